@@ -1,0 +1,44 @@
+#pragma once
+// Clock: where "now" comes from. Production code takes a Clock& so tests can use FakeClock and
+// step time (lockouts, timestamps) deterministically.
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace frontdesk::core {
+
+using TimePoint = std::chrono::sys_time<std::chrono::milliseconds>;
+
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual TimePoint now() const = 0;
+};
+
+// Wall-clock time (UTC).
+class SystemClock final : public Clock {
+public:
+    TimePoint now() const override;
+};
+
+// Manually set time, for tests and scripted demos. Not thread-safe.
+class FakeClock final : public Clock {
+public:
+    explicit FakeClock(TimePoint start) : m_now(start) {}
+    TimePoint now() const override { return m_now; }
+    void set(TimePoint t) { m_now = t; }
+    void advance(std::chrono::milliseconds d) { m_now += d; }
+
+private:
+    TimePoint m_now;
+};
+
+// "2026-11-27T10:00:00.123Z"
+[[nodiscard]] std::string formatIso8601(TimePoint t);
+// Parses the format above (milliseconds optional).
+[[nodiscard]] Result<TimePoint> parseIso8601(std::string_view text);
+
+}  // namespace frontdesk::core

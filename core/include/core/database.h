@@ -1,0 +1,144 @@
+#pragma once
+// A thin RAII layer over the sqlite3 C API, and the one place that opens a database.
+//
+// Database::open applies the durability pragmas (WAL, synchronous=FULL, busy timeout, foreign
+// keys), checks integrity, refuses files that belong to another application, and brings the
+// schema up to date with versioned migrations. Every SQLite failure is converted into a Status
+// whose kind says what happened (DiskFull, ReadOnly, Corrupt, Busy) and whose message names the
+// file. A Database and its statements belong to one thread at a time.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace frontdesk::core {
+
+class Database;
+
+// A prepared statement. Bind with 1-based indexes; step() returns true while rows come back.
+class Statement {
+public:
+    Statement(Statement&&) noexcept;
+    Statement& operator=(Statement&&) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bindNull(int index);
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& value) {
+        return value ? bind(index, *value) : bindNull(index);
+    }
+    // Binds all arguments to parameters 1..N.
+    template <typename... Args>
+    Statement& bindAll(const Args&... args) {
+        int index = 0;
+        (bind(++index, args), ...);
+        return *this;
+    }
+
+    Result<bool> step();
+    // Steps to completion (for INSERT/UPDATE/DELETE) and resets.
+    Status run();
+    void reset();
+
+    bool isNull(int column) const;
+    std::int64_t int64(int column) const;
+    std::string text(int column) const;
+    std::optional<std::string> optionalText(int column) const;
+    std::optional<std::int64_t> optionalInt64(int column) const;
+
+private:
+    friend class Database;
+    Statement(Database& db, sqlite3_stmt* stmt) : m_db(&db), m_stmt(stmt) {}
+    Database* m_db;
+    sqlite3_stmt* m_stmt;
+};
+
+struct Migration {
+    int version;      // 1, 2, 3, ... applied in order, each in its own transaction
+    const char* sql;  // one or more statements
+};
+
+struct Schema {
+    std::int32_t applicationId;  // PRAGMA application_id that marks files as ours
+    std::string name;            // for messages: "terminal database"
+    std::vector<Migration> migrations;
+};
+
+enum class IntegrityCheck { None, Quick, Full };
+
+struct OpenOptions {
+    IntegrityCheck integrity = IntegrityCheck::Quick;
+    int busyTimeoutMs = 5000;
+    bool readOnly = false;
+};
+
+class Database {
+public:
+    static Result<std::unique_ptr<Database>> open(const std::string& path, const Schema& schema,
+                                                  const OpenOptions& options = {});
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Status exec(std::string_view sql);
+    Result<Statement> prepare(std::string_view sql);
+    // A statement prepared once per Database and reused; it is reset and unbound on each call.
+    Result<Statement*> cached(const char* sql);
+
+    std::int64_t lastInsertRowid() const;
+    int changes() const;
+    const std::string& path() const { return m_path; }
+    int schemaVersion() const { return m_schemaVersion; }
+
+    // The Status for an SQLite result code, with the connection's message and the file name.
+    Status error(int rc, std::string_view context) const;
+
+    // Runs PRAGMA integrity_check (or quick_check) and reports the first problem.
+    Status checkIntegrity(IntegrityCheck level);
+
+    sqlite3* TEST_handle() const { return m_db; }
+
+private:
+    Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+    Status configure(const OpenOptions& options);
+    Status migrate(const Schema& schema);
+
+    sqlite3* m_db;
+    std::string m_path;
+    int m_schemaVersion = 0;
+    std::unordered_map<const char*, std::unique_ptr<Statement>> m_cache;
+};
+
+// BEGIN IMMEDIATE on construction (taking the write lock up front, so a busy database fails here
+// and not half-way through), ROLLBACK on destruction unless commit() succeeded.
+class Transaction {
+public:
+    static Result<std::unique_ptr<Transaction>> begin(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    Status commit();
+
+private:
+    explicit Transaction(Database& db) : m_db(db) {}
+    Database& m_db;
+    bool m_open = true;
+};
+
+}  // namespace frontdesk::core
