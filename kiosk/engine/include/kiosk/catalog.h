@@ -1,0 +1,57 @@
+#pragma once
+// Catalog: the terminal's local copy of items, barcodes, prices and tax codes.
+//
+// Reads serve the till (lookup by barcode, search by name or sku prefix); writes come from the
+// seed/master-data import. Every read is an indexed query, so a 300,000-item catalog costs the
+// same per scan as a small one. Owned by the engine; same thread as its Database.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/database.h"
+#include "core/decimal.h"
+#include "core/money.h"
+
+namespace frontdesk::kiosk {
+
+struct TaxCode {
+    std::string code;
+    core::Decimal ratePercent;
+    std::string name;
+};
+
+struct Item {
+    std::string sku;
+    std::string name;
+    std::int64_t priceMinor = 0;  // in the terminal currency; gross or net by the tax mode
+    std::string taxCode;
+    core::Decimal taxRate;
+    std::string category;
+    bool ageRestricted = false;
+    bool soldByWeight = false;    // quantities may have decimals (0.375 kg)
+};
+
+class Catalog {
+public:
+    explicit Catalog(core::Database& db) : m_db(db) {}
+
+    [[nodiscard]] core::Result<Item> byBarcode(const std::string& code);
+    [[nodiscard]] core::Result<Item> bySku(const std::string& sku);
+    // Items whose name or sku starts with prefix (case-insensitive for ASCII), name order.
+    [[nodiscard]] core::Result<std::vector<Item>> search(const std::string& prefix, int limit = 20);
+    [[nodiscard]] core::Result<TaxCode> taxCode(const std::string& code);
+
+    // Writes (call inside a transaction). Validation happens in the importer.
+    [[nodiscard]] core::Status upsertTaxCode(const TaxCode& tax);
+    [[nodiscard]] core::Status upsertItem(const Item& item, const std::vector<std::string>& barcodes);
+
+    // ASCII lower-casing used for name_key; non-ASCII bytes pass through unchanged.
+    static std::string searchKey(const std::string& text);
+
+private:
+    core::Result<Item> one(const char* sql, const std::string& key, const std::string& what);
+    core::Database& m_db;
+};
+
+}  // namespace frontdesk::kiosk

@@ -1,0 +1,61 @@
+#pragma once
+// PaymentAdapter: how the till asks a card terminal for money.
+//
+// Semi-integrated by design: the till sends an amount and gets back approval, card brand, the
+// last four digits, an authorization code and the terminal's reference. A card number or track
+// data never reaches this interface, so it can never be stored. The real adapters (nexo, ZVT)
+// arrive with the peripherals module; FakePaymentAdapter serves tests, demos and benchmarks.
+// Calls block until the terminal answers; the caller's thread.
+
+#include <deque>
+#include <string>
+
+#include "core/money.h"
+#include "core/status.h"
+
+namespace frontdesk::kiosk {
+
+struct CardResult {
+    std::string brand;        // "VISA", "MASTERCARD", ...
+    std::string last4;        // exactly four digits
+    std::string authCode;
+    std::string terminalRef;  // the terminal's id for this transaction (for refunds/reversals)
+};
+
+class PaymentAdapter {
+public:
+    virtual ~PaymentAdapter() = default;
+    // Declined (with the terminal's reason) or Unavailable on failure.
+    virtual core::Result<CardResult> authorize(const core::Money& amount, const std::string& reference) = 0;
+    // Refund to the card used for originalRef.
+    virtual core::Result<CardResult> refund(const core::Money& amount, const std::string& originalRef,
+                                            const std::string& reference) = 0;
+    // Cancels an authorization of a sale that will not complete (void).
+    virtual core::Status reverse(const std::string& terminalRef) = 0;
+};
+
+// Checks what an adapter returned before anything is stored: brand letters only, last4 exactly
+// four digits. Anything else (a full card number, track data) is refused.
+[[nodiscard]] core::Status validateCardResult(const CardResult& result);
+
+// Approves everything unless told otherwise with declineNext(). Deterministic references.
+class FakePaymentAdapter final : public PaymentAdapter {
+public:
+    core::Result<CardResult> authorize(const core::Money& amount, const std::string& reference) override;
+    core::Result<CardResult> refund(const core::Money& amount, const std::string& originalRef,
+                                    const std::string& reference) override;
+    core::Status reverse(const std::string& terminalRef) override;
+
+    void declineNext(std::string reason) { m_declines.push_back(std::move(reason)); }
+    void setOffline(bool offline) { m_offline = offline; }
+    int reversals() const { return m_reversals; }
+
+private:
+    core::Result<CardResult> answer(const char* kind);
+    std::deque<std::string> m_declines;
+    bool m_offline = false;
+    int m_counter = 0;
+    int m_reversals = 0;
+};
+
+}  // namespace frontdesk::kiosk

@@ -1,0 +1,38 @@
+#pragma once
+// Provisioning a terminal from one JSON document: its settings, tax codes, catalog and staff.
+// (The same shapes later arrive as master-data datasets from the back office.)
+//
+// The import is one transaction. Settings and tax codes must all be valid or nothing is applied.
+// An invalid item or staff entry does not stop the rest: it is quarantined with its reason and
+// reported, and every valid entry is applied. See docs/terminal-seed.md for the format.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/password.h"
+
+namespace frontdesk::kiosk {
+
+struct ImportReport {
+    int taxCodes = 0;
+    int items = 0;
+    int staff = 0;
+    std::vector<std::string> quarantined;  // "item 'X': reason"
+
+    nlohmann::json toJson() const;
+};
+
+[[nodiscard]] core::Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock,
+                                                    const nlohmann::json& seed,
+                                                    core::HashStrength strength = core::HashStrength::Interactive);
+
+// Reads a file and imports it; errors name the file and what was wrong with it.
+[[nodiscard]] core::Result<ImportReport> importSeedFile(core::Database& db, const core::Clock& clock,
+                                                        const std::string& path,
+                                                        core::HashStrength strength = core::HashStrength::Interactive);
+
+}  // namespace frontdesk::kiosk

@@ -1,0 +1,83 @@
+#pragma once
+// Staff, roles and what each role may do.
+//
+// Staff log in with their id and PIN. PINs are kept only as Argon2id hashes. After
+// maxFailedLogins consecutive wrong PINs the account is locked for lockoutSeconds; the counter
+// and the lock live in the database, so restarting the till does not reset them. An operation
+// the current role may not do can be approved by another staff member whose role may, with
+// their PIN; the approver is recorded with the operation.
+
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/password.h"
+#include "kiosk/terminal_db.h"
+
+namespace frontdesk::kiosk {
+
+enum class Role { Cashier, Supervisor, Manager };
+
+enum class Permission {
+    Sell,                  // scan, change quantities, remove lines, tender, park, resume
+    OpenCloseShift,
+    PaidIn,
+    PaidOut,
+    LineDiscount,
+    CartDiscount,
+    PriceOverride,
+    VoidSale,
+    Refund,                // against a receipt
+    RefundWithoutReceipt,
+    NoSale,                // open the drawer without a sale
+    ManageStaff,
+};
+
+[[nodiscard]] std::string_view roleName(Role role);
+[[nodiscard]] core::Result<Role> parseRole(std::string_view name);
+[[nodiscard]] std::string_view permissionName(Permission permission);
+// The policy: cashiers sell, take paid-ins, refund against a receipt and run their shift;
+// supervisors add discounts, overrides, voids, paid-outs, receipt-less refunds and no-sale;
+// managers may do everything.
+[[nodiscard]] bool roleAllows(Role role, Permission permission);
+
+struct StaffMember {
+    std::string id;
+    std::string name;
+    Role role = Role::Cashier;
+};
+
+// A second staff member's id and PIN, offered to approve an operation.
+struct Approval {
+    std::string staffId;
+    std::string pin;
+};
+
+class StaffDirectory {
+public:
+    StaffDirectory(core::Database& db, const core::Clock& clock, const TerminalSettings& settings)
+        : m_db(db), m_clock(clock), m_settings(settings) {}
+
+    // Verifies id and PIN. Unauthenticated on a wrong PIN or unknown id (the same message, so ids
+    // cannot be probed), Locked while locked out.
+    [[nodiscard]] core::Result<StaffMember> authenticate(const std::string& id, const std::string& pin);
+
+    // Checks that `actor` may do `permission`, or that `approval` names someone who may.
+    // Returns the approver's id (empty when no approval was needed).
+    [[nodiscard]] core::Result<std::string> authorize(const StaffMember& actor, Permission permission,
+                                                      const std::optional<Approval>& approval);
+
+    // Adds or replaces a staff member; the PIN is hashed here (4 to 12 digits).
+    [[nodiscard]] core::Status upsert(const StaffMember& member, const std::string& pin,
+                                      core::HashStrength strength = core::HashStrength::Interactive);
+    // Adds or replaces a staff member from an already hashed PIN (master data from the back office).
+    [[nodiscard]] core::Status upsertHashed(const StaffMember& member, const std::string& pinHash);
+
+private:
+    core::Database& m_db;
+    const core::Clock& m_clock;
+    const TerminalSettings& m_settings;
+};
+
+}  // namespace frontdesk::kiosk

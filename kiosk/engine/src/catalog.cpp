@@ -1,0 +1,136 @@
+#include "kiosk/catalog.h"
+
+#include <algorithm>
+#include <map>
+
+namespace frontdesk::kiosk {
+
+using core::Result;
+using core::Status;
+
+namespace {
+
+constexpr const char* kItemColumns =
+    "i.sku, i.name, i.price_minor, i.tax_code, t.rate, i.category, i.age_restricted, i.sold_by_weight";
+
+Result<Item> readItem(const core::Statement& stmt) {
+    Item item;
+    item.sku = stmt.text(0);
+    item.name = stmt.text(1);
+    item.priceMinor = stmt.int64(2);
+    item.taxCode = stmt.text(3);
+    FD_ASSIGN(item.taxRate, core::Decimal::parse(stmt.text(4)));
+    item.category = stmt.text(5);
+    item.ageRestricted = stmt.int64(6) != 0;
+    item.soldByWeight = stmt.int64(7) != 0;
+    return item;
+}
+
+// The smallest string greater than every string that starts with prefix, for a range scan.
+std::string prefixUpperBound(std::string prefix) {
+    while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+    if (!prefix.empty()) prefix.back() = static_cast<char>(static_cast<unsigned char>(prefix.back()) + 1);
+    return prefix;
+}
+
+}  // namespace
+
+std::string Catalog::searchKey(const std::string& text) {
+    std::string key = text;
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; });
+    return key;
+}
+
+Result<Item> Catalog::one(const char* sql, const std::string& key, const std::string& what) {
+    FD_ASSIGN(auto* stmt, m_db.cached(sql));
+    stmt->bind(1, key);
+    FD_ASSIGN(bool row, stmt->step());
+    if (!row) return core::notFound(what);
+    auto item = readItem(*stmt);
+    stmt->reset();
+    return item;
+}
+
+Result<Item> Catalog::byBarcode(const std::string& code) {
+    static const std::string sql = std::string("SELECT ") + kItemColumns +
+                                   " FROM barcodes b JOIN items i ON i.sku = b.sku"
+                                   " JOIN tax_codes t ON t.code = i.tax_code WHERE b.code = ?";
+    return one(sql.c_str(), code, "unknown barcode " + code);
+}
+
+Result<Item> Catalog::bySku(const std::string& sku) {
+    static const std::string sql = std::string("SELECT ") + kItemColumns +
+                                   " FROM items i JOIN tax_codes t ON t.code = i.tax_code WHERE i.sku = ?";
+    return one(sql.c_str(), sku, "unknown sku " + sku);
+}
+
+Result<std::vector<Item>> Catalog::search(const std::string& prefix, int limit) {
+    if (prefix.empty()) return core::invalidArgument("search needs at least one character");
+    limit = std::clamp(limit, 1, 200);
+    const std::string low = searchKey(prefix);
+    const std::string high = prefixUpperBound(low);
+    // Two index range scans (name_key, then the sku primary key) merged by sku.
+    static const std::string byName = std::string("SELECT ") + kItemColumns +
+                                      " FROM items i JOIN tax_codes t ON t.code = i.tax_code"
+                                      " WHERE i.name_key >= ?1 AND i.name_key < ?2 ORDER BY i.name_key LIMIT ?3";
+    static const std::string bySkuSql = std::string("SELECT ") + kItemColumns +
+                                        " FROM items i JOIN tax_codes t ON t.code = i.tax_code"
+                                        " WHERE i.sku >= ?1 AND i.sku < ?2 ORDER BY i.sku LIMIT ?3";
+    std::map<std::string, Item> found;
+    std::vector<Item> ordered;
+    for (const std::string* sql : {&byName, &bySkuSql}) {
+        // sku is matched as typed (case-sensitive), names by their lower-cased key.
+        const std::string& from = sql == &byName ? low : prefix;
+        const std::string to = sql == &byName ? high : prefixUpperBound(prefix);
+        FD_ASSIGN(auto* stmt, m_db.cached(sql->c_str()));
+        stmt->bindAll(from, to, limit);
+        for (;;) {
+            FD_ASSIGN(bool row, stmt->step());
+            if (!row) break;
+            FD_ASSIGN(auto item, readItem(*stmt));
+            if (found.emplace(item.sku, item).second) ordered.push_back(std::move(item));
+        }
+    }
+    if (static_cast<int>(ordered.size()) > limit) ordered.resize(static_cast<std::size_t>(limit));
+    return ordered;
+}
+
+Result<TaxCode> Catalog::taxCode(const std::string& code) {
+    FD_ASSIGN(auto* stmt, m_db.cached("SELECT code, rate, name FROM tax_codes WHERE code = ?"));
+    stmt->bind(1, code);
+    FD_ASSIGN(bool row, stmt->step());
+    if (!row) return core::notFound("unknown tax code " + code);
+    TaxCode tax{stmt->text(0), {}, stmt->text(2)};
+    FD_ASSIGN(tax.ratePercent, core::Decimal::parse(stmt->text(1)));
+    stmt->reset();
+    return tax;
+}
+
+Status Catalog::upsertTaxCode(const TaxCode& tax) {
+    FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO tax_codes (code, rate, name) VALUES (?, ?, ?) "
+                                      "ON CONFLICT(code) DO UPDATE SET rate = excluded.rate, name = excluded.name"));
+    return stmt->bindAll(tax.code, tax.ratePercent.toString(), tax.name).run();
+}
+
+Status Catalog::upsertItem(const Item& item, const std::vector<std::string>& barcodes) {
+    FD_ASSIGN(auto* stmt,
+              m_db.cached("INSERT INTO items (sku, name, name_key, price_minor, tax_code, category, age_restricted,"
+                          " sold_by_weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sku) DO UPDATE SET"
+                          " name = excluded.name, name_key = excluded.name_key, price_minor = excluded.price_minor,"
+                          " tax_code = excluded.tax_code, category = excluded.category,"
+                          " age_restricted = excluded.age_restricted, sold_by_weight = excluded.sold_by_weight"));
+    FD_TRY(stmt->bindAll(item.sku, item.name, searchKey(item.name), item.priceMinor, item.taxCode, item.category,
+                         item.ageRestricted ? 1 : 0, item.soldByWeight ? 1 : 0)
+               .run());
+    FD_ASSIGN(auto* clear, m_db.cached("DELETE FROM barcodes WHERE sku = ?"));
+    FD_TRY(clear->bind(1, item.sku).run());
+    for (const auto& code : barcodes) {
+        FD_ASSIGN(auto* add, m_db.cached("INSERT INTO barcodes (code, sku) VALUES (?, ?) "
+                                         "ON CONFLICT(code) DO UPDATE SET sku = excluded.sku"));
+        FD_TRY(add->bindAll(code, item.sku).run());
+    }
+    return {};
+}
+
+}  // namespace frontdesk::kiosk

@@ -1,0 +1,55 @@
+#include "kiosk/payment.h"
+
+#include <algorithm>
+
+namespace frontdesk::kiosk {
+
+using core::Result;
+using core::Status;
+
+Status validateCardResult(const CardResult& r) {
+    const bool brandOk = !r.brand.empty() && r.brand.size() <= 20 &&
+                         std::all_of(r.brand.begin(), r.brand.end(), [](char c) {
+                             return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '-';
+                         });
+    const bool last4Ok =
+        r.last4.size() == 4 && std::all_of(r.last4.begin(), r.last4.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!brandOk || !last4Ok) {
+        // Do not echo the values: they might be exactly what must not be written anywhere.
+        return Status(core::ErrorKind::Internal, "payment terminal returned card details other than brand and last 4");
+    }
+    if (r.authCode.size() > 32 || r.terminalRef.size() > 64) {
+        return Status(core::ErrorKind::Internal, "payment terminal returned an over-long reference");
+    }
+    return {};
+}
+
+Result<CardResult> FakePaymentAdapter::answer(const char* kind) {
+    if (m_offline) return Status(core::ErrorKind::Unavailable, "payment terminal offline");
+    if (!m_declines.empty()) {
+        std::string reason = std::move(m_declines.front());
+        m_declines.pop_front();
+        return Status(core::ErrorKind::Declined, "card declined: " + reason);
+    }
+    ++m_counter;
+    const std::string n = std::to_string(m_counter);
+    return CardResult{"VISA", "4242", std::string(kind) + n, "FAKE-" + std::string(6 - std::min<std::size_t>(6, n.size()), '0') + n};
+}
+
+Result<CardResult> FakePaymentAdapter::authorize(const core::Money& amount, const std::string&) {
+    if (!amount.isPositive()) return core::invalidArgument("card amount must be positive");
+    return answer("A");
+}
+
+Result<CardResult> FakePaymentAdapter::refund(const core::Money& amount, const std::string&, const std::string&) {
+    if (!amount.isPositive()) return core::invalidArgument("card refund amount must be positive");
+    return answer("R");
+}
+
+Status FakePaymentAdapter::reverse(const std::string&) {
+    if (m_offline) return Status(core::ErrorKind::Unavailable, "payment terminal offline");
+    ++m_reversals;
+    return {};
+}
+
+}  // namespace frontdesk::kiosk

@@ -1,0 +1,208 @@
+#include "kiosk/seed_import.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "kiosk/catalog.h"
+#include "kiosk/staff.h"
+#include "kiosk/terminal_db.h"
+
+namespace frontdesk::kiosk {
+
+using core::Result;
+using core::Status;
+using nlohmann::json;
+
+json ImportReport::toJson() const {
+    return {{"tax_codes", taxCodes}, {"items", items}, {"staff", staff}, {"quarantined", quarantined}};
+}
+
+namespace {
+
+// Reads an optional string member; an error if present with another type.
+Result<std::string> text(const json& obj, const char* key, bool required, std::string fallback = {}) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+        if (required) return core::invalidArgument(std::string("'") + key + "' is missing");
+        return fallback;
+    }
+    if (!it->is_string()) return core::invalidArgument(std::string("'") + key + "' must be a string");
+    return it->get<std::string>();
+}
+
+Result<bool> flag(const json& obj, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return false;
+    if (!it->is_boolean()) return core::invalidArgument(std::string("'") + key + "' must be true or false");
+    return it->get<bool>();
+}
+
+Result<std::int64_t> integer(const json& obj, const char* key, std::int64_t fallback) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return fallback;
+    if (!it->is_number_integer()) return core::invalidArgument(std::string("'") + key + "' must be an integer");
+    return it->get<std::int64_t>();
+}
+
+Result<TerminalSettings> parseSettings(const json& seed) {
+    auto it = seed.find("terminal");
+    if (it == seed.end() || !it->is_object()) return core::invalidArgument("'terminal' settings object is missing");
+    const json& t = *it;
+    TerminalSettings s;
+    FD_ASSIGN(s.store, text(t, "store", true));
+    FD_ASSIGN(s.terminal, text(t, "terminal", true));
+    FD_ASSIGN(auto currency, text(t, "currency", true));
+    FD_ASSIGN(s.currency, core::currencyByCode(currency));
+    FD_ASSIGN(auto mode, text(t, "tax_mode", false, "inclusive"));
+    FD_ASSIGN(s.tax.mode, core::parseTaxMode(mode));
+    FD_ASSIGN(auto rounding, text(t, "tax_rounding", false, "per_line"));
+    FD_ASSIGN(s.tax.rounding, core::parseTaxRounding(rounding));
+    FD_ASSIGN(auto roundingMode, text(t, "rounding_mode", false, "half_up"));
+    FD_ASSIGN(s.tax.roundingMode, core::parseRoundingMode(roundingMode));
+    FD_ASSIGN(auto maxFailed, integer(t, "max_failed_logins", 5));
+    FD_ASSIGN(auto lockout, integer(t, "lockout_seconds", 300));
+    s.maxFailedLogins = static_cast<int>(std::clamp<std::int64_t>(maxFailed, -1, 1000));
+    s.lockoutSeconds = static_cast<int>(std::clamp<std::int64_t>(lockout, -1, 1'000'000));
+    FD_ASSIGN(s.priceVersion, integer(seed, "price_version", 1));
+    return s;
+}
+
+Result<TaxCode> parseTaxCode(const json& j) {
+    if (!j.is_object()) return core::invalidArgument("a tax code must be an object");
+    TaxCode tax;
+    FD_ASSIGN(tax.code, text(j, "code", true));
+    FD_ASSIGN(auto rate, text(j, "rate", true));
+    FD_ASSIGN(tax.ratePercent, core::Decimal::parse(rate));
+    FD_ASSIGN(tax.name, text(j, "name", false, tax.code));
+    if (tax.code.empty() || tax.code.size() > 16) return core::invalidArgument("tax code must be 1 to 16 characters");
+    if (tax.ratePercent.isNegative() || tax.ratePercent > core::Decimal::fromInt(100)) {
+        return core::invalidArgument("tax rate of " + tax.code + " must be 0..100, not " + rate);
+    }
+    return tax;
+}
+
+struct ParsedItem {
+    Item item;
+    std::vector<std::string> barcodes;
+};
+
+Result<ParsedItem> parseItem(const json& j, const TerminalSettings& settings, Catalog& catalog) {
+    if (!j.is_object()) return core::invalidArgument("an item must be an object");
+    ParsedItem p;
+    FD_ASSIGN(p.item.sku, text(j, "sku", true));
+    FD_ASSIGN(p.item.name, text(j, "name", true));
+    if (p.item.sku.empty() || p.item.sku.size() > 64) return core::invalidArgument("sku must be 1 to 64 characters");
+    if (p.item.name.empty() || p.item.name.size() > 200) return core::invalidArgument("name must be 1 to 200 characters");
+    FD_ASSIGN(auto price, text(j, "price", true));
+    FD_ASSIGN(auto money, core::Money::parse(price, settings.currency));
+    if (money.isNegative()) return core::invalidArgument("price cannot be negative");
+    p.item.priceMinor = money.minor();
+    FD_ASSIGN(p.item.taxCode, text(j, "tax_code", true));
+    FD_ASSIGN(auto tax, catalog.taxCode(p.item.taxCode));
+    p.item.taxRate = tax.ratePercent;
+    FD_ASSIGN(p.item.category, text(j, "category", false));
+    FD_ASSIGN(p.item.ageRestricted, flag(j, "age_restricted"));
+    FD_ASSIGN(p.item.soldByWeight, flag(j, "sold_by_weight"));
+    if (auto it = j.find("barcodes"); it != j.end()) {
+        if (!it->is_array()) return core::invalidArgument("'barcodes' must be a list of strings");
+        for (const auto& code : *it) {
+            if (!code.is_string() || code.get<std::string>().empty() || code.get<std::string>().size() > 64) {
+                return core::invalidArgument("each barcode must be a string of 1 to 64 characters");
+            }
+            p.barcodes.push_back(code.get<std::string>());
+        }
+    }
+    return p;
+}
+
+std::string keyOf(const json& j, const char* key) {
+    if (j.is_object() && j.contains(key) && j[key].is_string()) return j[key].get<std::string>();
+    return "?";
+}
+
+}  // namespace
+
+Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, const json& seed,
+                                core::HashStrength strength) {
+    if (!seed.is_object()) return core::invalidArgument("seed must be a JSON object");
+    FD_ASSIGN(auto settings, parseSettings(seed));
+    ImportReport report;
+    FD_ASSIGN(auto tx, core::Transaction::begin(db));
+    FD_TRY(saveSettings(db, settings));
+    Catalog catalog(db);
+    StaffDirectory staff(db, clock, settings);
+    const auto at = core::formatIso8601(clock.now());
+    auto quarantine = [&](const char* kind, const json& raw, const std::string& key, const Status& why) -> Status {
+        report.quarantined.push_back(std::string(kind) + " '" + key + "': " + why.message());
+        FD_ASSIGN(auto* stmt, db.cached("INSERT INTO quarantine (at, source, item_key, reason, raw) VALUES (?, ?, ?, ?, ?)"));
+        // Never keep a clear PIN, even in quarantine.
+        json kept = raw;
+        if (kept.is_object()) kept.erase("pin");
+        return stmt->bindAll(at, std::string("seed:") + kind, key, why.message(), kept.dump()).run();
+    };
+
+    if (auto it = seed.find("tax_codes"); it != seed.end()) {
+        if (!it->is_array()) return core::invalidArgument("'tax_codes' must be a list");
+        for (const auto& j : *it) {
+            auto tax = parseTaxCode(j);
+            // A broken tax code would misprice every item using it: refuse the whole seed.
+            if (!tax.ok()) return tax.status().withContext("tax code '" + keyOf(j, "code") + "'");
+            FD_TRY(catalog.upsertTaxCode(*tax));
+            ++report.taxCodes;
+        }
+    }
+    if (auto it = seed.find("items"); it != seed.end()) {
+        if (!it->is_array()) return core::invalidArgument("'items' must be a list");
+        for (const auto& j : *it) {
+            auto parsed = parseItem(j, settings, catalog);
+            Status applied = parsed.ok() ? catalog.upsertItem(parsed->item, parsed->barcodes) : parsed.status();
+            if (applied.kind() == core::ErrorKind::DiskFull || applied.kind() == core::ErrorKind::ReadOnly) return applied;
+            if (!applied.ok()) {
+                FD_TRY(quarantine("item", j, keyOf(j, "sku"), applied));
+                continue;
+            }
+            ++report.items;
+        }
+    }
+    if (auto it = seed.find("staff"); it != seed.end()) {
+        if (!it->is_array()) return core::invalidArgument("'staff' must be a list");
+        for (const auto& j : *it) {
+            Status applied = [&]() -> Status {
+                if (!j.is_object()) return core::invalidArgument("a staff entry must be an object");
+                StaffMember member;
+                FD_ASSIGN(member.id, text(j, "id", true));
+                FD_ASSIGN(member.name, text(j, "name", true));
+                FD_ASSIGN(auto role, text(j, "role", true));
+                FD_ASSIGN(member.role, parseRole(role));
+                FD_ASSIGN(auto hash, text(j, "pin_hash", false));
+                if (!hash.empty()) return staff.upsertHashed(member, hash);
+                FD_ASSIGN(auto pin, text(j, "pin", true));
+                return staff.upsert(member, pin, strength);
+            }();
+            if (applied.kind() == core::ErrorKind::DiskFull || applied.kind() == core::ErrorKind::ReadOnly) return applied;
+            if (!applied.ok()) {
+                FD_TRY(quarantine("staff", j, keyOf(j, "id"), applied));
+                continue;
+            }
+            ++report.staff;
+        }
+    }
+    FD_TRY(tx->commit());
+    return report;
+}
+
+Result<ImportReport> importSeedFile(core::Database& db, const core::Clock& clock, const std::string& path,
+                                    core::HashStrength strength) {
+    std::ifstream in(path);
+    if (!in) return core::notFound("cannot read seed file " + path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    json seed = json::parse(buffer.str(), nullptr, false);
+    if (seed.is_discarded()) return core::invalidArgument("seed file " + path + " is not valid JSON");
+    auto report = importSeed(db, clock, seed, strength);
+    if (!report.ok()) return report.status().withContext("seed file " + path);
+    return report;
+}
+
+}  // namespace frontdesk::kiosk

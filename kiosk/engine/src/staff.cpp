@@ -1,0 +1,143 @@
+#include "kiosk/staff.h"
+
+#include <array>
+
+namespace frontdesk::kiosk {
+
+using core::Result;
+using core::Status;
+
+namespace {
+constexpr std::array kRoles = {Role::Cashier, Role::Supervisor, Role::Manager};
+}
+
+std::string_view roleName(Role role) {
+    switch (role) {
+        case Role::Cashier: return "cashier";
+        case Role::Supervisor: return "supervisor";
+        case Role::Manager: return "manager";
+    }
+    return "cashier";
+}
+
+Result<Role> parseRole(std::string_view name) {
+    for (auto role : kRoles) {
+        if (roleName(role) == name) return role;
+    }
+    return core::invalidArgument("unknown role '" + std::string(name) + "' (cashier, supervisor or manager)");
+}
+
+std::string_view permissionName(Permission permission) {
+    switch (permission) {
+        case Permission::Sell: return "sell";
+        case Permission::OpenCloseShift: return "open or close a shift";
+        case Permission::PaidIn: return "paid-in";
+        case Permission::PaidOut: return "paid-out";
+        case Permission::LineDiscount: return "line discount";
+        case Permission::CartDiscount: return "sale discount";
+        case Permission::PriceOverride: return "price override";
+        case Permission::VoidSale: return "void a sale";
+        case Permission::Refund: return "refund";
+        case Permission::RefundWithoutReceipt: return "refund without a receipt";
+        case Permission::NoSale: return "no-sale drawer opening";
+        case Permission::ManageStaff: return "manage staff";
+    }
+    return "unknown";
+}
+
+bool roleAllows(Role role, Permission permission) {
+    switch (permission) {
+        case Permission::Sell:
+        case Permission::OpenCloseShift:
+        case Permission::PaidIn:
+        case Permission::Refund:
+            return true;
+        case Permission::PaidOut:
+        case Permission::LineDiscount:
+        case Permission::CartDiscount:
+        case Permission::PriceOverride:
+        case Permission::VoidSale:
+        case Permission::RefundWithoutReceipt:
+        case Permission::NoSale:
+            return role == Role::Supervisor || role == Role::Manager;
+        case Permission::ManageStaff:
+            return role == Role::Manager;
+    }
+    return false;
+}
+
+Result<StaffMember> StaffDirectory::authenticate(const std::string& id, const std::string& pin) {
+    const Status wrong(core::ErrorKind::Unauthenticated, "wrong staff id or PIN");
+    FD_ASSIGN(auto* find, m_db.cached("SELECT name, role, pin_hash, failed_attempts, locked_until FROM staff WHERE id = ?"));
+    find->bind(1, id);
+    FD_ASSIGN(bool row, find->step());
+    if (!row) return wrong;
+    StaffMember member{id, find->text(0), Role::Cashier};
+    FD_ASSIGN(member.role, parseRole(find->text(1)));
+    const std::string hash = find->text(2);
+    const std::int64_t failed = find->int64(3);
+    const auto lockedUntil = find->optionalText(4);
+    find->reset();
+
+    const auto now = m_clock.now();
+    if (lockedUntil) {
+        FD_ASSIGN(auto until, core::parseIso8601(*lockedUntil));
+        if (now < until) {
+            return Status(core::ErrorKind::Locked, "staff " + id + " is locked after repeated wrong PINs until " + *lockedUntil);
+        }
+    }
+    if (core::verifySecret(hash, pin)) {
+        if (failed != 0 || lockedUntil) {
+            FD_ASSIGN(auto* reset, m_db.cached("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?"));
+            FD_TRY(reset->bind(1, id).run());
+        }
+        return member;
+    }
+    // A lock that has expired starts a fresh count.
+    const std::int64_t attempts = (lockedUntil ? 0 : failed) + 1;
+    std::optional<std::string> lock;
+    if (attempts >= m_settings.maxFailedLogins) {
+        lock = core::formatIso8601(now + std::chrono::seconds(m_settings.lockoutSeconds));
+    }
+    FD_ASSIGN(auto* record, m_db.cached("UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?"));
+    FD_TRY(record->bind(1, lock ? std::int64_t{0} : attempts).bind(2, lock).bind(3, id).run());
+    if (lock) return Status(core::ErrorKind::Locked, "staff " + id + " is locked after repeated wrong PINs until " + *lock);
+    return wrong;
+}
+
+Result<std::string> StaffDirectory::authorize(const StaffMember& actor, Permission permission,
+                                              const std::optional<Approval>& approval) {
+    if (roleAllows(actor.role, permission)) return std::string();
+    if (!approval) {
+        return core::permissionDenied(std::string(permissionName(permission)) + " needs a supervisor's approval (" +
+                                      std::string(roleName(actor.role)) + " " + actor.id + " may not)");
+    }
+    if (approval->staffId == actor.id) return core::permissionDenied("staff cannot approve their own operation");
+    FD_ASSIGN(auto approver, authenticate(approval->staffId, approval->pin));
+    if (!roleAllows(approver.role, permission)) {
+        return core::permissionDenied(std::string(roleName(approver.role)) + " " + approver.id + " may not approve " +
+                                      std::string(permissionName(permission)));
+    }
+    return approver.id;
+}
+
+Status StaffDirectory::upsert(const StaffMember& member, const std::string& pin, core::HashStrength strength) {
+    if (pin.size() < 4 || pin.size() > 12 || pin.find_first_not_of("0123456789") != std::string::npos) {
+        return core::invalidArgument("PIN of staff " + member.id + " must be 4 to 12 digits");
+    }
+    FD_ASSIGN(auto hash, core::hashSecret(pin, strength));
+    return upsertHashed(member, hash);
+}
+
+Status StaffDirectory::upsertHashed(const StaffMember& member, const std::string& pinHash) {
+    if (member.id.empty() || member.id.size() > 32) return core::invalidArgument("staff id must be 1 to 32 characters");
+    if (pinHash.rfind("$argon2id$", 0) != 0) {
+        return core::invalidArgument("PIN hash of staff " + member.id + " is not an Argon2id hash");
+    }
+    FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO staff (id, name, role, pin_hash) VALUES (?, ?, ?, ?) "
+                                      "ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,"
+                                      " pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL"));
+    return stmt->bindAll(member.id, member.name, roleName(member.role), pinHash).run();
+}
+
+}  // namespace frontdesk::kiosk

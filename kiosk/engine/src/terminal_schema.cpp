@@ -1,0 +1,170 @@
+#include "kiosk/terminal_db.h"
+
+namespace frontdesk::kiosk {
+
+// The terminal database. Append a migration for every change; never edit a released one.
+// Money columns are *_minor INTEGER in the terminal currency; quantities and rates are TEXT
+// decimals; times are ISO 8601 UTC text.
+const core::Schema& terminalSchema() {
+    static const core::Schema schema{
+        0x46444B31,  // "FDK1"
+        "terminal database",
+        {
+            {1, R"sql(
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT INTO counters (name, value) VALUES ('outbox_seq', 0), ('receipt_no', 0);
+
+CREATE TABLE tax_codes (code TEXT PRIMARY KEY, rate TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE items (
+  sku TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,            -- lower-cased name for prefix search
+  price_minor INTEGER NOT NULL CHECK (price_minor >= 0),
+  tax_code TEXT NOT NULL REFERENCES tax_codes(code),
+  category TEXT,
+  age_restricted INTEGER NOT NULL DEFAULT 0,
+  sold_by_weight INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX items_name_key ON items(name_key);
+CREATE TABLE barcodes (code TEXT PRIMARY KEY, sku TEXT NOT NULL REFERENCES items(sku) ON DELETE CASCADE);
+CREATE INDEX barcodes_sku ON barcodes(sku);
+
+CREATE TABLE staff (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('cashier', 'supervisor', 'manager')),
+  pin_hash TEXT NOT NULL,            -- Argon2id encoded hash; the PIN itself is never stored
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT
+);
+
+CREATE TABLE shifts (
+  id TEXT PRIMARY KEY,
+  staff TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  float_minor INTEGER NOT NULL,
+  closed_at TEXT,
+  closed_by TEXT,
+  expected_minor INTEGER,
+  counted_minor INTEGER
+);
+CREATE UNIQUE INDEX shifts_one_open ON shifts ((closed_at IS NULL)) WHERE closed_at IS NULL;
+
+CREATE TABLE sales (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),
+  receipt_no TEXT NOT NULL UNIQUE,
+  shift_id TEXT NOT NULL REFERENCES shifts(id),
+  staff TEXT NOT NULL,
+  at TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  net_minor INTEGER NOT NULL,
+  tax_minor INTEGER NOT NULL,
+  gross_minor INTEGER NOT NULL,
+  rounding_minor INTEGER NOT NULL DEFAULT 0,
+  discount_minor INTEGER NOT NULL DEFAULT 0,
+  original_sale TEXT REFERENCES sales(id),
+  price_version INTEGER NOT NULL,
+  reason TEXT,
+  approved_by TEXT
+);
+CREATE INDEX sales_shift ON sales(shift_id);
+CREATE INDEX sales_original ON sales(original_sale) WHERE original_sale IS NOT NULL;
+
+CREATE TABLE sale_lines (
+  sale_id TEXT NOT NULL REFERENCES sales(id),
+  line_no INTEGER NOT NULL,
+  sku TEXT NOT NULL,
+  name TEXT NOT NULL,
+  qty TEXT NOT NULL,
+  unit_price_minor INTEGER NOT NULL,
+  discount_minor INTEGER NOT NULL,
+  tax_code TEXT NOT NULL,
+  tax_rate TEXT NOT NULL,
+  net_minor INTEGER NOT NULL,
+  tax_minor INTEGER NOT NULL,
+  gross_minor INTEGER NOT NULL,
+  original_line INTEGER,             -- for refunds: the line of the original sale
+  approved_by TEXT,
+  PRIMARY KEY (sale_id, line_no)
+) WITHOUT ROWID;
+
+CREATE TABLE sale_tenders (
+  sale_id TEXT NOT NULL REFERENCES sales(id),
+  tender_no INTEGER NOT NULL,
+  method TEXT NOT NULL CHECK (method IN ('cash', 'card')),
+  amount_minor INTEGER NOT NULL,
+  change_minor INTEGER NOT NULL DEFAULT 0,
+  card_brand TEXT,                   -- brand and last 4 only: never a card number or track data
+  card_last4 TEXT CHECK (card_last4 IS NULL OR (length(card_last4) = 4 AND card_last4 NOT GLOB '*[^0-9]*')),
+  auth_code TEXT,
+  terminal_ref TEXT,
+  PRIMARY KEY (sale_id, tender_no)
+) WITHOUT ROWID;
+
+CREATE TABLE voided_sales (
+  id TEXT PRIMARY KEY,
+  shift_id TEXT REFERENCES shifts(id),
+  staff TEXT NOT NULL,
+  approved_by TEXT,
+  at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  gross_minor INTEGER NOT NULL,
+  lines INTEGER NOT NULL
+);
+
+CREATE TABLE cash_moves (
+  id TEXT PRIMARY KEY,
+  shift_id TEXT NOT NULL REFERENCES shifts(id),
+  kind TEXT NOT NULL CHECK (kind IN ('paid_in', 'paid_out', 'no_sale')),
+  amount_minor INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  staff TEXT NOT NULL,
+  approved_by TEXT,
+  at TEXT NOT NULL
+);
+
+CREATE TABLE parked_sales (
+  id TEXT PRIMARY KEY,
+  parked_at TEXT NOT NULL,
+  staff TEXT NOT NULL,
+  label TEXT NOT NULL,
+  cart TEXT NOT NULL                 -- JSON: lines and discounts, no tenders
+);
+
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY,           -- per-terminal, contiguous from 1, taken from counters
+  id TEXT NOT NULL UNIQUE,           -- UUIDv7
+  type TEXT NOT NULL,
+  entity_id TEXT,                    -- the sale, shift or cash move the event records
+  at TEXT NOT NULL,
+  envelope TEXT NOT NULL,            -- the JSON envelope exactly as it is sent
+  synced_at TEXT
+);
+CREATE INDEX outbox_unsynced ON outbox(seq) WHERE synced_at IS NULL;
+CREATE UNIQUE INDEX outbox_entity ON outbox(type, entity_id) WHERE entity_id IS NOT NULL;
+
+CREATE TABLE quarantine (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  source TEXT NOT NULL,              -- what delivered it: "seed", "master:catalog", ...
+  item_key TEXT,
+  reason TEXT NOT NULL,
+  raw TEXT NOT NULL
+);
+
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  staff TEXT,
+  action TEXT NOT NULL,
+  approved_by TEXT,
+  detail TEXT NOT NULL
+);
+)sql"},
+        }};
+    return schema;
+}
+
+}  // namespace frontdesk::kiosk
