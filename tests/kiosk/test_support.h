@@ -1,0 +1,60 @@
+#pragma once
+// Shared fixtures for the kiosk engine tests: a provisioned terminal database in a fresh temp
+// directory, a fake clock, the fake payment terminal, and an engine over them.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "core/database.h"
+#include "kiosk/engine.h"
+#include "kiosk/payment.h"
+
+namespace frontdesk::kiosk::testing {
+
+// A directory removed when the object goes away.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return m_path; }
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+// The standard test seed: EUR, VAT inclusive per line, two rates (VAT19, VAT7), items
+// A (1.99, VAT19, barcode 4000000000017), B (0.50, VAT7, barcode 4000000000024),
+// W (by weight, 24.80/kg, VAT7), X (age restricted, 9.99, VAT19, barcode 4000000000031);
+// staff c1/1111 cashier, c2/2222 cashier, s1/3333 supervisor, m1/4444 manager.
+// max_failed_logins 3, lockout 60 s. Overrides are merged into "terminal".
+nlohmann::json standardSeed(const nlohmann::json& terminalOverrides = nlohmann::json::object());
+
+// A provisioned terminal with an engine. PIN hashes use the minimum Argon2id cost for speed.
+struct Terminal {
+    explicit Terminal(const nlohmann::json& seed = standardSeed());
+    // Reopens the database and engine, as after a restart.
+    void reopen();
+    // Logs in c1 and opens a shift with a 100.00 float.
+    void startShift(const std::string& staff = "c1", const std::string& pin = "1111");
+
+    TempDir dir;
+    core::FakeClock clock;
+    FakePaymentAdapter payments;
+    std::unique_ptr<core::Database> db;
+    std::unique_ptr<Engine> engine;
+};
+
+core::Money eur(std::int64_t minor);
+core::Decimal dec(const char* text);
+
+// SELECT returning one integer.
+std::int64_t queryInt(core::Database& db, const std::string& sql);
+
+}  // namespace frontdesk::kiosk::testing
