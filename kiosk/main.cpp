@@ -22,11 +22,13 @@ int main(int argc, char** argv) {
     std::string scriptPath;
     std::string clockAt;
     std::string mode = "cashier";
+    bool pretty = false;
     app.add_flag("--headless", headless, "drive the engine from JSON lines instead of the touchscreen UI");
     app.add_option("--db", dbPath, "terminal database file (created if missing)");
     app.add_option("--seed", seedPath, "provision the terminal from a seed JSON file before starting");
     app.add_option("--script", scriptPath, "JSON-lines action script (default: stdin)");
     app.add_option("--clock", clockAt, "run on a fixed simulated clock starting at this UTC time (demos, tests)");
+    app.add_flag("--pretty", pretty, "print a short text line per action instead of JSON");
     app.add_option("--mode", mode, "cashier, reception or self-service")
         ->check(CLI::IsMember({"cashier", "reception", "self-service"}));
     CLI11_PARSE(app, argc, argv);
@@ -57,7 +59,8 @@ int main(int argc, char** argv) {
             std::cerr << "frontdesk-kiosk: " << report.status().toString() << "\n";
             return 1;
         }
-        std::cout << nlohmann::json{{"ok", true}, {"action", "seed"}, {"imported", report->toJson()}}.dump() << "\n";
+        const nlohmann::json imported{{"ok", true}, {"action", "seed"}, {"imported", report->toJson()}};
+        std::cout << (pretty ? kiosk::describeResult({}, imported, core::Currency{}) : imported.dump()) << "\n";
     }
     kiosk::FakePaymentAdapter payments;  // the simulated payment terminal until a real one is configured
     auto engine = kiosk::Engine::open(**db, *clock, payments);
@@ -68,14 +71,14 @@ int main(int argc, char** argv) {
     kiosk::HeadlessDriver driver(**engine, &payments);
     int failures = 0;
     if (scriptPath.empty()) {
-        failures = driver.run(std::cin, std::cout);
+        failures = driver.run(std::cin, std::cout, pretty);
     } else {
         std::ifstream script(scriptPath);
         if (!script) {
             std::cerr << "frontdesk-kiosk: cannot read script " << scriptPath << "\n";
             return 1;
         }
-        failures = driver.run(script, std::cout);
+        failures = driver.run(script, std::cout, pretty);
     }
     // Failed actions are reported in their result lines; the exit code says whether any failed.
     return failures == 0 ? 0 : 3;

@@ -172,7 +172,16 @@ json HeadlessDriver::dispatch(const std::string& action, const json& a) {
     }
     if (action == "complete") return committedJson(must(e.complete()));
     if (action == "park") return {{"parked", must(e.park(str(a, "label", false)))}};
-    if (action == "resume") return sale(e.resume(str(a, "id")));
+    if (action == "resume") {
+        // Without an id: the most recently parked sale, as a till's "recall last" key does.
+        std::string id = str(a, "id", false);
+        if (id.empty()) {
+            auto list = must(e.parked());
+            if (list.empty()) throw FieldError{core::notFound("no parked sales")};
+            id = list.back().id;
+        }
+        return sale(e.resume(id));
+    }
     if (action == "parked") {
         json list = json::array();
         for (const auto& p : must(e.parked())) {
@@ -250,14 +259,19 @@ json HeadlessDriver::handle(const std::string& line) {
     }
 }
 
-int HeadlessDriver::run(std::istream& in, std::ostream& out) {
+int HeadlessDriver::run(std::istream& in, std::ostream& out, bool pretty) {
     int failures = 0;
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
         json result = handle(line);
         if (!result.value("ok", false)) ++failures;
-        out << result.dump() << '\n' << std::flush;
+        if (pretty) {
+            out << describeResult(json::parse(line, nullptr, false), result, m_engine.settings().currency) << '\n';
+        } else {
+            out << result.dump() << '\n';
+        }
+        out << std::flush;
     }
     return failures;
 }

@@ -21,8 +21,9 @@ public:
 
     // Handles one line (JSON object text); never throws.
     nlohmann::json handle(const std::string& line);
-    // Reads lines until EOF, writes one result line each. Returns the number of failed actions.
-    int run(std::istream& in, std::ostream& out);
+    // Reads lines until EOF, writes one result line each (JSON, or with pretty a short text
+    // line for people, as the demo shows). Returns the number of failed actions.
+    int run(std::istream& in, std::ostream& out, bool pretty = false);
 
 private:
     nlohmann::json dispatch(const std::string& action, const nlohmann::json& a);
@@ -32,5 +33,8 @@ private:
 
 // JSON views of engine results, shared by the driver and tests.
 nlohmann::json saleStateJson(const SaleState& state, const Cart& cart, const core::Currency& currency);
+
+// One line for people describing an action's result ("OK  scan  2 lines, due 19.40 EUR").
+std::string describeResult(const nlohmann::json& request, const nlohmann::json& result, const core::Currency& currency);
 
 }  // namespace frontdesk::kiosk
