@@ -21,7 +21,6 @@ int main(int argc, char** argv) {
     std::string seedPath;
     std::string scriptPath;
     std::string clockAt;
-    std::string mode = "cashier";
     bool pretty = false;
     app.add_flag("--headless", headless, "drive the engine from JSON lines instead of the touchscreen UI");
     app.add_option("--db", dbPath, "terminal database file (created if missing)");
@@ -29,8 +28,6 @@ int main(int argc, char** argv) {
     app.add_option("--script", scriptPath, "JSON-lines action script (default: stdin)");
     app.add_option("--clock", clockAt, "run on a fixed simulated clock starting at this UTC time (demos, tests)");
     app.add_flag("--pretty", pretty, "print a short text line per action instead of JSON");
-    app.add_option("--mode", mode, "cashier, reception or self-service")
-        ->check(CLI::IsMember({"cashier", "reception", "self-service"}));
     CLI11_PARSE(app, argc, argv);
 
     if (!headless) {
