@@ -25,6 +25,16 @@ Result<TimePoint> parseIso8601(std::string_view text) {
     using namespace std::chrono;
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;
     const std::string copy(text.substr(0, 40));
+    // sscanf's %d also takes signs and leading spaces ("T-1:00:00Z"); insist on the fixed-width digits.
+    static constexpr std::string_view kLayout = "dddd-dd-ddTdd:dd:dd";
+    if (copy.size() < kLayout.size()) return invalidArgument("not an ISO 8601 UTC time: '" + copy + "'");
+    for (std::size_t i = 0; i < kLayout.size(); ++i) {
+        const bool digitWanted = kLayout[i] == 'd';
+        const bool isDigit = copy[i] >= '0' && copy[i] <= '9';
+        if (digitWanted ? !isDigit : copy[i] != kLayout[i]) {
+            return invalidArgument("not an ISO 8601 UTC time: '" + copy + "'");
+        }
+    }
     int consumed = 0;
     if (std::sscanf(copy.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &consumed) != 6) {
         return invalidArgument("not an ISO 8601 UTC time: '" + copy + "'");

@@ -98,7 +98,12 @@ Result<Money> Money::plus(const Money& other) const {
     return Money(minor, m_currency);
 }
 
-Result<Money> Money::minus(const Money& other) const { return plus(-other); }
+Result<Money> Money::minus(const Money& other) const {
+    // Not plus(-other): negating the most negative int64 overflows.
+    FD_TRY(sameCurrency(other));
+    FD_ASSIGN(auto minor, narrowMinor(static_cast<Int128>(m_minor) - other.m_minor, "difference"));
+    return Money(minor, m_currency);
+}
 
 Result<Money> Money::times(const Decimal& factor, RoundingMode mode) const {
     const Int128 wide = divideRounded(static_cast<Int128>(m_minor) * factor.units(), pow10(factor.scale()), mode);

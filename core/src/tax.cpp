@@ -1,6 +1,9 @@
 #include "core/tax.h"
 
+#include <algorithm>
+#include <cassert>
 #include <map>
+#include <numeric>
 
 namespace frontdesk::core {
 
@@ -24,13 +27,59 @@ Result<TaxRounding> parseTaxRounding(std::string_view name) {
 
 namespace {
 
+// The exact tax contained in (inclusive) or added to (exclusive) an amount is
+// amount x rate units / taxDenominator().
+Int128 taxDenominator(const Decimal& rate, TaxMode mode) {
+    const Int128 hundred = 100 * pow10(rate.scale());
+    return mode == TaxMode::Inclusive ? hundred + rate.units() : hundred;
+}
+
 // Tax contained in (inclusive) or added to (exclusive) an amount, rounded.
 std::int64_t taxOn(std::int64_t amount, const Decimal& rate, const TaxPolicy& policy) {
-    const Int128 scale = pow10(rate.scale());
-    const Int128 rateUnits = rate.units();
-    const Int128 denominator = policy.mode == TaxMode::Inclusive ? 100 * scale + rateUnits : 100 * scale;
-    return static_cast<std::int64_t>(divideRounded(static_cast<Int128>(amount) * rateUnits, denominator,
-                                                   policy.roundingMode));
+    return static_cast<std::int64_t>(divideRounded(static_cast<Int128>(amount) * rate.units(),
+                                                   taxDenominator(rate, policy.mode), policy.roundingMode));
+}
+
+// Per-total rounding for the lines of one rate: the rate's tax is rounded once on the summed amount, then
+// handed back to the lines in proportion to their (signed) amounts. Each line starts from the floor of its
+// exact tax; the units still missing to reach the rate's tax go one each to the lines with the largest
+// remainders (ties to the earlier line). Every line thus ends up within one minor unit of its exact tax,
+// with the sign of its amount, also when sales and returns share a rate. The missing units number between
+// zero and the count of lines with a remainder, because the rounded total is less than one unit from the
+// exact total.
+std::vector<std::int64_t> perTotalTaxes(const std::vector<TaxLineInput>& lines,
+                                        const std::vector<std::size_t>& members, const Decimal& rate,
+                                        const TaxPolicy& policy) {
+    const Int128 denominator = taxDenominator(rate, policy.mode);
+    std::vector<std::int64_t> taxes(members.size());
+    std::vector<Int128> remainders(members.size());
+    Int128 exactSum = 0;
+    Int128 assigned = 0;
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        const Int128 exact = static_cast<Int128>(lines[members[k]].amount.minor()) * rate.units();
+        Int128 floor = exact / denominator;
+        Int128 remainder = exact % denominator;
+        if (remainder < 0) {
+            floor -= 1;
+            remainder += denominator;
+        }
+        taxes[k] = static_cast<std::int64_t>(floor);
+        remainders[k] = remainder;
+        exactSum += exact;
+        assigned += floor;
+    }
+    const Int128 groupTax = divideRounded(exactSum, denominator, policy.roundingMode);
+    std::vector<std::size_t> order(members.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
+    Int128 missing = groupTax - assigned;
+    assert(missing >= 0 && missing <= static_cast<Int128>(members.size()));
+    for (std::size_t j = 0; missing > 0; ++j, --missing) {
+        assert(remainders[order[j]] != 0);
+        ++taxes[order[j]];
+    }
+    return taxes;
 }
 
 TaxLineResult splitLine(const Money& amount, const Money& tax, TaxMode mode) {
@@ -78,16 +127,9 @@ Result<TaxResult> computeTax(const Currency& currency, const std::vector<TaxLine
                 result.lines[i] = splitLine(lines[i].amount, tax, policy.mode);
             }
         } else {
-            std::int64_t sum = 0;
-            std::vector<std::int64_t> weights;
-            for (auto i : members) {
-                sum += lines[i].amount.minor();
-                weights.push_back(lines[i].amount.minor() < 0 ? -lines[i].amount.minor() : lines[i].amount.minor());
-            }
-            const Money groupTax(taxOn(sum, rate, policy), currency);
-            const auto shares = allocateByWeights(groupTax, weights);
+            const auto taxes = perTotalTaxes(lines, members, rate, policy);
             for (std::size_t k = 0; k < members.size(); ++k) {
-                result.lines[members[k]] = splitLine(lines[members[k]].amount, shares[k], policy.mode);
+                result.lines[members[k]] = splitLine(lines[members[k]].amount, Money(taxes[k], currency), policy.mode);
             }
         }
         TaxRateTotal total{code, rate, Money::zero(currency), Money::zero(currency), Money::zero(currency)};
