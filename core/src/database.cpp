@@ -203,11 +203,12 @@ Result<Statement> Database::prepare(std::string_view sql) {
     return Statement(*this, stmt);
 }
 
-Result<Statement*> Database::cached(const char* sql) {
-    auto it = m_cache.find(sql);
+Result<Statement*> Database::cached(std::string_view sql) {
+    std::string key(sql);
+    auto it = m_cache.find(key);
     if (it == m_cache.end()) {
         FD_ASSIGN(auto stmt, prepare(sql));
-        it = m_cache.emplace(sql, std::make_unique<Statement>(std::move(stmt))).first;
+        it = m_cache.emplace(std::move(key), std::make_unique<Statement>(std::move(stmt))).first;
     }
     it->second->reset();
     return it->second.get();

@@ -98,8 +98,9 @@ public:
 
     Status exec(std::string_view sql);
     Result<Statement> prepare(std::string_view sql);
-    // A statement prepared once per Database and reused; it is reset and unbound on each call.
-    Result<Statement*> cached(const char* sql);
+    // A statement prepared once per Database (keyed by its SQL text) and reused; it is reset and
+    // unbound on each call. The pointer stays valid for the Database's lifetime.
+    Result<Statement*> cached(std::string_view sql);
 
     std::int64_t lastInsertRowid() const;
     int changes() const;
@@ -122,7 +123,7 @@ private:
     sqlite3* m_db;
     std::string m_path;
     int m_schemaVersion = 0;
-    std::unordered_map<const char*, std::unique_ptr<Statement>> m_cache;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
 };
 
 // BEGIN IMMEDIATE on construction (taking the write lock up front, so a busy database fails here
