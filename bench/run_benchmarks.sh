@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of an existing build and prints a compact summary with the ratios against
+# the raw sqlite3 baselines. Builds nothing (see docs/PERFORMANCE.md for the build command).
+#
+#   bench/run_benchmarks.sh [build-dir] [--smoke]      build-dir defaults to "build"
+#
+# --smoke runs every benchmark once, briefly and on a small catalog, so that scripts/test can check
+# they still work; its figures mean nothing and no goal is judged.
+#
+# Environment:
+#   BENCH_REPETITIONS  repetitions of each commit benchmark (default 10)
+#   BENCH_MIN_TIME     seconds of commits per repetition (default 1: fsync latency drifts, so many
+#                      short runs interleaved at random beat a few long ones)
+#   BENCH_OUT          where the JSON and console output go (default <build-dir>/bench-results)
+#   TMPDIR             where the scratch databases live: the disk whose fsync you mean to measure,
+#                      not a tmpfs
+# Needs only bash, awk and coreutils, so it runs on a fresh Debian 12.
+set -euo pipefail
+
+build=build
+smoke=0
+for arg in "$@"; do
+    case "$arg" in
+        --smoke) smoke=1 ;;
+        -*) echo "usage: $0 [build-dir] [--smoke]" >&2; exit 2 ;;
+        *) build=$arg ;;
+    esac
+done
+reps=${BENCH_REPETITIONS:-10}
+min_time=${BENCH_MIN_TIME:-1}
+out=${BENCH_OUT:-$build/bench-results}
+
+for exe in bench_sale_commit bench_catalog; do
+    if [[ ! -x "$build/bench/$exe" ]]; then
+        echo "error: $build/bench/$exe not found; build it first:" >&2
+        echo "  ninja -C $build bench_sale_commit bench_catalog" >&2
+        exit 2
+    fi
+done
+mkdir -p "$out"
+
+scratch=${TMPDIR:-/tmp}
+fstype=$(df -T "$scratch" | awk 'NR == 2 {print $2}')
+echo "Frontdesk benchmarks: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores," \
+     "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), load $(cut -d' ' -f1-3 /proc/loadavg)," \
+     "scratch $scratch ($fstype)"
+if [[ $fstype == tmpfs ]]; then
+    echo "warning: $scratch is a tmpfs: fsync costs nothing there, so the commit figures show CPU cost only" >&2
+fi
+
+# run NAME ARGS...: runs $build/bench/bench_NAME, output to $out/NAME.{txt,json}; shows the log if it fails.
+run() {
+    local name=$1
+    shift
+    if ! "$build/bench/bench_$name" "$@" --benchmark_out="$out/$name.json" --benchmark_out_format=json \
+        >"$out/$name.txt" 2>&1; then
+        echo "error: bench_$name failed:" >&2
+        tail -n 20 "$out/$name.txt" >&2
+        exit 1
+    fi
+}
+if ((smoke)); then
+    echo "running bench_sale_commit and bench_catalog once, briefly (smoke run: the figures mean nothing) ..."
+    run sale_commit --benchmark_min_time=0.01
+    run catalog --catalog_items=3000 --catalog_samples=200
+else
+    # Repetitions interleaved at random so the commit benchmarks see the same background load;
+    # the summary uses the medians (and the pooled means of the paired run).
+    echo "running bench_sale_commit ($reps repetitions) ..."
+    run sale_commit --benchmark_repetitions="$reps" --benchmark_min_time="$min_time" \
+        --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true
+    echo "running bench_catalog (imports 300,000 items first) ..."
+    run catalog
+fi
+
+# GoogleBenchmark's JSON puts one "key": value per line; collect them per benchmark, with names
+# shortened to BM_X[/arg][_aggregate] (dropping /iterations:N and /manual_time).
+awk -v smoke="$smoke" '
+    /"name": / {
+        name = $0; sub(/^[^:]*: *"/, "", name); sub(/",?[ \t\r]*$/, "", name)
+        gsub(/\/iterations:[0-9]+/, "", name); sub(/\/manual_time/, "", name)
+        next
+    }
+    name != "" && /^ *"[A-Za-z0-9_]+": / {
+        key = $0; sub(/^ *"/, "", key); sub(/".*/, "", key)
+        value = $0; sub(/^[^:]*: */, "", value); sub(/,?[ \t\r]*$/, "", value); gsub(/"/, "", value)
+        v[name, key] = value
+        if (key == "error_occurred" && value == "true") failed = failed " " name
+    }
+    # The median when there were repetitions, else the single run.
+    function pick(base) { return ((base "_median", "real_time") in v) ? base "_median" : base }
+    function rate(n) { return v[n, "items_per_second"] + 0 }
+    # Engine relative to raw: 1.0 = as fast as the baseline, 0.8 = 20% slower.
+    function ratio(a, b) { return (rate(b) > 0) ? rate(a) / rate(b) : 0 }
+    function p50ratio(a, b) { return (v[a, "p50_us"] > 0) ? v[b, "p50_us"] / v[a, "p50_us"] : 0 }
+    function commit(label, n) {
+        printf "  %-22s %9.1f sales/s %9.0f us/commit %7.0f us CPU\n", label, rate(n), v[n, "real_time"], v[n, "cpu_us"]
+    }
+    function lookup(label, n) {
+        printf "  %-22s %8.1f %8.1f %8.1f %8.1f %9.0f/s %5d\n", label, v[n, "p50_us"], v[n, "p99_us"],
+               v[n, "p99_unpreempted_us"], v[n, "real_time"], rate(n), v[n, "preempted"]
+    }
+    END {
+        s = pick("BM_SaleCommit"); r = pick("BM_RawSqliteCommit")
+        p = (("BM_CommitPaired_mean", "real_time") in v) ? "BM_CommitPaired_mean" : "BM_CommitPaired"
+        print ""
+        print "Sale commit (5-line sale, cash tender, WAL + synchronous=FULL; timed: tender + complete)"
+        commit("SaleCommit", s)
+        commit("RawSqliteCommit", r)
+        printf "  ratio SaleCommit/Raw, separate runs  %.2f\n", ratio(s, r)
+        # The paired run commits one of each per iteration, so disk latency drift hits both alike;
+        # its ratio is pooled over all repetitions: mean raw time / mean engine time.
+        c = (v[p, "engine_us"] > 0) ? v[p, "raw_us"] / v[p, "engine_us"] : 0
+        printf "  ratio SaleCommit/Raw, paired runs    %.2f  (engine %.0f us, raw %.0f us; CPU %.0f vs %.0f us)\n",
+               c, v[p, "engine_us"], v[p, "raw_us"], v[p, "engine_cpu_us"], v[p, "raw_cpu_us"]
+        if (smoke) print "  goal: not judged in a smoke run"
+        else printf "  goal: paired ratio >= 0.80: %s\n", (c >= 0.8 ? "met" : "NOT met")
+
+        i = "BM_CatalogImport"
+        print ""
+        printf "Catalog (%d items)\n", v[i, "items"]
+        printf "  import                 %9.0f ms  (%.0f items/s, %.1f MB)\n", v[i, "real_time"], rate(i), v[i, "db_mb"]
+        printf "  open with quick_check  %9.1f ms\n", v["BM_CatalogOpen/quick_check:1", "real_time"]
+        printf "  open without check     %9.1f ms\n", v["BM_CatalogOpen/quick_check:0", "real_time"]
+        # p99* leaves out the calls preempted by other processes (counted in the last column).
+        printf "  %-22s %8s %8s %8s %8s %11s %5s\n", "per call (us)", "p50", "p99", "p99*", "mean", "throughput",
+               "prmt"
+        lookup("barcode (found)", "BM_BarcodeLookup")
+        lookup("  raw sqlite3", "BM_RawBarcodeLookup")
+        lookup("barcode (unknown)", "BM_BarcodeLookupUnknown")
+        lookup("  raw sqlite3", "BM_RawBarcodeLookupUnknown")
+        lookup("name prefix, limit 20", "BM_SearchNamePrefix")
+        lookup("sku prefix, limit 20", "BM_SearchSkuPrefix")
+        printf "  ratio BarcodeLookup/Raw          %.2f (throughput), %.2f (p50)\n",
+               ratio("BM_BarcodeLookup", "BM_RawBarcodeLookup"), p50ratio("BM_BarcodeLookup", "BM_RawBarcodeLookup")
+        printf "  ratio BarcodeLookupUnknown/Raw   %.2f (throughput), %.2f (p50)\n",
+               ratio("BM_BarcodeLookupUnknown", "BM_RawBarcodeLookupUnknown"),
+               p50ratio("BM_BarcodeLookupUnknown", "BM_RawBarcodeLookupUnknown")
+        if (failed != "") { print ""; print "FAILED:" failed; exit 1 }
+    }
+' "$out/sale_commit.json" "$out/catalog.json"
+
+echo ""
+echo "full output: $out/{sale_commit,catalog}.{txt,json}"
