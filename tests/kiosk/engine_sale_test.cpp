@@ -1,1 +1,735 @@
+// Engine: ringing up, paying (cash, card, split, cash rounding) and completing a sale; what the
+// commit writes (rows, one outbox event, receipt numbers); park/resume, void, guards.
+#include <set>
+
 #include <gtest/gtest.h>
+
+#include "core/ids.h"
+#include "test_support.h"
+
+namespace frontdesk::kiosk {
+namespace {
+
+using namespace frontdesk::kiosk::testing;
+
+constexpr const char* kApple = "4000000000017";   // A 1.99 VAT19
+constexpr const char* kBread = "4000000000024";   // B 0.50 VAT7
+constexpr const char* kSherry = "4000000000031";  // X 9.99 VAT19
+
+// A terminal with a shift open by c1 and, optionally, the usual basket: 2 x A + 1 x B = 4.48.
+struct SaleTerminal : Terminal {
+    explicit SaleTerminal(const nlohmann::json& seed = standardSeed()) : Terminal(seed) { startShift(); }
+    void basket() {
+        ASSERT_TRUE(engine->scan(kApple, dec("2")).ok());
+        auto s = engine->scan(kBread, dec("1"));
+        ASSERT_TRUE(s.ok()) << s.status().toString();
+        ASSERT_EQ(s->totals.gross.minor(), 448);
+    }
+    std::int64_t count(const char* table) { return queryInt(*db, std::string("SELECT count(*) FROM ") + table); }
+};
+
+// ---- cash ----
+
+TEST(EngineSale, CashSaleGivesChangeAndCompletes) {
+    SaleTerminal t;
+    t.basket();
+    auto paid = t.engine->tenderCash(eur(500));
+    ASSERT_TRUE(paid.ok()) << paid.status().toString();
+    EXPECT_EQ(paid->change, 52);
+    EXPECT_EQ(paid->paid, 448);
+    EXPECT_EQ(paid->remaining, 0);
+    EXPECT_EQ(paid->rounding, 0);
+    ASSERT_EQ(paid->tenders.size(), 1u);
+    EXPECT_EQ(paid->tenders[0].amount, 500);
+    EXPECT_EQ(paid->tenders[0].change, 52);
+
+    auto done = t.engine->complete();
+    ASSERT_TRUE(done.ok()) << done.status().toString();
+    EXPECT_EQ(done->receiptNo, "t1-000001");
+    EXPECT_EQ(queryInt(*t.db, "SELECT gross_minor FROM sales"), 448);
+    EXPECT_EQ(queryInt(*t.db, "SELECT tax_minor FROM sales"), 67);  // 64 (VAT19) + 3 (VAT7)
+    EXPECT_EQ(queryInt(*t.db, "SELECT net_minor FROM sales"), 381);
+    EXPECT_EQ(queryText(*t.db, "SELECT method FROM sale_tenders"), "cash");
+    EXPECT_EQ(queryInt(*t.db, "SELECT amount_minor FROM sale_tenders"), 500);
+    EXPECT_EQ(queryInt(*t.db, "SELECT change_minor FROM sale_tenders"), 52);
+    EXPECT_TRUE(t.engine->cart().empty());
+    auto after = t.engine->state();
+    ASSERT_TRUE(after.ok());
+    EXPECT_TRUE(after->tenders.empty());
+    EXPECT_EQ(after->remaining, 0);
+}
+
+TEST(EngineSale, PartialCashLeavesTheRestDue) {
+    SaleTerminal t;
+    t.basket();
+    auto part = t.engine->tenderCash(eur(200));
+    ASSERT_TRUE(part.ok());
+    EXPECT_EQ(part->remaining, 248);
+    EXPECT_EQ(part->change, 0);
+    auto rest = t.engine->tenderCash(eur(1000));
+    ASSERT_TRUE(rest.ok());
+    EXPECT_EQ(rest->remaining, 0);
+    EXPECT_EQ(rest->change, 752);
+    // A paid sale takes no more money.
+    EXPECT_EQ(t.engine->tenderCash(eur(100)).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->tenderCard().status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->tenderCash(eur(0)).status().kind(), core::ErrorKind::InvalidArgument);
+}
+
+TEST(EngineSale, TenderOnAnEmptySaleIsRefused) {
+    SaleTerminal t;
+    EXPECT_EQ(t.engine->tenderCash(eur(100)).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->tenderCard().status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->complete().status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.count("sales"), 0);
+}
+
+// ---- card ----
+
+TEST(EngineSale, CardSaleStoresOnlyBrandAndLastFour) {
+    SaleTerminal t;
+    ASSERT_TRUE(t.engine->scan(kSherry, dec("1")).ok());
+    auto paid = t.engine->tenderCard();
+    ASSERT_TRUE(paid.ok()) << paid.status().toString();
+    ASSERT_EQ(paid->tenders.size(), 1u);
+    EXPECT_EQ(paid->tenders[0].method, "card");
+    EXPECT_EQ(paid->tenders[0].amount, 999);
+    EXPECT_EQ(paid->remaining, 0);
+    auto done = t.engine->complete();
+    ASSERT_TRUE(done.ok()) << done.status().toString();
+
+    EXPECT_EQ(queryText(*t.db, "SELECT method FROM sale_tenders"), "card");
+    EXPECT_EQ(queryText(*t.db, "SELECT card_brand FROM sale_tenders"), "VISA");
+    EXPECT_EQ(queryText(*t.db, "SELECT card_last4 FROM sale_tenders"), "4242");
+    EXPECT_EQ(queryInt(*t.db, "SELECT length(card_last4) = 4 AND card_last4 NOT GLOB '*[^0-9]*' FROM sale_tenders"), 1);
+    EXPECT_EQ(queryText(*t.db, "SELECT terminal_ref FROM sale_tenders"), "FAKE-000001");
+    // The event carries the same four card fields and nothing more.
+    const auto tender = lastEnvelope(*t.db)["payload"]["tenders"][0];
+    EXPECT_EQ(tender["brand"], "VISA");
+    EXPECT_EQ(tender["last4"], "4242");
+    for (const auto& [key, value] : tender.items()) {
+        const std::set<std::string> allowed{"method", "amount",    "change",      "brand",
+                                            "last4",  "auth_code", "terminal_ref"};
+        EXPECT_TRUE(allowed.count(key)) << key;
+    }
+}
+
+// A payment terminal that misbehaves by returning a whole card number.
+class LeakyAdapter final : public PaymentAdapter {
+public:
+    core::Result<CardResult> authorize(const core::Money&, const std::string&) override {
+        return CardResult{"VISA", "4111111111111111", "A1", "LEAK-1"};
+    }
+    core::Result<CardResult> refund(const core::Money&, const std::string&, const std::string&) override {
+        return core::Status(core::ErrorKind::Unavailable, "not here");
+    }
+    core::Status reverse(const std::string& ref) override {
+        reversed.push_back(ref);
+        return {};
+    }
+    std::vector<std::string> reversed;
+};
+
+TEST(EngineSale, CardResultWithMoreThanLastFourIsRefusedAndReversed) {
+    Terminal t;
+    LeakyAdapter leaky;
+    auto opened = Engine::open(*t.db, t.clock, leaky);
+    ASSERT_TRUE(opened.ok());
+    auto& engine = **opened;
+    ASSERT_TRUE(engine.login("c1", "1111").ok());
+    ASSERT_TRUE(engine.openShift(eur(0)).ok());
+    ASSERT_TRUE(engine.scan(kSherry, dec("1")).ok());
+    auto paid = engine.tenderCard();
+    ASSERT_FALSE(paid.ok());
+    EXPECT_EQ(paid.status().message().find("4111"), std::string::npos) << "never echo card data";
+    EXPECT_EQ(leaky.reversed, std::vector<std::string>({"LEAK-1"}));
+    auto s = engine.state();
+    EXPECT_TRUE(s->tenders.empty());
+    EXPECT_EQ(s->remaining, 999);
+    ASSERT_TRUE(engine.tenderCash(eur(1000)).ok());
+    ASSERT_TRUE(engine.complete().ok());
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sale_tenders WHERE method = 'card'"), 0);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM outbox WHERE envelope LIKE '%4111111111111111%'"), 0);
+}
+
+TEST(EngineSale, DeclinedCardLeavesNothingPaid) {
+    SaleTerminal t;
+    t.basket();
+    t.payments.declineNext("insufficient funds");
+    auto declined = t.engine->tenderCard();
+    ASSERT_FALSE(declined.ok());
+    EXPECT_EQ(declined.status().kind(), core::ErrorKind::Declined);
+    EXPECT_NE(declined.status().message().find("insufficient funds"), std::string::npos);
+    auto s = t.engine->state();
+    ASSERT_TRUE(s.ok());
+    EXPECT_TRUE(s->tenders.empty());
+    EXPECT_EQ(s->paid, 0);
+    EXPECT_EQ(s->remaining, 448);
+    EXPECT_EQ(t.engine->complete().status().kind(), core::ErrorKind::FailedPrecondition);
+    // Nothing was paid, so the sale can still be changed.
+    EXPECT_TRUE(t.engine->scan(kBread, dec("1")).ok());
+
+    t.payments.setOffline(true);
+    EXPECT_EQ(t.engine->tenderCard().status().kind(), core::ErrorKind::Unavailable);
+    t.payments.setOffline(false);
+    auto retry = t.engine->tenderCard();
+    ASSERT_TRUE(retry.ok()) << retry.status().toString();
+    EXPECT_EQ(retry->remaining, 0);
+    ASSERT_TRUE(t.engine->complete().ok());
+    EXPECT_EQ(t.count("sale_tenders"), 1);
+}
+
+TEST(EngineSale, SplitTenderCardThenCash) {
+    SaleTerminal t;
+    t.basket();
+    auto tooMuch = t.engine->tenderCard(eur(449));
+    ASSERT_FALSE(tooMuch.ok());
+    EXPECT_EQ(tooMuch.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(tooMuch.status().message().find("4.48 EUR"), std::string::npos) << tooMuch.status().message();
+
+    auto card = t.engine->tenderCard(eur(300));
+    ASSERT_TRUE(card.ok()) << card.status().toString();
+    EXPECT_EQ(card->remaining, 148);
+    auto cash = t.engine->tenderCash(eur(200));
+    ASSERT_TRUE(cash.ok());
+    EXPECT_EQ(cash->change, 52);
+    EXPECT_EQ(cash->remaining, 0);
+    auto done = t.engine->complete();
+    ASSERT_TRUE(done.ok()) << done.status().toString();
+    EXPECT_EQ(queryColumn(*t.db,
+                          "SELECT method || ':' || amount_minor || ':' || change_minor FROM sale_tenders"
+                          " ORDER BY tender_no"),
+              std::vector<std::string>({"card:300:0", "cash:200:52"}));
+    EXPECT_EQ(done->payload["tenders"].size(), 2u);
+}
+
+// ---- completing ----
+
+TEST(EngineSale, CompleteIsRefusedWhileAnythingIsDue) {
+    SaleTerminal t;
+    t.basket();
+    auto due = t.engine->complete();
+    ASSERT_FALSE(due.ok());
+    EXPECT_EQ(due.status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(due.status().message(), "4.48 EUR is still due");
+    ASSERT_TRUE(t.engine->tenderCash(eur(448 - 1)).ok());
+    due = t.engine->complete();
+    ASSERT_FALSE(due.ok());
+    EXPECT_EQ(due.status().message(), "0.01 EUR is still due");
+    EXPECT_EQ(t.count("sales"), 0);
+    EXPECT_EQ(t.count("outbox"), 1);  // shift.opened only
+    ASSERT_TRUE(t.engine->tenderCash(eur(1)).ok());
+    EXPECT_TRUE(t.engine->complete().ok());
+}
+
+TEST(EngineSale, CompleteWritesOneSaleItsLinesTendersAndOneEvent) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->addSku("W", dec("0.375")).ok());
+    const std::int64_t before = queryInt(*t.db, "SELECT max(seq) FROM outbox");
+    ASSERT_TRUE(t.engine->tenderCard(eur(1000)).ok());
+    ASSERT_TRUE(t.engine->tenderCash(eur(500)).ok());
+    auto done = t.engine->complete();
+    ASSERT_TRUE(done.ok()) << done.status().toString();
+    EXPECT_EQ(t.count("sales"), 1);
+    EXPECT_EQ(t.count("sale_lines"), 3);
+    EXPECT_EQ(t.count("sale_tenders"), 2);
+    EXPECT_EQ(t.count("outbox"), before + 1);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM outbox WHERE type = 'sale.completed'"), 1);
+    EXPECT_EQ(done->event.seq, before + 1);
+    EXPECT_EQ(queryInt(*t.db, "SELECT max(seq) FROM outbox"), before + 1);
+    EXPECT_EQ(queryText(*t.db, "SELECT envelope FROM outbox WHERE seq = " + std::to_string(done->event.seq)),
+              done->event.envelope);
+    const auto saleId = done->payload["sale"].get<std::string>();
+    EXPECT_EQ(queryText(*t.db, "SELECT entity_id FROM outbox WHERE type = 'sale.completed'"), saleId);
+    EXPECT_EQ(queryText(*t.db, "SELECT id FROM sales"), saleId);
+    EXPECT_EQ(queryColumn(*t.db, "SELECT sku || ' ' || qty || ' ' || gross_minor FROM sale_lines ORDER BY line_no"),
+              std::vector<std::string>({"A 2 398", "B 1 50", "W 0.375 930"}));
+    // Lines and rates add up to the sale.
+    EXPECT_EQ(queryInt(*t.db, "SELECT sum(gross_minor) FROM sale_lines"),
+              queryInt(*t.db, "SELECT gross_minor FROM sales"));
+    EXPECT_EQ(queryInt(*t.db, "SELECT sum(tax_minor) FROM sale_lines"), queryInt(*t.db, "SELECT tax_minor FROM sales"));
+    // A second complete finds nothing to complete and writes nothing.
+    EXPECT_EQ(t.engine->complete().status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.count("sales"), 1);
+}
+
+TEST(EngineSale, EventEnvelopeMatchesTheProtocol) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->tenderCash(eur(500)).ok());
+    t.clock.advance(std::chrono::milliseconds(1234));
+    auto done = t.engine->complete();
+    ASSERT_TRUE(done.ok()) << done.status().toString();
+    const auto env = nlohmann::json::parse(done->event.envelope);
+    EXPECT_EQ(env, envelope(*t.db, done->event.seq));
+    ASSERT_TRUE(env["id"].is_string());
+    EXPECT_TRUE(core::isUuidV7(env["id"].get<std::string>())) << env["id"];
+    EXPECT_EQ(env["id"], done->event.id);
+    EXPECT_EQ(env["type"], "sale.completed");
+    EXPECT_EQ(env["v"], 1);
+    EXPECT_EQ(env["store"], "s1");
+    EXPECT_EQ(env["terminal"], "t1");
+    EXPECT_EQ(env["seq"], 2);
+    EXPECT_EQ(env["at"], core::formatIso8601(t.clock.now()));
+    EXPECT_EQ(env["staff"], "c1");
+
+    const auto& p = env["payload"];
+    EXPECT_EQ(p, done->payload);
+    EXPECT_TRUE(core::isUuidV7(p["sale"].get<std::string>()));
+    EXPECT_EQ(p["receipt"], "t1-000001");
+    EXPECT_EQ(p["currency"], "EUR");
+    EXPECT_EQ(p["shift"], *t.engine->shiftId());
+    EXPECT_EQ(p["price_version"], 7);
+    ASSERT_EQ(p["lines"].size(), 2u);
+    const auto& line = p["lines"][0];
+    EXPECT_EQ(line["line"], 1);
+    EXPECT_EQ(line["sku"], "A");
+    EXPECT_EQ(line["name"], "Apple juice");
+    EXPECT_EQ(line["qty"], "2");
+    EXPECT_EQ(line["unit_price"], 199);
+    EXPECT_EQ(line["discount"], 0);
+    EXPECT_EQ(line["tax_code"], "VAT19");
+    EXPECT_EQ(line["tax_rate"], "19");
+    EXPECT_EQ(line["gross"], 398);
+    EXPECT_EQ(line["tax"], 64);
+    EXPECT_EQ(line["net"], 334);
+    EXPECT_EQ(p["lines"][1]["line"], 2);
+    EXPECT_EQ(
+        p["totals"],
+        nlohmann::json({{"net", 381}, {"tax", 67}, {"gross", 448}, {"discount", 0}, {"rounding", 0}, {"due", 448}}));
+    EXPECT_EQ(p["tax_breakdown"],
+              nlohmann::json::array({{{"tax_code", "VAT19"}, {"rate", "19"}, {"net", 334}, {"tax", 64}, {"gross", 398}},
+                                     {{"tax_code", "VAT7"}, {"rate", "7"}, {"net", 47}, {"tax", 3}, {"gross", 50}}}));
+    EXPECT_EQ(p["tenders"], nlohmann::json::array({{{"method", "cash"}, {"amount", 500}, {"change", 52}}}));
+    EXPECT_FALSE(p.contains("original_receipt"));
+}
+
+TEST(EngineSale, ReceiptNumbersCountUpPerTerminal) {
+    SaleTerminal t;
+    for (int i = 1; i <= 3; ++i) {
+        ASSERT_TRUE(t.engine->scan(kBread, dec("1")).ok());
+        ASSERT_TRUE(t.engine->tenderCash(eur(50)).ok());
+        auto done = t.engine->complete();
+        ASSERT_TRUE(done.ok());
+        EXPECT_EQ(done->receiptNo, "t1-00000" + std::to_string(i));
+        EXPECT_EQ(done->event.seq, i + 1);
+    }
+    EXPECT_EQ(queryColumn(*t.db, "SELECT receipt_no FROM sales ORDER BY receipt_no"),
+              std::vector<std::string>({"t1-000001", "t1-000002", "t1-000003"}));
+    // Numbers continue after a restart.
+    t.reopen();
+    ASSERT_TRUE(t.engine->login("c1", "1111").ok());
+    ASSERT_TRUE(t.engine->scan(kBread, dec("1")).ok());
+    ASSERT_TRUE(t.engine->tenderCash(eur(50)).ok());
+    EXPECT_EQ(t.engine->complete()->receiptNo, "t1-000004");
+}
+
+// ---- cash rounding and currencies ----
+
+nlohmann::json chfSeed() {
+    auto seed = standardSeed({{"currency", "CHF"}});
+    seed["items"].push_back({{"sku", "C"}, {"name", "Cheese"}, {"price", "12.33"}, {"tax_code", "VAT7"}});
+    seed["items"].push_back({{"sku", "D"}, {"name", "Dates"}, {"price", "12.32"}, {"tax_code", "VAT7"}});
+    return seed;
+}
+
+TEST(EngineSale, ChfCashIsRoundedToFiveRappenAndTheRoundingRecorded) {
+    SaleTerminal t(chfSeed());
+    ASSERT_EQ(t.engine->settings().currency.codeView(), "CHF");
+    ASSERT_TRUE(t.engine->addSku("C", dec("1")).ok());
+    auto paid = t.engine->tenderCash(money(2000, "CHF"));
+    ASSERT_TRUE(paid.ok()) << paid.status().toString();
+    EXPECT_EQ(paid->totals.gross.minor(), 1233);
+    EXPECT_EQ(paid->rounding, 2);
+    EXPECT_EQ(paid->change, 765);
+    EXPECT_EQ(paid->remaining, 0);
+    auto done = t.engine->complete();
+    ASSERT_TRUE(done.ok()) << done.status().toString();
+    EXPECT_EQ(done->payload["currency"], "CHF");
+    EXPECT_EQ(done->payload["totals"]["rounding"], 2);
+    EXPECT_EQ(done->payload["totals"]["due"], 1235);
+    EXPECT_EQ(done->payload["tenders"][0]["change"], 765);
+    EXPECT_EQ(queryInt(*t.db, "SELECT rounding_minor FROM sales"), 2);
+    EXPECT_EQ(queryInt(*t.db, "SELECT gross_minor FROM sales"), 1233);
+
+    // 12.32 rounds down to 12.30.
+    ASSERT_TRUE(t.engine->addSku("D", dec("1")).ok());
+    paid = t.engine->tenderCash(money(2000, "CHF"));
+    ASSERT_TRUE(paid.ok());
+    EXPECT_EQ(paid->rounding, -2);
+    EXPECT_EQ(paid->change, 770);
+    ASSERT_TRUE(t.engine->complete().ok());
+
+    // Card pays the exact amount: no rounding.
+    ASSERT_TRUE(t.engine->addSku("C", dec("1")).ok());
+    paid = t.engine->tenderCard();
+    ASSERT_TRUE(paid.ok());
+    EXPECT_EQ(paid->rounding, 0);
+    EXPECT_EQ(paid->tenders[0].amount, 1233);
+    ASSERT_TRUE(t.engine->complete().ok());
+    EXPECT_EQ(queryInt(*t.db, "SELECT sum(rounding_minor) FROM sales"), 0);
+}
+
+TEST(EngineSale, ExactRoundedCashSettlesAChfSale) {
+    SaleTerminal t(chfSeed());
+    ASSERT_TRUE(t.engine->addSku("C", dec("1")).ok());
+    auto paid = t.engine->tenderCash(money(1235, "CHF"));
+    ASSERT_TRUE(paid.ok());
+    EXPECT_EQ(paid->remaining, 0);
+    EXPECT_EQ(paid->change, 0);
+    EXPECT_EQ(paid->rounding, 2);
+    EXPECT_TRUE(t.engine->complete().ok());
+}
+
+TEST(EngineSale, CashBelowTheCashStepIsRefused) {
+    SaleTerminal t(chfSeed());
+    ASSERT_TRUE(t.engine->addSku("C", dec("1")).ok());
+    // 12.34 CHF would pay 1 Rappen more than the 12.33 due, with no change and no rounding.
+    auto odd = t.engine->tenderCash(money(1234, "CHF"));
+    ASSERT_FALSE(odd.ok());
+    EXPECT_EQ(odd.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(odd.status().message().find("0.05 CHF"), std::string::npos) << odd.status().message();
+    auto s = t.engine->state();
+    EXPECT_TRUE(s->tenders.empty());
+    EXPECT_EQ(s->remaining, 1233);
+    // Partial cash in whole steps, then the rest rounded.
+    auto part = t.engine->tenderCash(money(1000, "CHF"));
+    ASSERT_TRUE(part.ok());
+    EXPECT_EQ(part->remaining, 233);
+    EXPECT_EQ(part->rounding, 0);
+    auto rest = t.engine->tenderCash(money(500, "CHF"));
+    ASSERT_TRUE(rest.ok());
+    EXPECT_EQ(rest->rounding, 2);
+    EXPECT_EQ(rest->change, 265);
+    EXPECT_EQ(rest->remaining, 0);
+    auto done = t.engine->complete();
+    ASSERT_TRUE(done.ok());
+    // What the drawer took equals what was due.
+    EXPECT_EQ(queryInt(*t.db, "SELECT sum(amount_minor - change_minor) FROM sale_tenders"),
+              queryInt(*t.db, "SELECT gross_minor + rounding_minor FROM sales"));
+}
+
+TEST(EngineSale, TenderInAnotherCurrencyIsRefused) {
+    SaleTerminal t;
+    t.basket();
+    auto usd = t.engine->tenderCash(money(1000, "USD"));
+    ASSERT_FALSE(usd.ok());
+    EXPECT_EQ(usd.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(usd.status().message().find("USD"), std::string::npos);
+    EXPECT_NE(usd.status().message().find("EUR"), std::string::npos);
+    EXPECT_EQ(t.engine->tenderCard(money(100, "CHF")).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.engine->overridePrice(1, money(100, "USD"), Approval{"s1", "3333"}).status().kind(),
+              core::ErrorKind::InvalidArgument);
+    auto s = t.engine->state();
+    EXPECT_TRUE(s->tenders.empty());
+    EXPECT_EQ(s->remaining, 448);
+}
+
+// ---- editing ----
+
+TEST(EngineSale, ScanAddSetQtyAndRemoveChangeTheSale) {
+    SaleTerminal t;
+    auto unknown = t.engine->scan("4006381333931", dec("1"));
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.status().kind(), core::ErrorKind::NotFound);
+    EXPECT_NE(unknown.status().message().find("4006381333931"), std::string::npos);
+    EXPECT_EQ(t.engine->scan("", dec("1")).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.engine->scan(kApple, dec("1.5")).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_TRUE(t.engine->cart().empty());
+
+    t.basket();
+    ASSERT_TRUE(t.engine->scan(kApple, dec("1")).ok());  // merges into line 1
+    ASSERT_EQ(t.engine->cart().lines().size(), 2u);
+    EXPECT_EQ(t.engine->cart().lines()[0].qty, dec("3"));
+    auto s = t.engine->setQty(2, dec("4"));
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->totals.gross.minor(), 597 + 200);
+    EXPECT_EQ(t.engine->setQty(3, dec("1")).status().kind(), core::ErrorKind::InvalidArgument);
+    s = t.engine->removeLine(1);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->totals.gross.minor(), 200);
+    EXPECT_EQ(t.engine->cart().lines()[0].item.sku, "B");
+}
+
+TEST(EngineSale, CartIsLockedOncePaymentHasStarted) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->tenderCash(eur(100)).ok());
+    const auto discount = *Discount::make("0.10", "", t.engine->settings().currency);
+    const Approval sue{"s1", "3333"};
+    EXPECT_EQ(t.engine->scan(kApple, dec("1")).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->addSku("W", dec("0.5")).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->setQty(1, dec("1")).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->removeLine(1).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->lineDiscount(1, discount, sue).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->cartDiscount(discount, sue).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->overridePrice(1, eur(1), sue).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->park("later").status().kind(), core::ErrorKind::FailedPrecondition);
+    auto s = t.engine->state();
+    EXPECT_EQ(s->totals.gross.minor(), 448);
+    EXPECT_EQ(s->remaining, 348);
+    EXPECT_EQ(t.engine->cart().lines().size(), 2u);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM audit"), 0) << "no approval is used up on a refused change";
+}
+
+TEST(EngineSale, EmptiedSaleDoesNotCarryItsDiscountIntoTheNextSale) {
+    SaleTerminal t;
+    ASSERT_TRUE(t.engine->scan(kApple, dec("1")).ok());
+    ASSERT_TRUE(
+        t.engine->cartDiscount(*Discount::make("", "50", t.engine->settings().currency), Approval{"s1", "3333"}).ok());
+    auto emptied = t.engine->removeLine(1);
+    ASSERT_TRUE(emptied.ok()) << emptied.status().toString();
+    EXPECT_TRUE(t.engine->cart().empty());
+    // The next sale starts without the approved 50% off.
+    auto next = t.engine->scan(kSherry, dec("1"));
+    ASSERT_TRUE(next.ok());
+    EXPECT_EQ(next->totals.discount.minor(), 0);
+    EXPECT_EQ(next->totals.gross.minor(), 999);
+    EXPECT_FALSE(t.engine->cart().cartDiscount().any());
+}
+
+TEST(EngineSale, RemovingTheLastLineOfAnAmountDiscountedSaleIsAllowed) {
+    SaleTerminal t;
+    ASSERT_TRUE(t.engine->scan(kApple, dec("1")).ok());
+    ASSERT_TRUE(
+        t.engine->cartDiscount(*Discount::make("1.00", "", t.engine->settings().currency), Approval{"s1", "3333"})
+            .ok());
+    ASSERT_TRUE(t.engine->scan(kBread, dec("1")).ok());
+    // Removing A leaves 0.50 under a 1.00 discount: refused whole.
+    auto refused = t.engine->removeLine(1);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.engine->cart().lines().size(), 2u);
+    ASSERT_TRUE(t.engine->removeLine(2).ok());
+    auto last = t.engine->removeLine(1);
+    ASSERT_TRUE(last.ok()) << last.status().toString();
+    EXPECT_EQ(last->totals.gross.minor(), 0);
+    EXPECT_EQ(last->totals.discount.minor(), 0);
+}
+
+// ---- park and resume ----
+
+TEST(EngineSale, ParkThenResumeRestoresTheSale) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->addSku("W", dec("0.375")).ok());
+    ASSERT_TRUE(
+        t.engine->lineDiscount(1, *Discount::make("", "10", t.engine->settings().currency), Approval{"s1", "3333"})
+            .ok());
+    const auto before = t.engine->state();
+    ASSERT_TRUE(before.ok());
+    auto id = t.engine->park("table 4");
+    ASSERT_TRUE(id.ok()) << id.status().toString();
+    EXPECT_TRUE(t.engine->cart().empty());
+
+    auto list = t.engine->parked();
+    ASSERT_TRUE(list.ok());
+    ASSERT_EQ(list->size(), 1u);
+    EXPECT_EQ((*list)[0].id, *id);
+    EXPECT_EQ((*list)[0].label, "table 4");
+    EXPECT_EQ((*list)[0].staff, "c1");
+    EXPECT_EQ((*list)[0].parkedAt, core::formatIso8601(t.clock.now()));
+
+    // Another sale meanwhile.
+    ASSERT_TRUE(t.engine->scan(kSherry, dec("1")).ok());
+    EXPECT_EQ(t.engine->resume(*id).status().kind(), core::ErrorKind::FailedPrecondition);
+    ASSERT_TRUE(t.engine->tenderCash(eur(1000)).ok());
+    ASSERT_TRUE(t.engine->complete().ok());
+
+    auto resumed = t.engine->resume(*id);
+    ASSERT_TRUE(resumed.ok()) << resumed.status().toString();
+    ASSERT_EQ(t.engine->cart().lines().size(), 3u);
+    EXPECT_EQ(t.engine->cart().lines()[0].qty, dec("2"));
+    EXPECT_EQ(t.engine->cart().lines()[2].qty, dec("0.375"));
+    EXPECT_EQ(t.engine->cart().lines()[0].discount.approvedBy, "s1");
+    EXPECT_EQ(resumed->totals.gross, before->totals.gross);
+    EXPECT_EQ(resumed->totals.discount.minor(), 40);
+    EXPECT_TRUE(t.engine->parked()->empty());
+    EXPECT_EQ(t.engine->resume(*id).status().kind(), core::ErrorKind::FailedPrecondition);
+
+    ASSERT_TRUE(t.engine->tenderCash(eur(5000)).ok());
+    auto done = t.engine->complete();
+    ASSERT_TRUE(done.ok());
+    EXPECT_EQ(done->payload["sale"], *id);
+    EXPECT_EQ(done->payload["lines"].size(), 3u);
+}
+
+TEST(EngineSale, ParkedListIsInParkingOrder) {
+    SaleTerminal t;
+    ASSERT_TRUE(t.engine->scan(kApple, dec("1")).ok());
+    auto first = t.engine->park("first");
+    ASSERT_TRUE(first.ok());
+    ASSERT_TRUE(t.engine->scan(kBread, dec("1")).ok());
+    auto second = t.engine->park("second");
+    ASSERT_TRUE(second.ok());
+    // Resumed and parked again (same millisecond): now the most recently parked.
+    ASSERT_TRUE(t.engine->resume(*first).ok());
+    ASSERT_TRUE(t.engine->park("first again").ok());
+    auto parked = t.engine->parked();
+    ASSERT_TRUE(parked.ok());
+    std::vector<std::string> labels;
+    for (const auto& p : *parked) labels.push_back(p.label);
+    EXPECT_EQ(labels, std::vector<std::string>({"second", "first again"}));
+}
+
+TEST(EngineSale, ParkedSaleSurvivesARestart) {
+    SaleTerminal t;
+    t.basket();
+    auto id = t.engine->park("");
+    ASSERT_TRUE(id.ok());
+    t.reopen();
+    ASSERT_TRUE(t.engine->login("c2", "2222").ok());
+    auto resumed = t.engine->resume(*id);
+    ASSERT_TRUE(resumed.ok()) << resumed.status().toString();
+    EXPECT_EQ(resumed->totals.gross.minor(), 448);
+}
+
+TEST(EngineSale, ResumeOfAnUnknownIdFails) {
+    SaleTerminal t;
+    auto r = t.engine->resume("no-such-sale");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().kind(), core::ErrorKind::NotFound);
+    EXPECT_NE(r.status().message().find("no-such-sale"), std::string::npos);
+    EXPECT_TRUE(t.engine->cart().empty());
+}
+
+TEST(EngineSale, ParkIsRefusedWithTendersOrWhenEmpty) {
+    SaleTerminal t;
+    EXPECT_EQ(t.engine->park("nothing").status().kind(), core::ErrorKind::FailedPrecondition);
+    t.basket();
+    ASSERT_TRUE(t.engine->tenderCard(eur(100)).ok());
+    auto parked = t.engine->park("half paid");
+    ASSERT_FALSE(parked.ok());
+    EXPECT_EQ(parked.status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.count("parked_sales"), 0);
+    EXPECT_EQ(t.engine->state()->tenders.size(), 1u);
+}
+
+// ---- void ----
+
+TEST(EngineSale, VoidNeedsApprovalAndReasonAndReversesCardPayments) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->tenderCard(eur(100)).ok());
+    ASSERT_TRUE(t.engine->tenderCash(eur(50)).ok());
+    auto denied = t.engine->voidSale("customer left");
+    ASSERT_FALSE(denied.ok());
+    EXPECT_EQ(denied.status().kind(), core::ErrorKind::PermissionDenied);
+    auto noReason = t.engine->voidSale("", Approval{"s1", "3333"});
+    ASSERT_FALSE(noReason.ok());
+    EXPECT_EQ(noReason.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.engine->voidSale("customer left", Approval{"c2", "2222"}).status().kind(),
+              core::ErrorKind::PermissionDenied);
+    EXPECT_EQ(t.payments.reversals(), 0);
+    EXPECT_EQ(t.count("voided_sales"), 0);
+
+    auto voided = t.engine->voidSale("customer left", Approval{"s1", "3333"});
+    ASSERT_TRUE(voided.ok()) << voided.status().toString();
+    EXPECT_EQ(t.payments.reversals(), 1);
+    EXPECT_EQ(voided->type, "sale.voided");
+    EXPECT_EQ(voided->seq, 2);
+    EXPECT_TRUE(t.engine->cart().empty());
+    EXPECT_TRUE(t.engine->state()->tenders.empty());
+
+    EXPECT_EQ(t.count("voided_sales"), 1);
+    EXPECT_EQ(t.count("sales"), 0);
+    EXPECT_EQ(queryText(*t.db, "SELECT staff || ' ' || approved_by || ' ' || reason FROM voided_sales"),
+              "c1 s1 customer left");
+    EXPECT_EQ(queryInt(*t.db, "SELECT gross_minor FROM voided_sales"), 448);
+    EXPECT_EQ(queryInt(*t.db, "SELECT lines FROM voided_sales"), 2);
+    EXPECT_EQ(queryText(*t.db, "SELECT shift_id FROM voided_sales"), *t.engine->shiftId());
+
+    const auto env = lastEnvelope(*t.db);
+    EXPECT_EQ(env["type"], "sale.voided");
+    EXPECT_EQ(env["staff"], "c1");
+    EXPECT_EQ(env["payload"]["reason"], "customer left");
+    EXPECT_EQ(env["payload"]["approved_by"], "s1");
+    EXPECT_EQ(env["payload"]["gross"], 448);
+    EXPECT_EQ(env["payload"]["sale"], queryText(*t.db, "SELECT id FROM voided_sales"));
+    ASSERT_EQ(env["payload"]["reversed"].size(), 1u);
+    EXPECT_EQ(env["payload"]["reversed"][0]["amount"], 100);
+    EXPECT_EQ(env["payload"]["reversed"][0]["terminal_ref"], "FAKE-000001");
+    EXPECT_EQ(queryText(*t.db, "SELECT approved_by FROM audit WHERE action = 'void a sale'"), "s1");
+
+    EXPECT_EQ(t.engine->voidSale("again", Approval{"s1", "3333"}).status().kind(), core::ErrorKind::FailedPrecondition);
+    // The till sells on normally.
+    ASSERT_TRUE(t.engine->scan(kBread, dec("1")).ok());
+    ASSERT_TRUE(t.engine->tenderCash(eur(50)).ok());
+    EXPECT_EQ(t.engine->complete()->receiptNo, "t1-000001");
+}
+
+TEST(EngineSale, VoidKeepsTheSaleOpenWhenTheCardCannotBeReversed) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->tenderCard().ok());
+    t.payments.setOffline(true);
+    auto voided = t.engine->voidSale("wrong customer", Approval{"s1", "3333"});
+    ASSERT_FALSE(voided.ok());
+    EXPECT_EQ(voided.status().kind(), core::ErrorKind::Unavailable);
+    EXPECT_EQ(t.engine->state()->tenders.size(), 1u);
+    EXPECT_EQ(t.count("voided_sales"), 0);
+    t.payments.setOffline(false);
+    ASSERT_TRUE(t.engine->voidSale("wrong customer", Approval{"s1", "3333"}).ok());
+    EXPECT_EQ(t.payments.reversals(), 1);
+}
+
+TEST(EngineSale, SupervisorVoidsWithoutApproval) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->login("s1", "3333").ok());
+    auto voided = t.engine->voidSale("test");
+    ASSERT_TRUE(voided.ok()) << voided.status().toString();
+    EXPECT_EQ(queryText(*t.db, "SELECT staff FROM voided_sales"), "s1");
+    EXPECT_EQ(queryText(*t.db, "SELECT coalesce(approved_by, '') FROM voided_sales"), "");
+}
+
+// ---- guards ----
+
+TEST(EngineSale, NothingSellsWithoutLoginOrOpenShift) {
+    Terminal t;
+    EXPECT_EQ(t.engine->scan(kApple, dec("1")).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.engine->openShift(eur(100)).status().kind(), core::ErrorKind::Unauthenticated);
+
+    ASSERT_TRUE(t.engine->login("c1", "1111").ok());  // logged in, no shift
+    for (const auto& st : {t.engine->scan(kApple, dec("1")).status(), t.engine->addSku("A", dec("1")).status(),
+                           t.engine->tenderCash(eur(100)).status(), t.engine->tenderCard().status(),
+                           t.engine->complete().status(), t.engine->resume("x").status()}) {
+        EXPECT_EQ(st.kind(), core::ErrorKind::FailedPrecondition) << st.toString();
+    }
+    EXPECT_NE(t.engine->scan(kApple, dec("1")).status().message().find("shift"), std::string::npos);
+
+    ASSERT_TRUE(t.engine->openShift(eur(100)).ok());
+    ASSERT_TRUE(t.engine->scan(kApple, dec("1")).ok());
+    t.engine->logout();
+    for (const auto& st : {t.engine->scan(kApple, dec("1")).status(), t.engine->setQty(1, dec("2")).status(),
+                           t.engine->removeLine(1).status(), t.engine->tenderCash(eur(500)).status(),
+                           t.engine->tenderCard().status(), t.engine->complete().status(), t.engine->park("x").status(),
+                           t.engine->voidSale("x", Approval{"s1", "3333"}).status()}) {
+        EXPECT_EQ(st.kind(), core::ErrorKind::Unauthenticated) << st.toString();
+    }
+    EXPECT_EQ(t.engine->cart().lines().size(), 1u);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 0);
+}
+
+TEST(EngineSale, SwitchingCashierKeepsTheCartAndTheNewCashierCompletes) {
+    SaleTerminal t;
+    t.basket();
+    // A failed switch changes nothing.
+    EXPECT_FALSE(t.engine->login("c2", "0000").ok());
+    EXPECT_EQ(t.engine->user()->id, "c1");
+    ASSERT_TRUE(t.engine->login("c2", "2222").ok());
+    EXPECT_EQ(t.engine->user()->id, "c2");
+    EXPECT_EQ(t.engine->cart().lines().size(), 2u);
+    ASSERT_TRUE(t.engine->scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.engine->tenderCash(eur(2000)).ok());
+    auto done = t.engine->complete();
+    ASSERT_TRUE(done.ok()) << done.status().toString();
+    EXPECT_EQ(queryText(*t.db, "SELECT staff FROM sales"), "c2");
+    EXPECT_EQ(nlohmann::json::parse(done->event.envelope)["staff"], "c2");
+    EXPECT_EQ(done->payload["lines"].size(), 3u);
+    EXPECT_EQ(queryInt(*t.db, "SELECT gross_minor FROM sales"), 448 + 999);
+}
+
+}  // namespace
+}  // namespace frontdesk::kiosk

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <unistd.h>
 
 #include "kiosk/seed_import.h"
@@ -83,11 +85,15 @@ void Terminal::reopen() {
 
 void Terminal::startShift(const std::string& staff, const std::string& pin) {
     ASSERT_TRUE(engine->login(staff, pin).ok());
-    auto shift = engine->openShift(eur(10000));
+    auto shift = engine->openShift(core::Money(10000, engine->settings().currency));
     ASSERT_TRUE(shift.ok()) << shift.status().toString();
 }
 
 core::Money eur(std::int64_t minor) { return core::Money(minor, *core::currencyByCode("EUR")); }
+
+core::Money money(std::int64_t minor, const char* currency) {
+    return core::Money(minor, *core::currencyByCode(currency));
+}
 
 core::Decimal dec(const char* text) { return *core::Decimal::parse(text); }
 
@@ -97,6 +103,43 @@ std::int64_t queryInt(core::Database& db, const std::string& sql) {
     auto row = stmt->step();
     if (!row.ok() || !*row) throw std::runtime_error("no row for " + sql);
     return stmt->int64(0);
+}
+
+std::string queryText(core::Database& db, const std::string& sql) {
+    auto stmt = db.prepare(sql);
+    if (!stmt.ok()) throw std::runtime_error(stmt.status().toString());
+    auto row = stmt->step();
+    if (!row.ok() || !*row) throw std::runtime_error("no row for " + sql);
+    return stmt->optionalText(0).value_or("");
+}
+
+std::vector<std::string> queryColumn(core::Database& db, const std::string& sql) {
+    auto stmt = db.prepare(sql);
+    if (!stmt.ok()) throw std::runtime_error(stmt.status().toString());
+    std::vector<std::string> values;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row.ok()) throw std::runtime_error(row.status().toString());
+        if (!*row) break;
+        values.push_back(stmt->optionalText(0).value_or(""));
+    }
+    return values;
+}
+
+nlohmann::json envelope(core::Database& db, std::int64_t seq) {
+    return nlohmann::json::parse(queryText(db, "SELECT envelope FROM outbox WHERE seq = " + std::to_string(seq)));
+}
+
+nlohmann::json lastEnvelope(core::Database& db) {
+    return nlohmann::json::parse(queryText(db, "SELECT envelope FROM outbox ORDER BY seq DESC LIMIT 1"));
+}
+
+std::string readFileBytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
 }
 
 }  // namespace frontdesk::kiosk::testing

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -41,7 +42,7 @@ struct Terminal {
     explicit Terminal(const nlohmann::json& seed = standardSeed());
     // Reopens the database and engine, as after a restart.
     void reopen();
-    // Logs in c1 and opens a shift with a 100.00 float.
+    // Logs in c1 and opens a shift with a 100.00 float (in the terminal currency).
     void startShift(const std::string& staff = "c1", const std::string& pin = "1111");
 
     TempDir dir;
@@ -52,9 +53,23 @@ struct Terminal {
 };
 
 core::Money eur(std::int64_t minor);
+// An amount in any ISO 4217 currency ("CHF", "USD").
+core::Money money(std::int64_t minor, const char* currency);
 core::Decimal dec(const char* text);
 
 // SELECT returning one integer.
 std::int64_t queryInt(core::Database& db, const std::string& sql);
+// SELECT returning one text value (NULL reads as "").
+std::string queryText(core::Database& db, const std::string& sql);
+// SELECT returning one text column, every row in order (NULL reads as "").
+std::vector<std::string> queryColumn(core::Database& db, const std::string& sql);
+
+// The outbox envelope with this seq, parsed.
+nlohmann::json envelope(core::Database& db, std::int64_t seq);
+// The newest outbox envelope, parsed.
+nlohmann::json lastEnvelope(core::Database& db);
+
+// The whole content of a file, as bytes.
+std::string readFileBytes(const std::filesystem::path& path);
 
 }  // namespace frontdesk::kiosk::testing

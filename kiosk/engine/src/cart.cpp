@@ -79,6 +79,8 @@ Status Cart::setQty(std::size_t index, const Decimal& qty) {
 Status Cart::remove(std::size_t index) {
     FD_TRY(checkIndex(index));
     m_lines.erase(m_lines.begin() + static_cast<std::ptrdiff_t>(index));
+    // A sale discount belongs to the sale: once the last line is gone it must not reach the next one.
+    if (m_lines.empty()) m_cartDiscount = {};
     return {};
 }
 

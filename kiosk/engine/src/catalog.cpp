@@ -92,6 +92,9 @@ Result<std::vector<Item>> Catalog::search(const std::string& prefix, int limit) 
             if (found.emplace(item.sku, item).second) ordered.push_back(std::move(item));
         }
     }
+    // Name order across both scans: a sku match may sort before the name matches.
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Item& a, const Item& b) { return searchKey(a.name) < searchKey(b.name); });
     if (static_cast<int>(ordered.size()) > limit) ordered.resize(static_cast<std::size_t>(limit));
     return ordered;
 }

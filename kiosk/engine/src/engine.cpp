@@ -182,6 +182,13 @@ Result<SaleState> Engine::tenderCash(const Money& amount) {
     FD_TRY(authorize(Permission::Sell, std::nullopt).status());
     FD_TRY(checkCurrency(amount));
     if (!amount.isPositive()) return core::invalidArgument("cash tendered must be positive");
+    // Cash finer than the currency's cash step (single Rappen in CHF) cannot be handed over; accepting it
+    // would record a sale paid above its due with neither change nor rounding.
+    if (amount.minor() % m_settings.currency.cashIncrement != 0) {
+        return core::invalidArgument("cash comes in steps of " +
+                                     Money(m_settings.currency.cashIncrement, m_settings.currency).toString() +
+                                     ", not " + amount.toString());
+    }
     if (m_cart.empty()) return core::failedPrecondition("nothing to pay: the sale is empty");
     FD_ASSIGN(auto s, state());
     if (s.remaining <= 0) return core::failedPrecondition("the sale is paid: complete it");

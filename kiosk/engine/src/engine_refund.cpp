@@ -18,7 +18,7 @@ namespace {
 struct SoldLine {
     RecordLine line;
     Decimal refundedQty;
-    std::int64_t refundedNet = 0, refundedTax = 0, refundedGross = 0;
+    std::int64_t refundedTax = 0, refundedGross = 0, refundedDiscount = 0;
 };
 
 // part x qty / sold, rounded half-up: the share of a line amount that a partial refund returns.
@@ -84,7 +84,7 @@ Result<SaleRecord> Engine::refundRecordFromReceipt(const RefundRequest& request)
         }
     }
     {
-        FD_ASSIGN(auto* done, m_db.cached("SELECT l.original_line, l.qty, l.net_minor, l.tax_minor, l.gross_minor"
+        FD_ASSIGN(auto* done, m_db.cached("SELECT l.original_line, l.qty, l.discount_minor, l.tax_minor, l.gross_minor"
                                           " FROM sale_lines l JOIN sales s ON s.id = l.sale_id WHERE s.original_sale = ?"));
         done->bind(1, record.originalSaleId);
         for (;;) {
@@ -94,7 +94,7 @@ Result<SaleRecord> Engine::refundRecordFromReceipt(const RefundRequest& request)
             if (it == sold.end()) continue;
             FD_ASSIGN(auto qty, Decimal::parse(done->text(1)));
             FD_ASSIGN(it->second.refundedQty, it->second.refundedQty.plus(qty));
-            it->second.refundedNet += done->int64(2);
+            it->second.refundedDiscount += done->int64(2);
             it->second.refundedTax += done->int64(3);
             it->second.refundedGross += done->int64(4);
         }
@@ -117,17 +117,14 @@ Result<SaleRecord> Engine::refundRecordFromReceipt(const RefundRequest& request)
         RecordLine line = s.line;
         line.qty = want.qty;
         line.originalLine = want.line;
-        if (want.qty == left) {
-            // The last of a line returns exactly what is left, so refunds never sum past the sale.
-            line.gross = s.line.gross - s.refundedGross;
-            line.tax = s.line.tax - s.refundedTax;
-            line.net = s.line.net - s.refundedNet;
-        } else {
-            line.gross = proportion(s.line.gross, want.qty, s.line.qty);
-            line.tax = proportion(s.line.tax, want.qty, s.line.qty);
-            line.net = line.gross - line.tax;
-        }
-        line.discount = proportion(s.line.discount, want.qty, s.line.qty);
+        // Each amount is the line's share for everything refunded so far, less what earlier refunds returned:
+        // refunds of a line never sum past it (not even by a rounding unit), and the last returns exactly
+        // what is left.
+        FD_ASSIGN(auto upTo, s.refundedQty.plus(want.qty));
+        line.gross = proportion(s.line.gross, upTo, s.line.qty) - s.refundedGross;
+        line.tax = proportion(s.line.tax, upTo, s.line.qty) - s.refundedTax;
+        line.net = line.gross - line.tax;
+        line.discount = proportion(s.line.discount, upTo, s.line.qty) - s.refundedDiscount;
         record.lines.push_back(std::move(line));
     }
     return record;

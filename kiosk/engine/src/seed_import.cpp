@@ -136,9 +136,12 @@ Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, co
     auto quarantine = [&](const char* kind, const json& raw, const std::string& key, const Status& why) -> Status {
         report.quarantined.push_back(std::string(kind) + " '" + key + "': " + why.message());
         FD_ASSIGN(auto* stmt, db.cached("INSERT INTO quarantine (at, source, item_key, reason, raw) VALUES (?, ?, ?, ?, ?)"));
-        // Never keep a clear PIN, even in quarantine.
+        // Never keep a clear PIN, even in quarantine; a refused "pin_hash" may be a clear PIN too.
         json kept = raw;
-        if (kept.is_object()) kept.erase("pin");
+        if (kept.is_object()) {
+            kept.erase("pin");
+            kept.erase("pin_hash");
+        }
         return stmt->bindAll(at, std::string("seed:") + kind, key, why.message(), kept.dump()).run();
     };
 
