@@ -135,7 +135,8 @@ Status Database::configure(const OpenOptions& options) {
     sqlite3_busy_timeout(m_db, options.busyTimeoutMs);
     // Reading the schema first turns a file that is not a database into SQLITE_NOTADB here.
     FD_TRY(exec("SELECT count(*) FROM sqlite_master"));
-    if (!options.readOnly) FD_TRY(exec("PRAGMA journal_mode=WAL"));
+    // WAL is switched on in migrate(), once the file is known to be ours: it is a lasting change
+    // to the file, and a foreign file must be refused untouched.
     // FULL: a committed sale survives power loss, not only a process crash.
     return exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
 }
@@ -170,6 +171,10 @@ Status Database::migrate(const Schema& schema) {
                       schema.name + " has schema version " + std::to_string(m_schemaVersion) +
                           ", newer than this build supports (" + std::to_string(latest) + "): " + m_path);
     }
+    appStmt.reset();  // no statement may hold a read transaction while the journal mode changes
+    versionStmt.reset();
+    tables.reset();
+    if (sqlite3_db_readonly(m_db, "main") == 0) FD_TRY(exec("PRAGMA journal_mode=WAL"));
     for (const auto& migration : schema.migrations) {
         if (migration.version <= m_schemaVersion) continue;
         FD_ASSIGN(auto tx, Transaction::begin(*this));

@@ -1,1 +1,388 @@
+// Crash safety: a till killed at any instant (SIGKILL, no cleanup) keeps every committed sale,
+// refund, void and cash move whole, each with exactly one outbox event, with seq contiguous and
+// never reused, and the database opens and keeps selling afterwards.
+//
+// A forked child rings up sales in a loop on its own connection; the parent kills it after a
+// random 1-40 ms (fixed seed, so the schedule is reproducible), then checks the file.
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kiosk/engine.h"
+#include "kiosk/seed_import.h"
+#include "kiosk/terminal_db.h"
+#include "test_support.h"
+
+namespace frontdesk::kiosk::testing {
+namespace {
+
+constexpr int kKills = 200;
+constexpr int kMaxOperationsPerChild = 2000;  // bounds a child the kill somehow misses
+
+// How a child ends when it is not killed: the step that failed, so the parent can say which.
+enum ChildExit : int {
+    kChildDone = 0,  // ran its bounded number of operations before the kill came
+    kChildOpenFailed = 10,
+    kChildEngineFailed,
+    kChildLoginFailed,
+    kChildSaleFailed,
+    kChildRefundFailed,
+    kChildPaidInFailed,
+    kChildVoidFailed,
+    kChildQueryFailed,
+    kChildException,
+};
+
+const char* childExitName(int code) {
+    switch (code) {
+        case kChildDone:
+            return "done";
+        case kChildOpenFailed:
+            return "opening the terminal database failed";
+        case kChildEngineFailed:
+            return "opening the engine failed";
+        case kChildLoginFailed:
+            return "login failed";
+        case kChildSaleFailed:
+            return "a sale failed";
+        case kChildRefundFailed:
+            return "a refund failed";
+        case kChildPaidInFailed:
+            return "a paid-in failed";
+        case kChildVoidFailed:
+            return "a void failed";
+        case kChildQueryFailed:
+            return "looking up a receipt failed";
+        case kChildException:
+            return "an exception escaped";
+        default:
+            return "unknown exit code";
+    }
+}
+
+// Five lines: three scanned items and two weighed ones (weighed items never merge into one line).
+bool ringUp(Engine& till, std::mt19937& rng) {
+    const char* barcodes[] = {"4000000000017", "4000000000024", "4000000000031"};
+    for (const char* barcode : barcodes) {
+        const auto qty = core::Decimal::fromInt(static_cast<std::int64_t>(rng() % 3 + 1));
+        if (!till.scan(barcode, qty).ok()) return false;
+    }
+    for (int i = 0; i < 2; ++i) {
+        auto grams = core::Decimal::parse("0." + std::to_string(rng() % 900 + 100));
+        if (!grams.ok() || !till.addSku("W", *grams).ok()) return false;
+    }
+    return true;
+}
+
+int sell(Engine& till, std::mt19937& rng) {
+    if (!ringUp(till, rng)) return kChildSaleFailed;
+    auto state = till.state();
+    if (!state.ok()) return kChildSaleFailed;
+    if (rng() % 4 == 0) {
+        if (!till.tenderCard().ok()) return kChildSaleFailed;
+    } else {
+        const std::int64_t remaining = state->remaining;
+        const std::int64_t given = (remaining + 499) / 500 * 500;  // next 5-euro note
+        if (!till.tenderCash(eur(given)).ok()) return kChildSaleFailed;
+    }
+    return till.complete().ok() ? kChildDone : kChildSaleFailed;
+}
+
+// Refunds one unit of line 1 of a recent receipt that has no refund yet.
+int refundEarlier(core::Database& db, Engine& till, std::mt19937& rng) {
+    auto find = db.prepare(
+        "SELECT receipt_no FROM sales s WHERE kind = 'sale' AND NOT EXISTS"
+        " (SELECT 1 FROM sales r WHERE r.original_sale = s.id) ORDER BY receipt_no DESC"
+        " LIMIT 1 OFFSET ?");
+    if (!find.ok()) return kChildQueryFailed;
+    find->bind(1, static_cast<std::int64_t>(rng() % 5));
+    auto row = find->step();
+    if (!row.ok()) return kChildQueryFailed;
+    if (!*row) return sell(till, rng);  // nothing to refund yet
+    RefundRequest request;
+    request.receipt = find->text(0);
+    request.lines = {{1, core::Decimal::fromInt(1)}};
+    request.reason = "crash test";
+    return till.refund(request).ok() ? kChildDone : kChildRefundFailed;
+}
+
+int voidOne(Engine& till, std::mt19937& rng) {
+    if (!ringUp(till, rng)) return kChildVoidFailed;
+    return till.voidSale("customer left").ok() ? kChildDone : kChildVoidFailed;
+}
+
+// The till: its own connection (never the parent's), logged in as a supervisor so voids need no
+// second PIN, selling until killed.
+int runTill(const std::string& path, unsigned seed) {
+    core::SystemClock clock;
+    FakePaymentAdapter payments;
+    auto db = openTerminalDb(path, core::OpenOptions{core::IntegrityCheck::None});
+    if (!db.ok()) return kChildOpenFailed;
+    auto engine = Engine::open(**db, clock, payments);
+    if (!engine.ok()) return kChildEngineFailed;
+    Engine& till = **engine;
+    if (!till.login("s1", "3333").ok()) return kChildLoginFailed;
+    std::mt19937 rng(seed);
+    for (int i = 0; i < kMaxOperationsPerChild; ++i) {
+        const auto pick = rng() % 10;
+        int result = kChildDone;
+        if (pick < 6) {
+            result = sell(till, rng);
+        } else if (pick < 8) {
+            result = refundEarlier(**db, till, rng);
+        } else if (pick == 8) {
+            result = till.paidIn(eur(500), "change from the bank").ok() ? kChildDone : kChildPaidInFailed;
+        } else {
+            result = voidOne(till, rng);
+        }
+        if (result != kChildDone) return result;
+    }
+    return kChildDone;
+}
+
+[[noreturn]] void childMain(const std::string& path, unsigned seed) {
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive a test run that died
+    ::alarm(30);
+    int code = kChildException;
+    try {
+        code = runTill(path, seed);
+    } catch (...) {
+    }
+    ::_exit(code);
+}
+
+// Runs a query and hands each row to onRow.
+template <typename F>
+void forEachRow(core::Database& db, const char* sql, F&& onRow) {
+    auto stmt = db.prepare(sql);
+    ASSERT_TRUE(stmt.ok()) << stmt.status().toString();
+    for (;;) {
+        auto row = stmt->step();
+        ASSERT_TRUE(row.ok()) << row.status().toString();
+        if (!*row) break;
+        onRow(*stmt);
+    }
+}
+
+struct SaleRow {
+    std::string kind;
+    std::int64_t gross = 0, rounding = 0;
+    std::int64_t lines = 0, linesGross = 0;
+    std::int64_t tenders = 0, tendered = 0;  // amount - change
+};
+
+struct Ledger {
+    std::map<std::string, SaleRow> sales;
+    std::set<std::string> voids, cashMoves, shifts;
+    std::map<std::string, std::vector<std::string>> eventsByEntity;  // entity -> event types
+    std::int64_t events = 0, minSeq = 0, maxSeq = 0;
+    std::int64_t typeCount(const std::string& type) const {
+        std::int64_t n = 0;
+        for (const auto& [entity, types] : eventsByEntity) n += std::count(types.begin(), types.end(), type);
+        return n;
+    }
+};
+
+// Opens the file as the till would after a restart (full integrity check) and checks every
+// invariant of a crash-safe ledger; fills ledger for the durability and progress checks.
+void checkAfterCrash(const std::string& path, Ledger& ledger) {
+    // Opening with the full check runs PRAGMA integrity_check and fails unless it answers "ok".
+    auto opened = openTerminalDb(path, core::OpenOptions{core::IntegrityCheck::Full});
+    ASSERT_TRUE(opened.ok()) << opened.status().toString();
+    core::Database& db = **opened;
+    std::int64_t foreignKeyProblems = 0;
+    forEachRow(db, "PRAGMA foreign_key_check", [&](core::Statement&) { ++foreignKeyProblems; });
+    ASSERT_EQ(foreignKeyProblems, 0);
+
+    forEachRow(db, "SELECT id, kind, gross_minor, rounding_minor FROM sales", [&](core::Statement& s) {
+        ledger.sales[s.text(0)] = SaleRow{s.text(1), s.int64(2), s.int64(3)};
+    });
+    std::vector<std::string> problems;
+    forEachRow(db, "SELECT sale_id, count(*), sum(gross_minor) FROM sale_lines GROUP BY sale_id",
+               [&](core::Statement& s) {
+                   auto it = ledger.sales.find(s.text(0));
+                   if (it == ledger.sales.end()) return problems.push_back("lines of a missing sale " + s.text(0));
+                   it->second.lines = s.int64(1);
+                   it->second.linesGross = s.int64(2);
+               });
+    forEachRow(db, "SELECT sale_id, count(*), sum(amount_minor - change_minor) FROM sale_tenders GROUP BY sale_id",
+               [&](core::Statement& s) {
+                   auto it = ledger.sales.find(s.text(0));
+                   if (it == ledger.sales.end()) return problems.push_back("tenders of a missing sale " + s.text(0));
+                   it->second.tenders = s.int64(1);
+                   it->second.tendered = s.int64(2);
+               });
+    forEachRow(db, "SELECT id FROM voided_sales", [&](core::Statement& s) { ledger.voids.insert(s.text(0)); });
+    forEachRow(db, "SELECT id FROM cash_moves", [&](core::Statement& s) { ledger.cashMoves.insert(s.text(0)); });
+    forEachRow(db, "SELECT id FROM shifts", [&](core::Statement& s) { ledger.shifts.insert(s.text(0)); });
+    forEachRow(db, "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM outbox",
+               [&](core::Statement& s) {
+                   ledger.events = s.int64(0);
+                   ledger.minSeq = s.int64(1);
+                   ledger.maxSeq = s.int64(2);
+               });
+    forEachRow(db, "SELECT type, coalesce(entity_id, '') FROM outbox",
+               [&](core::Statement& s) { ledger.eventsByEntity[s.text(1)].push_back(s.text(0)); });
+
+    // Every row that records something owes exactly one event, of the matching type.
+    auto expectOneEvent = [&](const std::string& entity, const std::string& what,
+                              std::initializer_list<const char*> types) {
+        const auto it = ledger.eventsByEntity.find(entity);
+        const std::size_t n = it == ledger.eventsByEntity.end() ? 0 : it->second.size();
+        if (n != 1) return problems.push_back(what + " " + entity + " has " + std::to_string(n) + " events");
+        const auto& type = it->second.front();
+        if (std::none_of(types.begin(), types.end(), [&](const char* t) { return type == t; })) {
+            problems.push_back(what + " " + entity + " has an event of type " + type);
+        }
+    };
+    for (const auto& [id, sale] : ledger.sales) {
+        expectOneEvent(id, sale.kind, {sale.kind == "sale" ? "sale.completed" : "sale.refunded"});
+        if (sale.lines == 0) problems.push_back(sale.kind + " " + id + " has no lines");
+        if (sale.linesGross != sale.gross) {
+            problems.push_back(sale.kind + " " + id + " lines sum to " + std::to_string(sale.linesGross) + ", not " +
+                               std::to_string(sale.gross));
+        }
+        if (sale.tenders == 0 || sale.tendered != sale.gross + sale.rounding) {
+            problems.push_back(sale.kind + " " + id + " tenders " + std::to_string(sale.tendered) + " in " +
+                               std::to_string(sale.tenders) + " tenders for " +
+                               std::to_string(sale.gross + sale.rounding));
+        }
+    }
+    for (const auto& id : ledger.voids) expectOneEvent(id, "void", {"sale.voided"});
+    for (const auto& id : ledger.cashMoves) expectOneEvent(id, "cash move", {"cash.moved", "drawer.opened"});
+    for (const auto& id : ledger.shifts) {
+        const auto it = ledger.eventsByEntity.find(id);
+        if (it == ledger.eventsByEntity.end() ||
+            std::count(it->second.begin(), it->second.end(), "shift.opened") != 1) {
+            problems.push_back("shift " + id + " has no single shift.opened event");
+        }
+    }
+    // No event without the row it records.
+    for (const auto& [entity, types] : ledger.eventsByEntity) {
+        for (const auto& type : types) {
+            bool exists = false;
+            if (type == "sale.completed" || type == "sale.refunded") {
+                const auto it = ledger.sales.find(entity);
+                exists = it != ledger.sales.end() && (it->second.kind == "sale") == (type == "sale.completed");
+            } else if (type == "sale.voided") {
+                exists = ledger.voids.count(entity) == 1;
+            } else if (type == "cash.moved" || type == "drawer.opened") {
+                exists = ledger.cashMoves.count(entity) == 1;
+            } else if (type == "shift.opened" || type == "shift.closed") {
+                exists = ledger.shifts.count(entity) == 1;
+            }
+            if (!exists) problems.push_back("orphan " + type + " event for '" + entity + "'");
+        }
+    }
+    if (!problems.empty()) {
+        std::string first;
+        for (std::size_t i = 0; i < std::min<std::size_t>(problems.size(), 10); ++i) first += "\n  " + problems[i];
+        FAIL() << problems.size() << " ledger problems:" << first;
+    }
+
+    // seq is 1..N without a gap, the counter stands at N (so no number can be handed out twice),
+    // and each envelope carries its row's seq. Receipt numbers likewise count the sales exactly.
+    ASSERT_GT(ledger.events, 0);
+    EXPECT_EQ(ledger.minSeq, 1);
+    EXPECT_EQ(ledger.maxSeq, ledger.events);
+    EXPECT_EQ(queryInt(db, "SELECT value FROM counters WHERE name = 'outbox_seq'"), ledger.maxSeq);
+    EXPECT_EQ(queryInt(db, "SELECT count(*) FROM outbox WHERE json_extract(envelope, '$.seq') IS NOT seq"), 0);
+    EXPECT_EQ(queryInt(db, "SELECT value FROM counters WHERE name = 'receipt_no'"),
+              static_cast<std::int64_t>(ledger.sales.size()));
+}
+
+TEST(CrashSafety, SigkilledTillKeepsEverySaleWholeWithOneEventAndContiguousSeq) {
+    TempDir dir;
+    const std::string path = dir.file("terminal.db");
+    {
+        core::SystemClock clock;
+        FakePaymentAdapter payments;
+        auto db = openTerminalDb(path);
+        ASSERT_TRUE(db.ok()) << db.status().toString();
+        auto imported = importSeed(**db, clock, standardSeed(), core::HashStrength::Minimum);
+        ASSERT_TRUE(imported.ok()) << imported.status().toString();
+        auto engine = Engine::open(**db, clock, payments);
+        ASSERT_TRUE(engine.ok()) << engine.status().toString();
+        ASSERT_TRUE((*engine)->login("c1", "1111").ok());
+        auto shift = (*engine)->openShift(eur(10000));
+        ASSERT_TRUE(shift.ok()) << shift.status().toString();
+    }  // the parent's connection is closed before any fork: a child never inherits an sqlite handle
+
+    std::mt19937 rng(20260611);
+    std::uniform_int_distribution<int> sleepMs(1, 40);
+    std::set<std::string> before;  // sale ids seen after the previous kill
+    std::int64_t maxSeqBefore = 0;
+    int finishedUnkilled = 0;
+    Ledger ledger;
+    for (int round = 0; round < kKills; ++round) {
+        SCOPED_TRACE("kill " + std::to_string(round));
+        const auto seed = static_cast<unsigned>(rng());
+        const auto delay = std::chrono::milliseconds(sleepMs(rng));
+        const pid_t pid = ::fork();
+        ASSERT_GE(pid, 0) << "fork failed";
+        if (pid == 0) childMain(path, seed);
+        std::this_thread::sleep_for(delay);
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+        if (WIFEXITED(status)) {
+            ASSERT_EQ(WEXITSTATUS(status), kChildDone) << "the till stopped: " << childExitName(WEXITSTATUS(status));
+            ++finishedUnkilled;
+        } else {
+            ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "child status " << status;
+        }
+
+        ledger = Ledger{};
+        ASSERT_NO_FATAL_FAILURE(checkAfterCrash(path, ledger));
+        std::set<std::string> now;
+        for (const auto& [id, sale] : ledger.sales) now.insert(id);
+        ASSERT_TRUE(std::includes(now.begin(), now.end(), before.begin(), before.end()))
+            << "a sale committed before kill " << round << " is gone after it";
+        ASSERT_GE(ledger.maxSeq, maxSeqBefore);
+        before = std::move(now);
+        maxSeqBefore = ledger.maxSeq;
+    }
+    // The kills landed while the till was working, and every kind of event was exercised.
+    EXPECT_LT(finishedUnkilled, kKills / 10);
+    EXPECT_GT(ledger.sales.size(), static_cast<std::size_t>(kKills / 2));
+    EXPECT_GT(ledger.typeCount("sale.refunded"), 0);
+    EXPECT_GT(ledger.typeCount("sale.voided"), 0);
+    EXPECT_GT(ledger.typeCount("cash.moved"), 0);
+
+    // The database keeps working: the next sale takes the next seq.
+    core::SystemClock clock;
+    FakePaymentAdapter payments;
+    auto db = openTerminalDb(path);
+    ASSERT_TRUE(db.ok()) << db.status().toString();
+    auto engine = Engine::open(**db, clock, payments);
+    ASSERT_TRUE(engine.ok()) << engine.status().toString();
+    Engine& till = **engine;
+    ASSERT_TRUE(till.login("c1", "1111").ok());
+    ASSERT_TRUE(till.scan("4000000000017", core::Decimal::fromInt(2)).ok());
+    ASSERT_TRUE(till.tenderCash(eur(500)).ok());
+    auto committed = till.complete();
+    ASSERT_TRUE(committed.ok()) << committed.status().toString();
+    EXPECT_EQ(committed->event.seq, ledger.maxSeq + 1);
+    engine->reset();
+    db->reset();
+    Ledger last;
+    ASSERT_NO_FATAL_FAILURE(checkAfterCrash(path, last));
+    EXPECT_EQ(last.sales.size(), ledger.sales.size() + 1);
+    RecordProperty("sales", std::to_string(last.sales.size()));
+    RecordProperty("events", std::to_string(last.events));
+}
+
+}  // namespace
+}  // namespace frontdesk::kiosk::testing

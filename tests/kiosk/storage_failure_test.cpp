@@ -1,1 +1,422 @@
+// Bad storage: a full disk, a database that refuses writes, a damaged or foreign file, a schema
+// from a newer build and a write lock held by another process. Each is reported with the right
+// ErrorKind and a message naming the file, nothing is half-written, and the engine stays usable:
+// the sale in progress survives the failure and completes once storage recovers, with no gap in seq.
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <random>
+#include <string>
+
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "kiosk/engine.h"
+#include "kiosk/seed_import.h"
+#include "kiosk/terminal_db.h"
+#include "test_support.h"
+
+namespace frontdesk::kiosk::testing {
+namespace {
+
+using core::ErrorKind;
+
+// Two scanned items and `weighed` lines of walnuts (weighed lines never merge).
+void ringUp(Engine& engine, int weighed) {
+    ASSERT_TRUE(engine.scan("4000000000017", dec("2")).ok());
+    ASSERT_TRUE(engine.scan("4000000000024", dec("3")).ok());
+    for (int i = 0; i < weighed; ++i) {
+        auto added = engine.addSku("W", dec(("0." + std::to_string(101 + i * 7)).c_str()));
+        ASSERT_TRUE(added.ok()) << added.status().toString();
+    }
+}
+
+void payCash(Engine& engine) {
+    auto state = engine.state();
+    ASSERT_TRUE(state.ok()) << state.status().toString();
+    auto paid = engine.tenderCash(eur((state->remaining + 999) / 1000 * 1000));
+    ASSERT_TRUE(paid.ok()) << paid.status().toString();
+}
+
+std::int64_t outboxSeqCounter(core::Database& db) {
+    return queryInt(db, "SELECT value FROM counters WHERE name = 'outbox_seq'");
+}
+
+// Every committed row has its one event, and seq is 1..N with the counter at N.
+void expectLedgerWhole(core::Database& db) {
+    const auto events = queryInt(db, "SELECT count(*) FROM outbox");
+    EXPECT_EQ(queryInt(db, "SELECT coalesce(max(seq), 0) FROM outbox"), events);
+    EXPECT_EQ(outboxSeqCounter(db), events);
+    EXPECT_EQ(queryInt(db, "SELECT value FROM counters WHERE name = 'receipt_no'"),
+              queryInt(db, "SELECT count(*) FROM sales"));
+    EXPECT_EQ(
+        queryInt(db,
+                 "SELECT count(*) FROM sales s WHERE (SELECT count(*) FROM outbox o WHERE o.entity_id = s.id) != 1"),
+        0);
+    EXPECT_EQ(
+        queryInt(
+            db,
+            "SELECT count(*) FROM cash_moves m WHERE (SELECT count(*) FROM outbox o WHERE o.entity_id = m.id) != 1"),
+        0);
+    EXPECT_EQ(queryInt(db,
+                       "SELECT count(*) FROM shifts s WHERE (SELECT count(*) FROM outbox o WHERE o.entity_id = s.id"
+                       " AND o.type = 'shift.opened') != 1"),
+              0);
+    EXPECT_EQ(queryInt(db,
+                       "SELECT count(*) FROM shifts s WHERE (SELECT count(*) FROM outbox o WHERE o.entity_id = s.id"
+                       " AND o.type = 'shift.closed') != (s.closed_at IS NOT NULL)"),
+              0);
+    EXPECT_EQ(queryInt(db, "SELECT count(*) FROM sale_lines WHERE sale_id NOT IN (SELECT id FROM sales)"), 0);
+    EXPECT_EQ(queryInt(db, "SELECT count(*) FROM sale_tenders WHERE sale_id NOT IN (SELECT id FROM sales)"), 0);
+}
+
+// Caps the file at its current size: the next write that needs a new page fails with SQLITE_FULL.
+void fillDisk(core::Database& db) {
+    const auto pages = queryInt(db, "PRAGMA page_count");
+    ASSERT_TRUE(db.exec("PRAGMA max_page_count = " + std::to_string(pages)).ok());
+    ASSERT_EQ(queryInt(db, "PRAGMA max_page_count"), pages);
+}
+
+void freeDisk(core::Database& db) {
+    ASSERT_TRUE(db.exec("PRAGMA max_page_count = 1000000000").ok());
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void writeFile(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// ---- disk full ----
+
+TEST(StorageDiskFull, CompleteReturnsDiskFullWritesNothingAndKeepsTheSaleToRetryWithoutSeqGap) {
+    Terminal t;
+    ASSERT_NO_FATAL_FAILURE(t.startShift());
+    // 40 weighed lines: the sale's rows and its event need more than the free space in existing pages.
+    ASSERT_NO_FATAL_FAILURE(ringUp(*t.engine, 40));
+    ASSERT_NO_FATAL_FAILURE(payCash(*t.engine));
+    const auto seqBefore = outboxSeqCounter(*t.db);
+    const auto eventsBefore = queryInt(*t.db, "SELECT count(*) FROM outbox");
+    ASSERT_NO_FATAL_FAILURE(fillDisk(*t.db));
+
+    auto failed = t.engine->complete();
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.status().kind(), ErrorKind::DiskFull) << failed.status().toString();
+    EXPECT_NE(failed.status().message().find("full"), std::string::npos) << failed.status().message();
+    EXPECT_NE(failed.status().message().find(t.db->path()), std::string::npos) << failed.status().message();
+
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 0);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sale_lines"), 0);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sale_tenders"), 0);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM outbox"), eventsBefore);
+    EXPECT_EQ(outboxSeqCounter(*t.db), seqBefore);
+    EXPECT_EQ(queryInt(*t.db, "SELECT value FROM counters WHERE name = 'receipt_no'"), 0);
+
+    auto state = t.engine->state();  // the sale is still in the engine, paid
+    ASSERT_TRUE(state.ok());
+    EXPECT_EQ(state->totals.lines.size(), 42u);
+    ASSERT_EQ(state->tenders.size(), 1u);
+    EXPECT_LE(state->remaining, 0);
+
+    ASSERT_NO_FATAL_FAILURE(freeDisk(*t.db));
+    auto committed = t.engine->complete();
+    ASSERT_TRUE(committed.ok()) << committed.status().toString();
+    EXPECT_EQ(committed->event.seq, seqBefore + 1);  // shift.opened is 1, the sale 2: no gap
+    EXPECT_EQ(committed->receiptNo, "t1-000001");
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sale_lines"), 42);
+    EXPECT_TRUE(t.engine->cart().empty());
+    expectLedgerWhole(*t.db);
+}
+
+TEST(StorageDiskFull, PaidInThatHitsFullStorageWritesNeitherMoveNorEventAndSucceedsLater) {
+    Terminal t;
+    ASSERT_NO_FATAL_FAILURE(t.startShift());
+    ASSERT_NO_FATAL_FAILURE(fillDisk(*t.db));
+    // Paid-ins fill the free space in the existing pages until one needs a page more.
+    core::Status status;
+    int done = 0;
+    for (; done < 1000; ++done) {
+        status = t.engine->paidIn(eur(1000), "change from the bank " + std::to_string(done));
+        if (!status.ok()) break;
+    }
+    ASSERT_FALSE(status.ok()) << "storage never filled up";
+    EXPECT_EQ(status.kind(), ErrorKind::DiskFull) << status.toString();
+    EXPECT_NE(status.message().find(t.db->path()), std::string::npos) << status.message();
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM cash_moves"), done);
+    EXPECT_EQ(outboxSeqCounter(*t.db), done + 1);  // shift.opened plus one per paid-in
+    expectLedgerWhole(*t.db);
+
+    ASSERT_NO_FATAL_FAILURE(freeDisk(*t.db));
+    ASSERT_TRUE(t.engine->paidIn(eur(1000), "change from the bank, again").ok());
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM cash_moves"), done + 1);
+    EXPECT_EQ(queryInt(*t.db, "SELECT max(seq) FROM outbox"), done + 2);
+    expectLedgerWhole(*t.db);
+}
+
+TEST(StorageDiskFull, ShiftOpenOrCloseThatHitsFullStorageWritesNothingAndSucceedsLater) {
+    Terminal t;
+    ASSERT_TRUE(t.engine->login("c1", "1111").ok());
+    ASSERT_NO_FATAL_FAILURE(fillDisk(*t.db));
+    core::Status status;
+    bool failedClosing = false;
+    int shifts = 0;
+    for (; shifts < 500; ++shifts) {
+        auto opened = t.engine->openShift(eur(10000));
+        if (!opened.ok()) {
+            status = opened.status();
+            break;
+        }
+        auto closed = t.engine->closeShift(eur(10000));
+        if (!closed.ok()) {
+            status = closed.status();
+            failedClosing = true;
+            break;
+        }
+    }
+    ASSERT_FALSE(status.ok()) << "storage never filled up";
+    EXPECT_EQ(status.kind(), ErrorKind::DiskFull) << status.toString();
+    EXPECT_NE(status.message().find(t.db->path()), std::string::npos) << status.message();
+    // A failed open leaves no shift open; a failed close leaves the shift open, as stored.
+    EXPECT_EQ(t.engine->shiftId().has_value(), failedClosing);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM shifts WHERE closed_at IS NULL"), failedClosing ? 1 : 0);
+    expectLedgerWhole(*t.db);
+
+    ASSERT_NO_FATAL_FAILURE(freeDisk(*t.db));
+    const auto seqBefore = outboxSeqCounter(*t.db);
+    if (failedClosing) {
+        ASSERT_TRUE(t.engine->closeShift(eur(10000)).ok());
+    } else {
+        ASSERT_TRUE(t.engine->openShift(eur(10000)).ok());
+    }
+    EXPECT_EQ(queryInt(*t.db, "SELECT max(seq) FROM outbox"), seqBefore + 1);
+    expectLedgerWhole(*t.db);
+}
+
+// ---- read-only ----
+
+TEST(StorageReadOnly, QueryOnlyDatabaseRefusesCompleteWithReadOnlyAndCompletesOnceWritable) {
+    Terminal t;
+    ASSERT_NO_FATAL_FAILURE(t.startShift());
+    ASSERT_NO_FATAL_FAILURE(ringUp(*t.engine, 1));
+    ASSERT_NO_FATAL_FAILURE(payCash(*t.engine));
+    const auto seqBefore = outboxSeqCounter(*t.db);
+    ASSERT_TRUE(t.db->exec("PRAGMA query_only = ON").ok());
+
+    auto failed = t.engine->complete();
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.status().kind(), ErrorKind::ReadOnly) << failed.status().toString();
+    EXPECT_NE(failed.status().message().find(t.db->path()), std::string::npos) << failed.status().message();
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 0);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM outbox"), seqBefore);
+    EXPECT_EQ(outboxSeqCounter(*t.db), seqBefore);
+    EXPECT_EQ(t.engine->paidIn(eur(500), "float").kind(), ErrorKind::ReadOnly);
+    EXPECT_EQ(t.engine->cart().lines().size(), 3u);
+
+    ASSERT_TRUE(t.db->exec("PRAGMA query_only = OFF").ok());
+    auto committed = t.engine->complete();
+    ASSERT_TRUE(committed.ok()) << committed.status().toString();
+    EXPECT_EQ(committed->event.seq, seqBefore + 1);
+    expectLedgerWhole(*t.db);
+}
+
+TEST(StorageReadOnly, ReadOnlyConnectionRefusesEveryWriteWithReadOnlyAndWritesNothing) {
+    Terminal t;
+    ASSERT_NO_FATAL_FAILURE(t.startShift());
+    const auto seqBefore = outboxSeqCounter(*t.db);
+    auto readOnly = openTerminalDb(t.db->path(), core::OpenOptions{.readOnly = true});
+    ASSERT_TRUE(readOnly.ok()) << readOnly.status().toString();
+    auto opened = Engine::open(**readOnly, t.clock, t.payments);
+    ASSERT_TRUE(opened.ok()) << opened.status().toString();
+    Engine& engine = **opened;
+    ASSERT_TRUE(engine.login("c1", "1111").ok());
+    ASSERT_NO_FATAL_FAILURE(ringUp(engine, 1));
+    EXPECT_EQ(engine.park("later").status().kind(), ErrorKind::ReadOnly);
+    EXPECT_EQ(engine.cart().lines().size(), 3u);  // not parked, so still here
+    ASSERT_NO_FATAL_FAILURE(payCash(engine));
+
+    auto failed = engine.complete();
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.status().kind(), ErrorKind::ReadOnly) << failed.status().toString();
+    EXPECT_NE(failed.status().message().find(t.db->path()), std::string::npos) << failed.status().message();
+    EXPECT_EQ(engine.paidIn(eur(500), "float").kind(), ErrorKind::ReadOnly);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM parked_sales"), 0);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 0);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM cash_moves"), 0);
+    EXPECT_EQ(outboxSeqCounter(*t.db), seqBefore);
+
+    // The writable connection is unaffected.
+    ASSERT_NO_FATAL_FAILURE(ringUp(*t.engine, 1));
+    ASSERT_NO_FATAL_FAILURE(payCash(*t.engine));
+    auto committed = t.engine->complete();
+    ASSERT_TRUE(committed.ok()) << committed.status().toString();
+    EXPECT_EQ(committed->event.seq, seqBefore + 1);
+}
+
+// ---- damaged and foreign files ----
+
+void expectCorruptNamingFile(const std::string& path) {
+    auto opened = openTerminalDb(path);
+    ASSERT_FALSE(opened.ok());
+    EXPECT_EQ(opened.status().kind(), ErrorKind::Corrupt) << opened.status().toString();
+    EXPECT_NE(opened.status().message().find(path), std::string::npos) << opened.status().message();
+}
+
+TEST(StorageCorrupt, FileOfRandomBytesIsReportedCorruptNamingItAndLeftUntouched) {
+    TempDir dir;
+    const auto path = dir.file("random.db");
+    std::mt19937 rng(7);
+    std::string bytes(64 * 1024, '\0');
+    for (auto& b : bytes) b = static_cast<char>(rng() & 0xFF);
+    writeFile(path, bytes);
+    ASSERT_NO_FATAL_FAILURE(expectCorruptNamingFile(path));
+    ASSERT_NO_FATAL_FAILURE(expectCorruptNamingFile(path));  // and again: the failed open left nothing behind
+    EXPECT_TRUE(readFile(path) == bytes) << "the refused file was modified";
+}
+
+TEST(StorageCorrupt, TruncatedTerminalDbIsReportedCorruptNamingIt) {
+    Terminal t;
+    ASSERT_NO_FATAL_FAILURE(t.startShift());
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_NO_FATAL_FAILURE(ringUp(*t.engine, 10));
+        ASSERT_NO_FATAL_FAILURE(payCash(*t.engine));
+        ASSERT_TRUE(t.engine->complete().ok());
+    }
+    ASSERT_TRUE(t.db->exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    const auto path = t.dir.file("truncated.db");
+    std::filesystem::copy_file(t.db->path(), path);
+    const auto size = std::filesystem::file_size(path);
+    ASSERT_GT(size, 4u * 4096u);
+    std::filesystem::resize_file(path, size / 2);
+    const auto bytes = readFile(path);
+
+    ASSERT_NO_FATAL_FAILURE(expectCorruptNamingFile(path));
+    EXPECT_TRUE(readFile(path) == bytes) << "the refused file was modified";
+    // The original is intact.
+    t.reopen();
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 5);
+}
+
+TEST(StorageCorrupt, SqliteDatabaseOfAnotherApplicationIsRefusedNamingItAndLeftUntouched) {
+    TempDir dir;
+    for (const char* applicationId : {"0", "1634890342"}) {
+        SCOPED_TRACE(std::string("application_id ") + applicationId);
+        const auto path = dir.file(std::string("other-") + applicationId + ".db");
+        sqlite3* other = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &other), SQLITE_OK);
+        const std::string sql = std::string("PRAGMA application_id = ") + applicationId +
+                                "; CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                                " INSERT INTO notes (body) VALUES ('buy milk');";
+        ASSERT_EQ(sqlite3_exec(other, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(other);
+        const auto bytes = readFile(path);
+
+        auto opened = openTerminalDb(path);
+        ASSERT_FALSE(opened.ok());
+        EXPECT_EQ(opened.status().kind(), ErrorKind::Corrupt) << opened.status().toString();
+        EXPECT_NE(opened.status().message().find(path), std::string::npos) << opened.status().message();
+        EXPECT_NE(opened.status().message().find("not a Frontdesk terminal database"), std::string::npos)
+            << opened.status().message();
+        // Refusing the file did not change it (not even its journal mode).
+        EXPECT_TRUE(readFile(path) == bytes) << "the refused file was modified";
+        EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
+    }
+}
+
+TEST(StorageCorrupt, EmptyFileIsProvisionedAsANewTerminalAndSells) {
+    TempDir dir;
+    const auto path = dir.file("empty.db");
+    writeFile(path, "");
+    core::FakeClock clock(core::TimePoint{std::chrono::milliseconds{1'795'000'000'000}});
+    FakePaymentAdapter payments;
+    auto db = openTerminalDb(path);
+    ASSERT_TRUE(db.ok()) << db.status().toString();
+    auto imported = importSeed(**db, clock, standardSeed(), core::HashStrength::Minimum);
+    ASSERT_TRUE(imported.ok()) << imported.status().toString();
+    auto engine = Engine::open(**db, clock, payments);
+    ASSERT_TRUE(engine.ok()) << engine.status().toString();
+    ASSERT_TRUE((*engine)->login("c1", "1111").ok());
+    ASSERT_TRUE((*engine)->openShift(eur(10000)).ok());
+    ASSERT_NO_FATAL_FAILURE(ringUp(**engine, 1));
+    ASSERT_NO_FATAL_FAILURE(payCash(**engine));
+    auto committed = (*engine)->complete();
+    ASSERT_TRUE(committed.ok()) << committed.status().toString();
+    EXPECT_EQ(committed->event.seq, 2);
+    auto mode = (*db)->prepare("PRAGMA journal_mode");
+    ASSERT_TRUE(mode.ok());
+    ASSERT_TRUE(mode->step().ok());
+    EXPECT_EQ(mode->text(0), "wal");
+}
+
+// ---- schema from a newer build ----
+
+TEST(StorageSchema, DatabaseWithNewerSchemaVersionIsRefusedNamingBothVersions) {
+    Terminal t;
+    const int latest = terminalSchema().migrations.back().version;
+    const int newer = latest + 5;
+    ASSERT_TRUE(t.db->exec("PRAGMA user_version = " + std::to_string(newer)).ok());
+    const std::string path = t.db->path();
+    t.engine.reset();
+    t.db.reset();
+
+    auto opened = openTerminalDb(path);
+    ASSERT_FALSE(opened.ok());
+    EXPECT_EQ(opened.status().kind(), ErrorKind::FailedPrecondition) << opened.status().toString();
+    const auto& message = opened.status().message();
+    EXPECT_NE(message.find("schema version " + std::to_string(newer)), std::string::npos) << message;
+    EXPECT_NE(message.find("(" + std::to_string(latest) + ")"), std::string::npos) << message;
+    EXPECT_NE(message.find(path), std::string::npos) << message;
+}
+
+// ---- busy ----
+
+TEST(StorageBusy, WriteLockHeldElsewhereGivesBusyAfterTheTimeoutAndTheSaleCompletesOnRelease) {
+    Terminal t;
+    ASSERT_NO_FATAL_FAILURE(t.startShift());
+    const std::string path = t.db->path();
+    t.engine.reset();
+    t.db.reset();
+    constexpr int kBusyTimeoutMs = 100;
+    auto db = openTerminalDb(path, core::OpenOptions{.busyTimeoutMs = kBusyTimeoutMs});
+    ASSERT_TRUE(db.ok()) << db.status().toString();
+    auto opened = Engine::open(**db, t.clock, t.payments);
+    ASSERT_TRUE(opened.ok()) << opened.status().toString();
+    Engine& engine = **opened;
+    ASSERT_TRUE(engine.login("c1", "1111").ok());
+    ASSERT_NO_FATAL_FAILURE(ringUp(engine, 1));
+    ASSERT_NO_FATAL_FAILURE(payCash(engine));
+    const auto seqBefore = outboxSeqCounter(**db);
+
+    sqlite3* other = nullptr;
+    const int rc = sqlite3_open(path.c_str(), &other);
+    const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> closeOther(other, &sqlite3_close);
+    ASSERT_EQ(rc, SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+
+    const auto start = std::chrono::steady_clock::now();
+    auto failed = engine.complete();
+    const auto waited = std::chrono::steady_clock::now() - start;
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.status().kind(), ErrorKind::Busy) << failed.status().toString();
+    EXPECT_NE(failed.status().message().find(path), std::string::npos) << failed.status().message();
+    EXPECT_GE(waited, std::chrono::milliseconds(kBusyTimeoutMs - 10));
+    EXPECT_LT(waited, std::chrono::milliseconds(3000));
+    EXPECT_EQ(engine.cart().lines().size(), 3u);
+    EXPECT_EQ(queryInt(**db, "SELECT count(*) FROM sales"), 0);
+    EXPECT_EQ(outboxSeqCounter(**db), seqBefore);
+
+    ASSERT_EQ(sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+    auto committed = engine.complete();
+    ASSERT_TRUE(committed.ok()) << committed.status().toString();
+    EXPECT_EQ(committed->event.seq, seqBefore + 1);
+    expectLedgerWhole(**db);
+}
+
+}  // namespace
+}  // namespace frontdesk::kiosk::testing
