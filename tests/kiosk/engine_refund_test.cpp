@@ -11,10 +11,6 @@ namespace {
 
 using namespace frontdesk::kiosk::testing;
 
-constexpr const char* kApple = "4000000000017";   // A 1.99 VAT19
-constexpr const char* kBread = "4000000000024";   // B 0.50 VAT7
-constexpr const char* kSherry = "4000000000031";  // X 9.99 VAT19
-
 struct RefundTerminal : Terminal {
     explicit RefundTerminal(const nlohmann::json& seed = standardSeed()) : Terminal(seed) { startShift(); }
 

@@ -12,10 +12,6 @@ namespace {
 
 using namespace frontdesk::kiosk::testing;
 
-constexpr const char* kApple = "4000000000017";   // A 1.99 VAT19
-constexpr const char* kBread = "4000000000024";   // B 0.50 VAT7
-constexpr const char* kSherry = "4000000000031";  // X 9.99 VAT19
-
 // A terminal with a shift open by c1 and, optionally, the usual basket: 2 x A + 1 x B = 4.48.
 struct SaleTerminal : Terminal {
     explicit SaleTerminal(const nlohmann::json& seed = standardSeed()) : Terminal(seed) { startShift(); }

@@ -11,10 +11,6 @@ namespace {
 
 using namespace frontdesk::kiosk::testing;
 
-constexpr const char* kApple = "4000000000017";   // A 1.99 VAT19
-constexpr const char* kBread = "4000000000024";   // B 0.50 VAT7
-constexpr const char* kSherry = "4000000000031";  // X 9.99 VAT19
-
 const Approval kSue{"s1", "3333"};
 
 std::vector<std::string> eventTypes(core::Database& db) {

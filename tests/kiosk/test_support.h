@@ -35,6 +35,11 @@ private:
 // W (by weight, 24.80/kg, VAT7), X (age restricted, 9.99, VAT19, barcode 4000000000031);
 // staff c1/1111 cashier, c2/2222 cashier, s1/3333 supervisor, m1/4444 manager.
 // max_failed_logins 3, lockout 60 s. Overrides are merged into "terminal".
+// Barcodes of the standard seed's items.
+constexpr const char* kApple = "4000000000017";   // A 1.99 VAT19
+constexpr const char* kBread = "4000000000024";   // B 0.50 VAT7
+constexpr const char* kSherry = "4000000000031";  // X 9.99 VAT19
+
 nlohmann::json standardSeed(const nlohmann::json& terminalOverrides = nlohmann::json::object());
 
 // A provisioned terminal with an engine. PIN hashes use the minimum Argon2id cost for speed.
