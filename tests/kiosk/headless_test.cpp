@@ -272,6 +272,18 @@ TEST_F(HeadlessTest, MissingOrMistypedFieldsAreNamed) {
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM outbox"), 1);
 }
 
+TEST_F(HeadlessTest, TenderInAnotherCurrencyIsRefusedAndNothingIsPaid) {
+    openShift();
+    ok({{"action", "scan"}, {"code", kApple}});
+    fails(R"({"action":"tender","method":"cash","amount":"5.00","currency":"USD"})", "invalid_argument", "USD");
+    fails(R"({"action":"tender","method":"cash","amount":"5.00","currency":"XYZ"})", "invalid_argument", "XYZ");
+    auto cart = ok({{"action", "cart"}});
+    EXPECT_EQ(cart["totals"]["paid"], 0);
+    EXPECT_TRUE(cart["tenders"].empty());
+    ok({{"action", "tender"}, {"method", "cash"}, {"amount", "5.00"}, {"currency", "EUR"}});
+    EXPECT_EQ(ok({{"action", "complete"}})["receipt"], "t1-000001");
+}
+
 TEST_F(HeadlessTest, RunAnswersEachLineAndCountsFailures) {
     std::istringstream in(
         "# a comment\n"

@@ -41,8 +41,12 @@ Decimal decimalField(const json& a, const char* key, const char* fallback) {
     return *d;
 }
 
-// Amounts in scripts are decimal strings in major units ("20.00"), as a cashier types them.
-Money moneyField(const json& a, const char* key, const core::Currency& currency) {
+// Amounts in scripts are decimal strings in major units ("20.00"), as a cashier types them, in
+// the terminal's currency unless the action names another ("currency": "USD"), which the engine
+// then refuses: foreign cash is not converted.
+Money moneyField(const json& a, const char* key, const core::Currency& terminalCurrency) {
+    core::Currency currency = terminalCurrency;
+    if (a.contains("currency")) currency = must(core::currencyByCode(str(a, "currency")));
     auto m = Money::parse(str(a, key), currency);
     if (!m.ok()) throw FieldError{m.status().withContext(key)};
     return *m;
