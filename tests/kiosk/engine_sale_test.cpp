@@ -670,6 +670,61 @@ TEST(EngineSale, VoidKeepsTheSaleOpenWhenTheCardCannotBeReversed) {
     EXPECT_EQ(t.payments.reversals(), 1);
 }
 
+// ---- card approvals of sales that never complete ----
+
+TEST(EngineSale, ApprovedCardIsJournaledUntilTheSaleCompletes) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->tenderCard(eur(100)).ok());
+    EXPECT_EQ(t.count("card_authorizations"), 1);
+    const std::string journaledSale = queryText(*t.db, "SELECT sale_id FROM card_authorizations");
+    EXPECT_EQ(queryInt(*t.db, "SELECT amount_minor FROM card_authorizations"), 100);
+    ASSERT_TRUE(t.engine->tenderCash(eur(500)).ok());
+    auto done = t.engine->complete();
+    ASSERT_TRUE(done.ok()) << done.status().toString();
+    EXPECT_EQ(t.count("card_authorizations"), 0);
+    EXPECT_EQ(done->payload["sale"].get<std::string>(), journaledSale);
+}
+
+TEST(EngineSale, CardApprovalOfASaleLostInACrashIsReversedOnTheNextStart) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->tenderCard(eur(200)).ok());
+    EXPECT_EQ(t.payments.reversals(), 0);
+    t.reopen();  // the till died before completing: the cart is gone, the approval is journaled
+    EXPECT_EQ(t.payments.reversals(), 1);
+    EXPECT_EQ(t.count("card_authorizations"), 0);
+    EXPECT_EQ(t.count("sales"), 0);
+    EXPECT_EQ(queryText(*t.db, "SELECT json_extract(detail, '$.terminal_ref') FROM audit"
+                               " WHERE action = 'card payment reversed: sale never completed'"),
+              "FAKE-000001");
+    t.reopen();  // reversed once only
+    EXPECT_EQ(t.payments.reversals(), 1);
+}
+
+TEST(EngineSale, CardApprovalIsKeptForTheNextStartWhileTheTerminalIsOffline) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->tenderCard(eur(200)).ok());
+    t.payments.setOffline(true);
+    t.reopen();
+    EXPECT_EQ(t.count("card_authorizations"), 1);
+    t.payments.setOffline(false);
+    t.reopen();
+    EXPECT_EQ(t.count("card_authorizations"), 0);
+    EXPECT_EQ(t.payments.reversals(), 1);
+}
+
+TEST(EngineSale, VoidedCardPaymentLeavesNoJournalEntry) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->tenderCard(eur(100)).ok());
+    ASSERT_TRUE(t.engine->voidSale("customer left", Approval{"s1", "3333"}).ok());
+    EXPECT_EQ(t.count("card_authorizations"), 0);
+    t.reopen();
+    EXPECT_EQ(t.payments.reversals(), 1);  // the void's reversal, not a second one
+}
+
 TEST(EngineSale, SupervisorVoidsWithoutApproval) {
     SaleTerminal t;
     t.basket();

@@ -13,7 +13,37 @@ Result<std::unique_ptr<Engine>> Engine::open(core::Database& db, const core::Clo
     FD_ASSIGN(bool row, shift->step());
     if (row) engine->m_shiftId = shift->text(0);
     shift->reset();
+    FD_TRY(engine->reverseOrphanedCardPayments());
     return engine;
+}
+
+Status Engine::reverseOrphanedCardPayments() {
+    struct Orphan {
+        std::string ref, sale;
+        std::int64_t amount;
+    };
+    std::vector<Orphan> orphans;
+    {
+        FD_ASSIGN(auto* find, m_db.cached("SELECT terminal_ref, sale_id, amount_minor FROM card_authorizations"));
+        for (;;) {
+            FD_ASSIGN(bool row, find->step());
+            if (!row) break;
+            orphans.push_back({find->text(0), find->text(1), find->int64(2)});
+        }
+    }
+    for (const auto& orphan : orphans) {
+        // A terminal that cannot be reached now keeps the row, and the next start tries again.
+        if (!m_payments.reverse(orphan.ref).ok()) continue;
+        FD_ASSIGN(auto tx, core::Transaction::begin(m_db));
+        FD_ASSIGN(auto* drop, m_db.cached("DELETE FROM card_authorizations WHERE terminal_ref = ?"));
+        FD_TRY(drop->bind(1, orphan.ref).run());
+        FD_ASSIGN(auto* note, m_db.cached("INSERT INTO audit (at, staff, action, approved_by, detail) VALUES (?, NULL, ?, NULL, ?)"));
+        FD_TRY(note->bindAll(core::formatIso8601(m_clock.now()), "card payment reversed: sale never completed",
+                             nlohmann::json{{"sale", orphan.sale}, {"amount", orphan.amount}, {"terminal_ref", orphan.ref}}.dump())
+                   .run());
+        FD_TRY(tx->commit());
+    }
+    return {};
 }
 
 Engine::Engine(core::Database& db, const core::Clock& clock, PaymentAdapter& payments, TerminalSettings settings)
@@ -223,6 +253,17 @@ Result<SaleState> Engine::tenderCard(const std::optional<Money>& requested) {
         (void)m_payments.reverse(card.terminalRef);
         return valid;
     }
+    // Journal the approval before anything else: if the till dies before the sale completes, the
+    // next start finds it and reverses it instead of leaving the customer charged for nothing.
+    FD_ASSIGN(auto* journal, m_db.cached("INSERT INTO card_authorizations (terminal_ref, sale_id, amount_minor,"
+                                         " card_brand, card_last4, auth_code, at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    if (Status st = journal->bindAll(card.terminalRef, m_saleId, amount.minor(), card.brand, card.last4, card.authCode,
+                                     core::formatIso8601(m_clock.now()))
+                        .run();
+        !st.ok()) {
+        (void)m_payments.reverse(card.terminalRef);
+        return st.withContext("the card payment was reversed because it could not be recorded");
+    }
     m_tenders.push_back({"card", amount.minor(), 0, std::move(card)});
     return state();
 }
@@ -328,6 +369,9 @@ Result<OutboxEvent> Engine::voidSale(const std::string& reason, const std::optio
                 return st.withContext("card payment " + it->card->terminalRef + " could not be reversed; the sale stays open");
             }
             reversed.push_back({{"amount", it->amount}, {"terminal_ref", it->card->terminalRef}});
+            FD_ASSIGN(auto* drop, m_db.cached("DELETE FROM card_authorizations WHERE terminal_ref = ?"));
+            // If this fails the row stays, and the next start reverses again, which terminals refuse harmlessly.
+            (void)drop->bind(1, it->card->terminalRef).run();
             it = m_tenders.erase(it);
         } else {
             ++it;

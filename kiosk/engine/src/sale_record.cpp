@@ -96,6 +96,9 @@ Result<Committed> writeSaleRecord(core::Database& db, Outbox& outbox, const std:
         }
         FD_TRY(tender->run());
     }
+    // The sale now records its card payments; they are no longer authorizations without a sale.
+    FD_ASSIGN(auto* settled, db.cached("DELETE FROM card_authorizations WHERE sale_id = ?"));
+    FD_TRY(settled->bind(1, r.id).run());
     Committed committed{receiptNo, {}, saleRecordPayload(r, receiptNo)};
     FD_ASSIGN(committed.event,
               outbox.append(r.kind == "refund" ? "sale.refunded" : "sale.completed", r.staff, r.id, committed.payload));

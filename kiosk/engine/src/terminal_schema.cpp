@@ -163,6 +163,22 @@ CREATE TABLE audit (
   detail TEXT NOT NULL
 );
 )sql"},
+            {2, R"sql(
+-- Approved card payments of sales not yet completed or voided. Written as soon as the payment
+-- terminal approves, removed in the transaction that completes the sale (or once a void has
+-- reversed it). A row left here after a crash is an authorization without a sale: the engine
+-- reverses it on the next start.
+CREATE TABLE card_authorizations (
+  terminal_ref TEXT PRIMARY KEY,
+  sale_id TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL,
+  card_brand TEXT NOT NULL,
+  card_last4 TEXT NOT NULL,
+  auth_code TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX card_authorizations_sale ON card_authorizations(sale_id);
+)sql"},
         }};
     return schema;
 }

@@ -125,6 +125,8 @@ public:
 private:
     Engine(core::Database& db, const core::Clock& clock, PaymentAdapter& payments, TerminalSettings settings);
 
+    // Reverses card approvals journaled for sales that never completed (the till died mid-sale).
+    core::Status reverseOrphanedCardPayments();
     core::Result<StaffMember> requireUser() const;
     core::Status requireShift() const;
     core::Result<std::string> authorize(Permission permission, const std::optional<Approval>& approval);
