@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "kiosk/engine.h"
 #include "kiosk/headless.h"
+#include "kiosk/json_text.h"
 #include "kiosk/payment.h"
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
@@ -57,7 +58,7 @@ int main(int argc, char** argv) {
             return 1;
         }
         const nlohmann::json imported{{"ok", true}, {"action", "seed"}, {"imported", report->toJson()}};
-        std::cout << (pretty ? kiosk::describeResult({}, imported, core::Currency{}) : imported.dump()) << "\n";
+        std::cout << (pretty ? kiosk::describeResult({}, imported, core::Currency{}) : kiosk::jsonText(imported)) << "\n";
     }
     kiosk::FakePaymentAdapter payments;  // the simulated payment terminal until a real one is configured
     auto engine = kiosk::Engine::open(**db, *clock, payments);

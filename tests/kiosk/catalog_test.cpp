@@ -253,6 +253,46 @@ TEST(SeedImport, InvalidItemsAreQuarantinedWithReasonsAndValidOnesApplied) {
     EXPECT_TRUE(loadSettings(*t.db).ok());
 }
 
+TEST(SeedImport, BarcodeClaimedByTwoItemsOfOneSeedQuarantinesTheSecond) {
+    EmptyTerminal t;
+    auto seed = standardSeed();
+    seed["items"][1]["barcodes"] = {"4000000000017"};  // A's barcode again, on B
+    auto report = t.import(seed);
+    ASSERT_TRUE(report.ok()) << report.status().toString();
+    ASSERT_EQ(report->quarantined.size(), 1u);
+    EXPECT_NE(report->quarantined[0].find("barcode 4000000000017 is already item A's"), std::string::npos);
+    EXPECT_EQ(Catalog(*t.db).byBarcode("4000000000017")->sku, "A");
+}
+
+TEST(SeedImport, PriceBeyondWhatATillSellsIsQuarantined) {
+    EmptyTerminal t;
+    auto seed = standardSeed();
+    seed["items"][0]["price"] = "100000000.01";
+    auto report = t.import(seed);
+    ASSERT_TRUE(report.ok());
+    ASSERT_EQ(report->quarantined.size(), 1u);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM items WHERE sku = 'A'"), 0);
+}
+
+TEST(SeedImport, IdentityAndCurrencyCannotChangeOnceEventsAreRecorded) {
+    Terminal t;
+    ASSERT_NO_FATAL_FAILURE(t.startShift());  // shift.opened is event 1
+    for (const auto& change : {nlohmann::json{{"currency", "JPY"}}, nlohmann::json{{"terminal", "t2"}},
+                               nlohmann::json{{"store", "s9"}}}) {
+        auto refused = importSeed(*t.db, t.clock, standardSeed(change), core::HashStrength::Minimum);
+        ASSERT_FALSE(refused.ok()) << change.dump();
+        EXPECT_EQ(refused.status().kind(), core::ErrorKind::FailedPrecondition);
+    }
+    auto taxMode = importSeed(*t.db, t.clock, standardSeed({{"tax_mode", "exclusive"}}), core::HashStrength::Minimum);
+    ASSERT_FALSE(taxMode.ok());
+    EXPECT_NE(taxMode.status().message().find("between shifts"), std::string::npos);
+    EXPECT_EQ(loadSettings(*t.db)->terminal, "t1");
+    // The same identity re-imports fine (new prices, new items).
+    auto same = standardSeed();
+    same["items"][0]["price"] = "2.09";
+    EXPECT_TRUE(importSeed(*t.db, t.clock, same, core::HashStrength::Minimum).ok());
+}
+
 TEST(SeedImport, BrokenTaxCodeRefusesTheWholeSeed) {
     for (const char* rate : {"nineteen", "150", "-1"}) {
         EmptyTerminal t;

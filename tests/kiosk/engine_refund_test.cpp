@@ -37,12 +37,13 @@ struct RefundTerminal : Terminal {
         return finish(how);
     }
     core::Result<Committed> refundLines(const std::string& receipt, std::vector<RefundLine> lines,
-                                        const std::string& method = "") {
+                                        const std::string& method = "",
+                                        const std::optional<Approval>& approval = std::nullopt) {
         RefundRequest request;
         request.receipt = receipt;
         request.lines = std::move(lines);
         request.method = method;
-        return engine->refund(request);
+        return engine->refund(request, approval);
     }
     std::string refundTenders(const Committed& c) {
         return queryText(*db,
@@ -197,13 +198,20 @@ TEST(EngineRefund, RefundGoesBackToTheCardByDefault) {
     EXPECT_EQ(queryText(*t.db, "SELECT card_last4 FROM sale_tenders WHERE auth_code = 'R2'"), "4242");
 }
 
-TEST(EngineRefund, RefundGoesToCashWhenAskedFor) {
+TEST(EngineRefund, CardSaleRefundedInCashNeedsASupervisor) {
     RefundTerminal t;
     ASSERT_TRUE(t.engine->scan(kSherry, dec("1")).ok());
     const auto receipt = t.finish("card");
-    auto refund = t.refundLines(receipt, {{1, dec("1")}}, "cash");
+    // Paying a card sale out of the drawer is how cash walks: a cashier alone may not.
+    auto denied = t.refundLines(receipt, {{1, dec("1")}}, "cash");
+    ASSERT_FALSE(denied.ok());
+    EXPECT_EQ(denied.status().kind(), core::ErrorKind::PermissionDenied);
+    EXPECT_NE(denied.status().message().find("refund a card payment in cash"), std::string::npos);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales WHERE kind = 'refund'"), 0);
+    auto refund = t.refundLines(receipt, {{1, dec("1")}}, "cash", Approval{"s1", "3333"});
     ASSERT_TRUE(refund.ok()) << refund.status().toString();
     EXPECT_EQ(t.refundTenders(*refund), "cash:999");
+    EXPECT_EQ(refund->payload["approved_by"], "s1");
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sale_tenders WHERE auth_code LIKE 'R%'"), 0);
 }
 
@@ -213,7 +221,7 @@ TEST(EngineRefund, CardRefundOfACashSaleIsRefused) {
     auto card = t.refundLines(receipt, {{1, dec("1")}}, "card");
     ASSERT_FALSE(card.ok());
     EXPECT_EQ(card.status().kind(), core::ErrorKind::InvalidArgument);
-    EXPECT_NE(card.status().message().find("0.00 EUR"), std::string::npos) << card.status().message();
+    EXPECT_NE(card.status().message().find("not paid by card"), std::string::npos) << card.status().message();
     auto byDefault = t.refundLines(receipt, {{1, dec("1")}});
     ASSERT_TRUE(byDefault.ok());
     EXPECT_EQ(t.refundTenders(*byDefault), "cash:199");
@@ -300,11 +308,68 @@ TEST(EngineRefund, ChfCashRefundIsRoundedLikeTheSale) {
     EXPECT_EQ(t.refundTenders(*refund), "cash:1235");
 }
 
+TEST(EngineRefund, ChfPieceByPieceCashRefundsNeverPayBackMoreThanTheWhole) {
+    auto seed = standardSeed({{"currency", "CHF"}});
+    seed["items"].push_back({{"sku", "P"}, {"name", "Pen"}, {"price", "1.03"}, {"tax_code", "VAT7"}});
+    RefundTerminal t(seed);
+    ASSERT_TRUE(t.engine->addSku("P", dec("3")).ok());  // 3.09, paid 3.10 in cash
+    const auto receipt = t.finish("cash");
+    std::int64_t paidBack = 0;
+    for (int i = 0; i < 3; ++i) {
+        auto r = t.refundLines(receipt, {{1, dec("1")}});
+        ASSERT_TRUE(r.ok()) << r.status().toString();
+        paidBack += r->payload["tenders"][0]["amount"].get<std::int64_t>();
+        EXPECT_EQ(r->payload["tenders"][0]["amount"].get<std::int64_t>() % 5, 0);  // whole 5 Rappen
+    }
+    EXPECT_EQ(paidBack, 310);  // exactly what one refund of all three pays: 3.09 rounded to 3.10
+}
+
+TEST(EngineRefund, EachCardGetsBackAtMostWhatItPaid) {
+    RefundTerminal t;
+    ASSERT_TRUE(t.engine->scan(kSherry, dec("2")).ok());  // 19.98
+    ASSERT_TRUE(t.engine->tenderCard(eur(500)).ok());     // FAKE-000001
+    ASSERT_TRUE(t.engine->tenderCard().ok());             // FAKE-000002: 14.98
+    const auto receipt = t.engine->complete()->receiptNo;
+    auto refund = t.refundLines(receipt, {{1, dec("2")}}, "card");
+    ASSERT_TRUE(refund.ok()) << refund.status().toString();
+    const auto& tenders = refund->payload["tenders"];
+    ASSERT_EQ(tenders.size(), 2u);
+    EXPECT_EQ(tenders[0]["original_ref"], "FAKE-000001");
+    EXPECT_EQ(tenders[0]["amount"], 500);
+    EXPECT_EQ(tenders[1]["original_ref"], "FAKE-000002");
+    EXPECT_EQ(tenders[1]["amount"], 1498);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sale_tenders WHERE original_ref IS NOT NULL"), 2);
+}
+
+TEST(EngineRefund, PiecesAreRefundedWholeOnly) {
+    RefundTerminal t;
+    ASSERT_TRUE(t.engine->scan(kSherry, dec("1")).ok());
+    const auto receipt = t.finish("cash");
+    auto part = t.refundLines(receipt, {{1, dec("0.333")}});
+    ASSERT_FALSE(part.ok());
+    EXPECT_EQ(part.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(part.status().message().find("whole"), std::string::npos);
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales WHERE kind = 'refund'"), 0);
+}
+
+TEST(EngineRefund, FailedCommitTakesTheCardRefundBack) {
+    RefundTerminal t;
+    ASSERT_TRUE(t.engine->scan(kSherry, dec("1")).ok());
+    const auto receipt = t.finish("card");
+    ASSERT_TRUE(t.db->exec("PRAGMA query_only = ON").ok());
+    auto refund = t.refundLines(receipt, {{1, dec("1")}});
+    ASSERT_FALSE(refund.ok());
+    EXPECT_EQ(refund.status().kind(), core::ErrorKind::ReadOnly);
+    EXPECT_EQ(t.payments.reversals(), 1);  // the card refund was undone at the terminal
+    ASSERT_TRUE(t.db->exec("PRAGMA query_only = OFF").ok());
+    EXPECT_TRUE(t.refundLines(receipt, {{1, dec("1")}}).ok());
+}
+
 // ---- without a receipt ----
 
 RefundRequest withoutReceipt(const std::string& reason, const std::string& method = "") {
     RefundRequest request;
-    request.items = {{"A", dec("2"), std::nullopt}, {"B", dec("1"), std::int64_t{40}}};
+    request.items = {{"A", dec("2"), std::nullopt}, {"B", dec("1"), eur(40)}};
     request.reason = reason;
     request.method = method;
     return request;
@@ -352,6 +417,21 @@ TEST(EngineRefund, WithoutReceiptIsCashOnly) {
     EXPECT_EQ(t.refundTenders(*cash), "cash:438");
 }
 
+TEST(EngineRefund, WithoutReceiptKeepsEachItemAtItsOwnPrice) {
+    RefundTerminal t;
+    RefundRequest request;
+    request.items = {{"A", dec("1"), eur(500)}, {"A", dec("1"), eur(1)}};
+    request.reason = "returned without receipt";
+    auto refund = t.engine->refund(request, Approval{"s1", "3333"});
+    ASSERT_TRUE(refund.ok()) << refund.status().toString();
+    ASSERT_EQ(refund->payload["lines"].size(), 2u);
+    EXPECT_EQ(refund->payload["totals"]["gross"], 501);
+    request.items = {{"A", dec("1"), core::Money(500, *core::currencyByCode("KWD"))}};
+    auto foreign = t.engine->refund(request, Approval{"s1", "3333"});
+    ASSERT_FALSE(foreign.ok());
+    EXPECT_NE(foreign.status().message().find("KWD"), std::string::npos);
+}
+
 TEST(EngineRefund, WithoutReceiptChecksItemsAndQuantities) {
     RefundTerminal t;
     ASSERT_TRUE(t.engine->login("s1", "3333").ok());
@@ -362,7 +442,7 @@ TEST(EngineRefund, WithoutReceiptChecksItemsAndQuantities) {
     EXPECT_EQ(t.engine->refund(request).status().kind(), core::ErrorKind::NotFound);
     request.items = {{"A", dec("1.5"), std::nullopt}};
     EXPECT_EQ(t.engine->refund(request).status().kind(), core::ErrorKind::InvalidArgument);
-    request.items = {{"A", dec("1"), std::int64_t{-5}}};
+    request.items = {{"A", dec("1"), eur(-5)}};
     EXPECT_EQ(t.engine->refund(request).status().kind(), core::ErrorKind::InvalidArgument);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 0);
 }

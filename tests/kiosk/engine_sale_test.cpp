@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "core/ids.h"
+#include "kiosk/seed_import.h"
 #include "test_support.h"
 
 namespace frontdesk::kiosk {
@@ -146,6 +147,14 @@ TEST(EngineSale, CardResultWithMoreThanLastFourIsRefusedAndReversed) {
     ASSERT_TRUE(engine.complete().ok());
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sale_tenders WHERE method = 'card'"), 0);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM outbox WHERE envelope LIKE '%4111111111111111%'"), 0);
+}
+
+TEST(EngineSale, CardNumberHiddenInAReferenceIsRefused) {
+    EXPECT_TRUE(validateCardResult({"VISA", "4242", "A12345", "T-000123/9"}).ok());
+    EXPECT_FALSE(validateCardResult({"VISA", "4242", "4111111111111111", "T-1"}).ok());
+    EXPECT_FALSE(validateCardResult({"VISA", "4242", "A1", "REF4111111111111111"}).ok());
+    EXPECT_FALSE(validateCardResult({"VISA", "4242", "A1", "%B4111^DOE^2512?"}).ok());  // track data characters
+    EXPECT_FALSE(validateCardResult({"VISA", "42424", "A1", "T-1"}).ok());
 }
 
 TEST(EngineSale, DeclinedCardLeavesNothingPaid) {
@@ -485,23 +494,51 @@ TEST(EngineSale, EmptiedSaleDoesNotCarryItsDiscountIntoTheNextSale) {
     EXPECT_FALSE(t.engine->cart().cartDiscount().any());
 }
 
-TEST(EngineSale, RemovingTheLastLineOfAnAmountDiscountedSaleIsAllowed) {
+TEST(EngineSale, CashierChangingADiscountedSaleTakesTheApprovedDiscountsOff) {
     SaleTerminal t;
-    ASSERT_TRUE(t.engine->scan(kApple, dec("1")).ok());
+    ASSERT_TRUE(t.engine->scan(kApple, dec("3")).ok());  // 5.97
+    ASSERT_TRUE(t.engine->scan(kBread, dec("1")).ok());
     ASSERT_TRUE(
         t.engine->cartDiscount(*Discount::make("1.00", "", t.engine->settings().currency), Approval{"s1", "3333"})
             .ok());
+    ASSERT_TRUE(
+        t.engine->lineDiscount(1, *Discount::make("", "50", t.engine->settings().currency), Approval{"s1", "3333"})
+            .ok());
+    ASSERT_TRUE(t.engine->overridePrice(2, eur(10), Approval{"s1", "3333"}).ok());
+    // The approvals were for this sale as it was: changing the quantity of line 1 takes its
+    // discount off, and the sale discount too; line 2 keeps its approved price.
+    auto changed = t.engine->setQty(1, dec("1"));
+    ASSERT_TRUE(changed.ok()) << changed.status().toString();
+    EXPECT_EQ(changed->totals.discount.minor(), 0);
+    EXPECT_EQ(changed->totals.gross.minor(), 199 + 10);
+    // Changing line 2's quantity restores its catalog price.
+    auto more = t.engine->setQty(2, dec("2"));
+    ASSERT_TRUE(more.ok());
+    EXPECT_EQ(more->totals.gross.minor(), 199 + 2 * 50);
+    // A supervisor's own changes keep what they approved.
+    ASSERT_TRUE(
+        t.engine->cartDiscount(*Discount::make("1.00", "", t.engine->settings().currency), Approval{"s1", "3333"})
+            .ok());
+    ASSERT_TRUE(t.engine->login("s1", "3333").ok());
+    auto bySupervisor = t.engine->scan(kBread, dec("1"));
+    ASSERT_TRUE(bySupervisor.ok());
+    EXPECT_EQ(bySupervisor->totals.discount.minor(), 100);
+}
+
+TEST(EngineSale, RemovingALineTakesTheSaleDiscountOffForACashier) {
+    SaleTerminal t;
+    ASSERT_TRUE(t.engine->scan(kApple, dec("1")).ok());
     ASSERT_TRUE(t.engine->scan(kBread, dec("1")).ok());
-    // Removing A leaves 0.50 under a 1.00 discount: refused whole.
-    auto refused = t.engine->removeLine(1);
-    ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.status().kind(), core::ErrorKind::InvalidArgument);
-    EXPECT_EQ(t.engine->cart().lines().size(), 2u);
-    ASSERT_TRUE(t.engine->removeLine(2).ok());
+    ASSERT_TRUE(
+        t.engine->cartDiscount(*Discount::make("1.00", "", t.engine->settings().currency), Approval{"s1", "3333"})
+            .ok());
+    auto removed = t.engine->removeLine(1);
+    ASSERT_TRUE(removed.ok()) << removed.status().toString();
+    EXPECT_EQ(removed->totals.gross.minor(), 50);
+    EXPECT_EQ(removed->totals.discount.minor(), 0);
     auto last = t.engine->removeLine(1);
     ASSERT_TRUE(last.ok()) << last.status().toString();
     EXPECT_EQ(last->totals.gross.minor(), 0);
-    EXPECT_EQ(last->totals.discount.minor(), 0);
 }
 
 // ---- park and resume ----
@@ -723,6 +760,49 @@ TEST(EngineSale, VoidedCardPaymentLeavesNoJournalEntry) {
     EXPECT_EQ(t.count("card_authorizations"), 0);
     t.reopen();
     EXPECT_EQ(t.payments.reversals(), 1);  // the void's reversal, not a second one
+}
+
+TEST(EngineSale, RetriedVoidStillReportsTheCardReversalOfTheFailedOne) {
+    SaleTerminal t;
+    t.basket();
+    ASSERT_TRUE(t.engine->tenderCard(eur(100)).ok());
+    // The void's own write fails after the card was reversed.
+    ASSERT_TRUE(t.db->exec("CREATE TEMP TRIGGER fail_void BEFORE INSERT ON voided_sales"
+                           " BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+                    .ok());
+    auto failed = t.engine->voidSale("customer left", Approval{"s1", "3333"});
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(t.payments.reversals(), 1);
+    EXPECT_EQ(t.count("voided_sales"), 0);
+    ASSERT_TRUE(t.db->exec("DROP TRIGGER fail_void").ok());
+    ASSERT_TRUE(t.engine->voidSale("customer left", Approval{"s1", "3333"}).ok());
+    EXPECT_EQ(t.payments.reversals(), 1);
+    const auto env = lastEnvelope(*t.db);
+    ASSERT_EQ(env["payload"]["reversed"].size(), 1u);
+    EXPECT_EQ(env["payload"]["reversed"][0]["terminal_ref"], "FAKE-000001");
+}
+
+TEST(EngineSale, ResumedSaleIsPricedAtTodaysCatalogPrices) {
+    SaleTerminal t;
+    ASSERT_TRUE(t.engine->scan(kApple, dec("2")).ok());
+    auto parked = t.engine->park("later");
+    ASSERT_TRUE(parked.ok());
+    auto seed = standardSeed();
+    seed["items"][0]["price"] = "2.49";
+    ASSERT_TRUE(importSeed(*t.db, t.clock, seed, core::HashStrength::Minimum).ok());
+    auto resumed = t.engine->resume(*parked);
+    ASSERT_TRUE(resumed.ok()) << resumed.status().toString();
+    EXPECT_EQ(resumed->totals.gross.minor(), 2 * 249);
+}
+
+TEST(EngineSale, AmountsBeyondWhatATillTakesAreRefused) {
+    SaleTerminal t;
+    t.basket();
+    auto huge = t.engine->tenderCash(eur(10'000'000'001));
+    ASSERT_FALSE(huge.ok());
+    EXPECT_EQ(huge.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.engine->paidIn(eur(9'000'000'000'000'000'000), "x").kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_TRUE(t.engine->xReport().ok());
 }
 
 TEST(EngineSale, SupervisorVoidsWithoutApproval) {

@@ -219,6 +219,9 @@ TEST_F(HeadlessTest, LookupSearchAndOutbox) {
     fails(R"({"action":"search","prefix":""})", "invalid_argument", "character");
 
     openShift();
+    // Every payload of the shift is in there: supervisors and managers only.
+    fails(R"({"action":"outbox"})", "permission_denied", "journal");
+    ok({{"action", "login"}, {"staff", "s1"}, {"pin", "3333"}});
     auto outbox = ok({{"action", "outbox"}});
     ASSERT_EQ(outbox["events"].size(), 1u);
     EXPECT_EQ(outbox["events"][0]["type"], "shift.opened");
@@ -233,6 +236,30 @@ TEST_F(HeadlessTest, InvalidJsonIsReportedAndTheSessionGoesOn) {
     fails("[1, 2, 3]", "invalid_argument", "not a JSON object");
     fails(R"({"action": "scan", )", "invalid_argument", "not a JSON object");
     fails("", "invalid_argument", "not a JSON object");
+}
+
+TEST_F(HeadlessTest, InvalidUtf8NeverTakesTheSessionDown) {
+    openShift();
+    std::istringstream in(std::string(R"({"action":"scan","code":"4000000000017","qty":"1)") +
+                          "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+                          "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"}\n"
+                          "garbage \xff\n"
+                          R"({"action":"scan","code":"4000000000017"})" "\n");
+    std::ostringstream out;
+    EXPECT_EQ(driver.run(in, out), 2);
+    std::istringstream lines(out.str());
+    std::string line;
+    std::vector<json> results;
+    while (std::getline(lines, line)) results.push_back(json::parse(line));  // every line is valid JSON
+    ASSERT_EQ(results.size(), 3u);
+    EXPECT_EQ(results[0]["error"], "invalid_argument");
+    EXPECT_EQ(results[2]["ok"], true);
+}
+
+TEST_F(HeadlessTest, BrokenLineIsNotEchoedBecauseItMayHoldAPin) {
+    auto result = driver.handle(R"({"action":"login","staff":"c1","pin":"1111")");
+    EXPECT_EQ(result["ok"], false);
+    EXPECT_EQ(result.dump().find("1111"), std::string::npos) << result.dump();
 }
 
 TEST_F(HeadlessTest, UnknownOrMissingActionIsReported) {

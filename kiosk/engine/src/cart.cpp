@@ -64,9 +64,27 @@ Status Cart::add(const Item& item, const Decimal& qty) {
             }
         }
     }
+    return append(item, qty);
+}
+
+Status Cart::append(const Item& item, const Decimal& qty) {
+    FD_TRY(validateQuantity(item, qty));
+    FD_TRY(validateUnitPrice(item.priceMinor));
     if (m_lines.size() >= kMaxLines) return core::failedPrecondition("a sale holds at most 500 lines");
     m_lines.push_back({item, qty, item.priceMinor, false, {}, {}});
     return {};
+}
+
+void Cart::dropLineDiscount(std::size_t index) {
+    if (index < m_lines.size()) m_lines[index].discount = {};
+}
+
+void Cart::dropPriceOverride(std::size_t index) {
+    if (index >= m_lines.size()) return;
+    auto& line = m_lines[index];
+    line.unitPriceMinor = line.item.priceMinor;
+    line.priceOverridden = false;
+    line.overrideApprovedBy.clear();
 }
 
 Status Cart::setQty(std::size_t index, const Decimal& qty) {

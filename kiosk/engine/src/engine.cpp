@@ -1,4 +1,5 @@
 #include "kiosk/engine.h"
+#include "kiosk/json_text.h"
 
 namespace frontdesk::kiosk {
 
@@ -34,14 +35,20 @@ Status Engine::reverseOrphanedCardPayments() {
     for (const auto& orphan : orphans) {
         // A terminal that cannot be reached now keeps the row, and the next start tries again.
         if (!m_payments.reverse(orphan.ref).ok()) continue;
-        FD_ASSIGN(auto tx, core::Transaction::begin(m_db));
-        FD_ASSIGN(auto* drop, m_db.cached("DELETE FROM card_authorizations WHERE terminal_ref = ?"));
-        FD_TRY(drop->bind(1, orphan.ref).run());
-        FD_ASSIGN(auto* note, m_db.cached("INSERT INTO audit (at, staff, action, approved_by, detail) VALUES (?, NULL, ?, NULL, ?)"));
-        FD_TRY(note->bindAll(core::formatIso8601(m_clock.now()), "card payment reversed: sale never completed",
-                             nlohmann::json{{"sale", orphan.sale}, {"amount", orphan.amount}, {"terminal_ref", orphan.ref}}.dump())
-                   .run());
-        FD_TRY(tx->commit());
+        auto forget = [&]() -> Status {
+            FD_ASSIGN(auto tx, core::Transaction::begin(m_db));
+            FD_ASSIGN(auto* drop, m_db.cached("DELETE FROM card_authorizations WHERE terminal_ref = ?"));
+            FD_TRY(drop->bind(1, orphan.ref).run());
+            FD_ASSIGN(auto* note, m_db.cached("INSERT INTO audit (at, staff, action, approved_by, detail)"
+                                              " VALUES (?, NULL, ?, NULL, ?)"));
+            FD_TRY(note->bindAll(core::formatIso8601(m_clock.now()), "card payment reversed: sale never completed",
+                                 jsonText({{"sale", orphan.sale}, {"amount", orphan.amount}, {"terminal_ref", orphan.ref}}))
+                       .run());
+            return tx->commit();
+        };
+        // Not being able to write this down must not keep the till from starting: the row stays and
+        // the next start reverses again, which a terminal refuses harmlessly for a reversed payment.
+        (void)forget();
     }
     return {};
 }
@@ -75,7 +82,7 @@ Result<std::string> Engine::authorize(Permission permission, const std::optional
         // Every approval is kept, including those of sales later voided.
         FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO audit (at, staff, action, approved_by, detail) VALUES (?, ?, ?, ?, ?)"));
         FD_TRY(stmt->bindAll(core::formatIso8601(m_clock.now()), user.id, permissionName(permission), approver,
-                             m_saleId.empty() ? std::string("{}") : nlohmann::json{{"sale", m_saleId}}.dump())
+                             m_saleId.empty() ? std::string("{}") : jsonText({{"sale", m_saleId}}))
                    .run());
     }
     return approver;
@@ -91,6 +98,12 @@ Status Engine::checkCurrency(const Money& amount) const {
         return core::invalidArgument("amount is in " + std::string(amount.currency().codeView()) + ", this till takes " +
                                      std::string(m_settings.currency.codeView()));
     }
+    // Any amount a person enters (float, tender, paid-in, counted cash) stays within 10^10 minor
+    // units, so shift sums of any realistic length cannot overflow.
+    constexpr std::int64_t kMaxEnteredMinor = 10'000'000'000;
+    if (amount.minor() > kMaxEnteredMinor || amount.minor() < -kMaxEnteredMinor) {
+        return core::invalidArgument("amount " + amount.toString() + " is beyond what a till takes");
+    }
     return {};
 }
 
@@ -99,6 +112,12 @@ void Engine::resetSale() {
     m_tenders.clear();
     m_rounding = 0;
     m_saleId.clear();
+    m_reversed = nlohmann::json::array();
+}
+
+Result<std::vector<OutboxEvent>> Engine::pendingEvents(int limit) {
+    FD_TRY(authorize(Permission::ViewJournal, std::nullopt).status());
+    return m_outbox.pending(limit);
 }
 
 // ---- staff ----
@@ -124,8 +143,21 @@ Result<SaleState> Engine::state() const {
     return s;
 }
 
-Result<SaleState> Engine::afterCartChange(Status change) {
-    FD_TRY(change);
+Result<SaleState> Engine::applyCart(Cart candidate, std::optional<std::size_t> changedLine) {
+    // Discounts and overrides were approved for the sale as it was. When someone who could not
+    // have given them changes what is being bought, they come off again (the state shows it), so
+    // an approval cannot be stretched over other goods or quantities.
+    const Role role = m_user ? m_user->role : Role::Cashier;
+    if (changedLine) {
+        if (!roleAllows(role, Permission::CartDiscount)) candidate.dropCartDiscount();
+        if (!roleAllows(role, Permission::LineDiscount)) candidate.dropLineDiscount(*changedLine);
+        if (!roleAllows(role, Permission::PriceOverride)) candidate.dropPriceOverride(*changedLine);
+    }
+    // Price the candidate first: a change that would overflow or break the totals is refused whole.
+    FD_TRY(candidate.price(m_settings.currency, m_settings.tax).status());
+    if (m_cart.empty() && !candidate.empty()) m_saleId = m_ids.next();
+    m_cart = std::move(candidate);
+    if (m_cart.empty()) m_saleId.clear();
     return state();
 }
 
@@ -135,11 +167,12 @@ Result<SaleState> Engine::addItem(const Item& item, const core::Decimal& qty) {
     FD_TRY(requireEditable());
     Cart candidate = m_cart;
     FD_TRY(candidate.add(item, qty));
-    // Price the candidate first: a line that would overflow or break the totals is refused whole.
-    FD_TRY(candidate.price(m_settings.currency, m_settings.tax).status());
-    if (m_cart.empty()) m_saleId = m_ids.next();
-    m_cart = std::move(candidate);
-    return state();
+    // The line that changed: the last one, or the one the scan merged into.
+    std::size_t changed = candidate.lines().size() - 1;
+    for (std::size_t i = 0; i < m_cart.lines().size(); ++i) {
+        if (!(m_cart.lines()[i].qty == candidate.lines()[i].qty)) changed = i;
+    }
+    return applyCart(std::move(candidate), changed);
 }
 
 Result<SaleState> Engine::scan(const std::string& barcode, const core::Decimal& qty) {
@@ -158,9 +191,7 @@ Result<SaleState> Engine::setQty(std::size_t line, const core::Decimal& qty) {
     FD_TRY(requireEditable());
     Cart candidate = m_cart;
     FD_TRY(candidate.setQty(line - 1, qty));
-    FD_TRY(candidate.price(m_settings.currency, m_settings.tax).status());
-    m_cart = std::move(candidate);
-    return state();
+    return applyCart(std::move(candidate), line - 1);
 }
 
 Result<SaleState> Engine::removeLine(std::size_t line) {
@@ -168,10 +199,9 @@ Result<SaleState> Engine::removeLine(std::size_t line) {
     FD_TRY(requireEditable());
     Cart candidate = m_cart;
     FD_TRY(candidate.remove(line - 1));
-    // Removing a line can leave a sale discount larger than what is left.
-    FD_TRY(candidate.price(m_settings.currency, m_settings.tax).status());
-    m_cart = std::move(candidate);
-    return state();
+    // No line is left to drop adjustments from; the sale discount still comes off (index past the end).
+    const std::size_t pastEnd = candidate.lines().size();
+    return applyCart(std::move(candidate), pastEnd);
 }
 
 Result<SaleState> Engine::lineDiscount(std::size_t line, Discount discount, const std::optional<Approval>& approval) {
@@ -179,9 +209,7 @@ Result<SaleState> Engine::lineDiscount(std::size_t line, Discount discount, cons
     FD_ASSIGN(discount.approvedBy, authorize(Permission::LineDiscount, approval));
     Cart candidate = m_cart;
     FD_TRY(candidate.setLineDiscount(line - 1, std::move(discount)));
-    FD_TRY(candidate.price(m_settings.currency, m_settings.tax).status());
-    m_cart = std::move(candidate);
-    return state();
+    return applyCart(std::move(candidate), std::nullopt);
 }
 
 Result<SaleState> Engine::cartDiscount(Discount discount, const std::optional<Approval>& approval) {
@@ -189,9 +217,7 @@ Result<SaleState> Engine::cartDiscount(Discount discount, const std::optional<Ap
     FD_ASSIGN(discount.approvedBy, authorize(Permission::CartDiscount, approval));
     Cart candidate = m_cart;
     FD_TRY(candidate.setCartDiscount(std::move(discount)));
-    FD_TRY(candidate.price(m_settings.currency, m_settings.tax).status());
-    m_cart = std::move(candidate);
-    return state();
+    return applyCart(std::move(candidate), std::nullopt);
 }
 
 Result<SaleState> Engine::overridePrice(std::size_t line, const Money& unitPrice, const std::optional<Approval>& approval) {
@@ -200,9 +226,7 @@ Result<SaleState> Engine::overridePrice(std::size_t line, const Money& unitPrice
     FD_ASSIGN(auto approver, authorize(Permission::PriceOverride, approval));
     Cart candidate = m_cart;
     FD_TRY(candidate.overridePrice(line - 1, unitPrice.minor(), approver));
-    FD_TRY(candidate.price(m_settings.currency, m_settings.tax).status());
-    m_cart = std::move(candidate);
-    return state();
+    return applyCart(std::move(candidate), std::nullopt);
 }
 
 // ---- payment ----
@@ -225,7 +249,7 @@ Result<SaleState> Engine::tenderCash(const Money& amount) {
     const Money remaining(s.remaining, m_settings.currency);
     // Cash settles to the currency's cash step (CHF 0.05); the difference is recorded as rounding.
     const Money cashDue = remaining.cashRounded();
-    RecordTender tender{"cash", amount.minor(), 0, std::nullopt};
+    RecordTender tender{"cash", amount.minor(), 0, std::nullopt, {}};
     if (amount >= cashDue) {
         m_rounding += (cashDue - remaining).minor();
         tender.change = (amount - cashDue).minor();
@@ -264,7 +288,7 @@ Result<SaleState> Engine::tenderCard(const std::optional<Money>& requested) {
         (void)m_payments.reverse(card.terminalRef);
         return st.withContext("the card payment was reversed because it could not be recorded");
     }
-    m_tenders.push_back({"card", amount.minor(), 0, std::move(card)});
+    m_tenders.push_back({"card", amount.minor(), 0, std::move(card), {}});
     return state();
 }
 
@@ -294,8 +318,7 @@ Result<Committed> Engine::complete() {
         record.lines.push_back({line.item.sku, line.item.name, line.qty, line.unitPriceMinor,
                                 priced.lineDiscountMinor + priced.cartDiscountMinor, line.item.taxCode,
                                 line.item.taxRate, priced.amounts.net.minor(), priced.amounts.tax.minor(),
-                                priced.amounts.gross.minor(), std::nullopt,
-                                line.overrideApprovedBy.empty() ? line.discount.approvedBy : line.overrideApprovedBy});
+                                priced.amounts.gross.minor(), std::nullopt, lineApprovers(line)});
     }
     for (const auto& rate : s.totals.byRate) {
         record.byRate.push_back({rate.taxCode, rate.ratePercent, rate.net.minor(), rate.tax.minor(), rate.gross.minor()});
@@ -308,6 +331,14 @@ Result<Committed> Engine::complete() {
     return committed;
 }
 
+// Who approved a line's override and discount: "s1", or "s1,m1" when two people did.
+std::string Engine::lineApprovers(const CartLine& line) {
+    const std::string& a = line.overrideApprovedBy;
+    const std::string& b = line.discount.approvedBy;
+    if (a.empty() || a == b) return b;
+    return b.empty() ? a : a + "," + b;
+}
+
 // ---- park, resume, void ----
 
 Result<std::string> Engine::park(const std::string& label) {
@@ -317,7 +348,7 @@ Result<std::string> Engine::park(const std::string& label) {
     FD_TRY(requireEditable());
     const std::string id = m_saleId;
     FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO parked_sales (id, parked_at, staff, label, cart) VALUES (?, ?, ?, ?, ?)"));
-    FD_TRY(stmt->bindAll(id, core::formatIso8601(m_clock.now()), user.id, label, m_cart.toJson().dump()).run());
+    FD_TRY(stmt->bindAll(id, core::formatIso8601(m_clock.now()), user.id, label, jsonText(m_cart.toJson())).run());
     resetSale();
     return id;
 }
@@ -336,6 +367,22 @@ Result<SaleState> Engine::resume(const std::string& parkedId) {
     const auto json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded()) return Status(core::ErrorKind::Corrupt, "parked sale " + parkedId + " is not valid JSON");
     FD_ASSIGN(auto cart, Cart::fromJson(json));
+    // Prices may have changed while the sale was parked: it resumes at today's catalog prices and
+    // tax rates (lines with an approved override keep their price), as the price version it
+    // will be recorded with says.
+    Cart repriced;
+    for (const auto& line : cart.lines()) {
+        auto current = m_catalog.bySku(line.item.sku);
+        if (!current.ok() && current.status().kind() != core::ErrorKind::NotFound) return current.status();
+        const Item item = current.ok() ? *current : line.item;
+        FD_TRY(repriced.append(item, line.qty));
+        const std::size_t index = repriced.lines().size() - 1;
+        if (line.priceOverridden) FD_TRY(repriced.overridePrice(index, line.unitPriceMinor, line.overrideApprovedBy));
+        if (line.discount.any()) FD_TRY(repriced.setLineDiscount(index, line.discount));
+    }
+    if (cart.cartDiscount().any()) FD_TRY(repriced.setCartDiscount(cart.cartDiscount()));
+    FD_TRY(repriced.price(m_settings.currency, m_settings.tax).status());
+    cart = std::move(repriced);
     FD_ASSIGN(auto* remove, m_db.cached("DELETE FROM parked_sales WHERE id = ?"));
     FD_TRY(remove->bind(1, parkedId).run());
     FD_TRY(tx->commit());
@@ -345,6 +392,7 @@ Result<SaleState> Engine::resume(const std::string& parkedId) {
 }
 
 Result<std::vector<ParkedSale>> Engine::parked() {
+    FD_TRY(requireUser().status());
     FD_ASSIGN(auto* stmt, m_db.cached("SELECT id, label, staff, parked_at FROM parked_sales ORDER BY parked_at"));
     std::vector<ParkedSale> list;
     for (;;) {
@@ -361,14 +409,14 @@ Result<OutboxEvent> Engine::voidSale(const std::string& reason, const std::optio
     if (reason.empty()) return core::invalidArgument("a void needs a reason");
     FD_ASSIGN(auto approver, authorize(Permission::VoidSale, approval));
     FD_ASSIGN(auto s, state());
-    nlohmann::json reversed = nlohmann::json::array();
-    // Give card money back before forgetting the sale; a failed reversal keeps the sale open.
+    // Give card money back before forgetting the sale; a failed reversal keeps the sale open. What
+    // was reversed is remembered until the void commits, so a retried void still reports it.
     for (auto it = m_tenders.begin(); it != m_tenders.end();) {
         if (it->card) {
             if (Status st = m_payments.reverse(it->card->terminalRef); !st.ok()) {
                 return st.withContext("card payment " + it->card->terminalRef + " could not be reversed; the sale stays open");
             }
-            reversed.push_back({{"amount", it->amount}, {"terminal_ref", it->card->terminalRef}});
+            m_reversed.push_back({{"amount", it->amount}, {"terminal_ref", it->card->terminalRef}});
             FD_ASSIGN(auto* drop, m_db.cached("DELETE FROM card_authorizations WHERE terminal_ref = ?"));
             // If this fails the row stays, and the next start reverses again, which terminals refuse harmlessly.
             (void)drop->bind(1, it->card->terminalRef).run();
@@ -388,7 +436,7 @@ Result<OutboxEvent> Engine::voidSale(const std::string& reason, const std::optio
                               {"reason", reason},         {"approved_by", approver},
                               {"currency", std::string(m_settings.currency.codeView())},
                               {"gross", s.totals.gross.minor()}, {"cart", m_cart.toJson()},
-                              {"reversed", reversed}};
+                              {"reversed", m_reversed}};
     FD_ASSIGN(auto event, m_outbox.append("sale.voided", user.id, m_saleId, std::move(payload)));
     FD_TRY(tx->commit());
     resetSale();

@@ -108,6 +108,14 @@ Result<SaleRecord> Engine::refundRecordFromReceipt(const RefundRequest& request)
         if (want.qty.isZero() || want.qty.isNegative() || want.qty.scale() > 3) {
             return core::invalidArgument("refund quantity for line " + std::to_string(want.line) + " must be positive with at most 3 decimals");
         }
+        // Pieces come back whole: only what was sold by weight can be refunded in part of a unit.
+        auto item = m_catalog.bySku(s.line.sku);
+        const bool byWeight = item.ok() ? item->soldByWeight : !s.line.qty.isInteger();
+        if (!byWeight && !want.qty.isInteger()) {
+            return core::invalidArgument("line " + std::to_string(want.line) + " (" + s.line.name +
+                                         ") is sold by the piece: refund quantity " + want.qty.toString() +
+                                         " must be whole");
+        }
         FD_ASSIGN(auto left, s.line.qty.minus(s.refundedQty));
         if (want.qty > left) {
             return core::invalidArgument("line " + std::to_string(want.line) + " (" + s.line.name + "): only " +
@@ -137,12 +145,12 @@ Result<SaleRecord> Engine::refundRecordWithoutReceipt(const RefundRequest& reque
     for (const auto& want : request.items) {
         FD_ASSIGN(auto item, m_catalog.bySku(want.sku));
         if (want.unitPrice) {
-            FD_TRY(validateUnitPrice(*want.unitPrice));
-            item.priceMinor = *want.unitPrice;
+            FD_TRY(checkCurrency(*want.unitPrice));
+            FD_TRY(validateUnitPrice(want.unitPrice->minor()));
+            item.priceMinor = want.unitPrice->minor();
         }
-        // Each item its own line: quantities are checked per line, not merged.
-        FD_TRY(validateQuantity(item, want.qty));
-        FD_TRY(cart.add(item, want.qty));
+        // Each item its own line at its own price: never merged into another.
+        FD_TRY(cart.append(item, want.qty));
     }
     FD_ASSIGN(auto totals, cart.price(m_settings.currency, m_settings.tax));
     SaleRecord record;
@@ -157,50 +165,122 @@ Result<SaleRecord> Engine::refundRecordWithoutReceipt(const RefundRequest& reque
     return record;
 }
 
-Status Engine::payRefund(SaleRecord& record, const std::string& method) {
+// What the original receipt was paid with, and what earlier refunds of it have paid back.
+struct Engine::RefundSources {
+    struct Card {
+        std::string ref;
+        std::int64_t left = 0;  // paid on this card minus refunded to it
+    };
+    std::vector<Card> cards;
+    std::int64_t cashLeft = 0;             // cash taken (net of change) minus cash refunded
+    std::int64_t cashRefundedUnrounded = 0;  // earlier cash refunds before their cash rounding
+    std::int64_t cashRefunded = 0;
+};
+
+Result<Engine::RefundSources> Engine::refundSources(const std::string& originalSaleId) {
+    RefundSources src;
+    if (originalSaleId.empty()) return src;
+    std::map<std::string, std::int64_t> cardBack;
+    {
+        FD_ASSIGN(auto* back, m_db.cached("SELECT t.method, t.original_ref, sum(t.amount_minor), sum(s.rounding_minor)"
+                                          " FROM sale_tenders t JOIN sales s ON s.id = t.sale_id"
+                                          " WHERE s.original_sale = ? GROUP BY t.method, t.original_ref"));
+        back->bind(1, originalSaleId);
+        for (;;) {
+            FD_ASSIGN(bool row, back->step());
+            if (!row) break;
+            if (back->text(0) == "card") {
+                cardBack[back->text(1)] += back->int64(2);
+            } else {
+                // A refund's rounding comes from its cash part only.
+                src.cashRefunded += back->int64(2);
+                src.cashRefundedUnrounded += back->int64(2) - back->int64(3);
+            }
+        }
+    }
+    FD_ASSIGN(auto* paid, m_db.cached("SELECT method, amount_minor - change_minor, terminal_ref FROM sale_tenders"
+                                      " WHERE sale_id = ? ORDER BY tender_no"));
+    paid->bind(1, originalSaleId);
+    for (;;) {
+        FD_ASSIGN(bool row, paid->step());
+        if (!row) break;
+        if (paid->text(0) == "card") {
+            const std::string ref = paid->text(2);
+            src.cards.push_back({ref, paid->int64(1) - cardBack[ref]});
+        } else {
+            src.cashLeft += paid->int64(1);
+        }
+    }
+    src.cashLeft -= src.cashRefunded;
+    return src;
+}
+
+Status Engine::payRefund(SaleRecord& record, const RefundRequest& request, const std::optional<Approval>& approval) {
+    const std::string& method = request.method;
     if (method != "" && method != "cash" && method != "card") {
         return core::invalidArgument("refund method must be cash or card, not '" + method + "'");
     }
-    std::int64_t cardCap = 0;
-    std::string originalRef;
-    if (!record.originalSaleId.empty()) {
-        FD_ASSIGN(auto* paid, m_db.cached("SELECT coalesce(sum(amount_minor), 0), min(terminal_ref) FROM sale_tenders"
-                                          " WHERE sale_id = ? AND method = 'card'"));
-        paid->bind(1, record.originalSaleId);
-        FD_ASSIGN(bool row, paid->step());
-        cardCap = row ? paid->int64(0) : 0;
-        originalRef = row ? paid->text(1) : "";
-        paid->reset();
-        FD_ASSIGN(auto* back, m_db.cached("SELECT coalesce(sum(t.amount_minor), 0) FROM sale_tenders t"
-                                          " JOIN sales s ON s.id = t.sale_id WHERE s.original_sale = ? AND t.method = 'card'"));
-        back->bind(1, record.originalSaleId);
-        FD_ASSIGN(bool backRow, back->step());
-        cardCap -= backRow ? back->int64(0) : 0;
-        back->reset();
+    if (method == "card" && record.originalSaleId.empty()) {
+        return core::invalidArgument("a refund without a receipt is paid in cash");
     }
-    std::int64_t toCard = 0;
-    if (method == "card") {
-        if (record.originalSaleId.empty()) return core::invalidArgument("a refund without a receipt is paid in cash");
-        if (cardCap < record.gross) {
-            return core::invalidArgument("only " + Money(cardCap, m_settings.currency).toString() +
-                                         " of this receipt can go back to the card");
+    FD_ASSIGN(auto src, refundSources(record.originalSaleId));
+    // Back to each card up to what that card paid and has not had back, in the order paid.
+    std::vector<std::pair<std::string, std::int64_t>> toCards;
+    std::int64_t left = record.gross;
+    if (method != "cash") {
+        for (const auto& card : src.cards) {
+            const std::int64_t part = std::min(left, std::max<std::int64_t>(card.left, 0));
+            if (part > 0) toCards.emplace_back(card.ref, part);
+            left -= part;
         }
-        toCard = record.gross;
-    } else if (method.empty()) {
-        toCard = std::min(record.gross, std::max<std::int64_t>(cardCap, 0));  // original method first
+        if (method == "card" && left > 0) {
+            return core::invalidArgument(Money(left, m_settings.currency).toString() +
+                                         " of this refund was not paid by card and cannot go back to one");
+        }
     }
-    if (toCard > 0) {
-        FD_ASSIGN(auto card, m_payments.refund(Money(toCard, m_settings.currency), originalRef, record.id));
-        FD_TRY(validateCardResult(card));
-        record.tenders.push_back({"card", toCard, 0, std::move(card)});
+    // Cash is rounded on the running total of this receipt's cash refunds, so a receipt refunded
+    // piece by piece never pays back more cash rounding than one refund of the whole would.
+    const std::int64_t cash = left;
+    std::int64_t cashOut = 0;
+    if (cash > 0) {
+        const Money before(src.cashRefundedUnrounded, m_settings.currency);
+        const Money after(src.cashRefundedUnrounded + cash, m_settings.currency);
+        cashOut = record.originalSaleId.empty() ? Money(cash, m_settings.currency).cashRounded().minor()
+                                                : after.cashRounded().minor() - before.cashRounded().minor();
+        record.rounding = cashOut - cash;
+        // Cash beyond the cash this receipt took means paying a card sale out of the drawer.
+        if (!record.originalSaleId.empty() && cashOut > src.cashLeft) {
+            FD_ASSIGN(auto approver, authorize(Permission::RefundCardInCash, approval));
+            if (!approver.empty() && approver != record.approvedBy) {
+                record.approvedBy = record.approvedBy.empty() ? approver : record.approvedBy + "," + approver;
+            }
+        }
     }
-    const Money cash(record.gross - toCard, m_settings.currency);
-    if (cash.isPositive()) {
-        const Money paidOut = cash.cashRounded();
-        record.rounding = (paidOut - cash).minor();
-        record.tenders.push_back({"cash", paidOut.minor(), 0, std::nullopt});
+    for (const auto& [ref, amount] : toCards) {
+        auto card = m_payments.refund(Money(amount, m_settings.currency), ref, record.id);
+        Status valid = card.ok() ? validateCardResult(*card) : card.status();
+        if (!valid.ok()) {
+            if (card.ok()) (void)m_payments.reverse(card->terminalRef);
+            if (Status undone = reverseCardRefunds(record); !undone.ok()) return valid.withContext(undone.message());
+            return valid;
+        }
+        RecordTender tender{"card", amount, 0, std::move(card).value(), ref};
+        record.tenders.push_back(std::move(tender));
     }
+    if (cashOut > 0) record.tenders.push_back({"cash", cashOut, 0, std::nullopt, {}});
     return {};
+}
+
+Status Engine::reverseCardRefunds(const SaleRecord& record) {
+    Status all;
+    for (const auto& t : record.tenders) {
+        if (!t.card) continue;
+        if (Status st = m_payments.reverse(t.card->terminalRef); !st.ok() && all.ok()) {
+            all = st.withContext("card refund " + t.card->terminalRef + " could not be taken back; reconcile it at the "
+                                 "payment terminal");
+        }
+    }
+    return all;
 }
 
 Result<Committed> Engine::refund(const RefundRequest& request, const std::optional<Approval>& approval) {
@@ -225,12 +305,12 @@ Result<Committed> Engine::refund(const RefundRequest& request, const std::option
         record.discount += line.discount;
         addToRates(record.byRate, line);
     }
-    FD_TRY(payRefund(record, request.method));
+    FD_TRY(payRefund(record, request, approval));
     auto committed = writeSaleRecord(m_db, m_outbox, m_settings.terminal, record, core::formatIso8601(m_clock.now()));
     if (!committed.ok()) {
         // The refund could not be recorded: take back any card refund so money and records agree.
-        for (const auto& t : record.tenders) {
-            if (t.card) (void)m_payments.reverse(t.card->terminalRef);
+        if (Status reversed = reverseCardRefunds(record); !reversed.ok()) {
+            return committed.status().withContext(reversed.message());
         }
     }
     return committed;

@@ -1,4 +1,5 @@
 #include "kiosk/headless.h"
+#include "kiosk/json_text.h"
 
 #include <istream>
 #include <ostream>
@@ -149,6 +150,10 @@ json HeadlessDriver::dispatch(const std::string& action, const json& a) {
     if (action == "qty") return sale(e.setQty(lineField(a), decimalField(a, "qty", "1")));
     if (action == "remove") return sale(e.removeLine(lineField(a)));
     if (action == "discount") {
+        if (a.contains("currency") && str(a, "currency") != currency.codeView()) {
+            throw FieldError{core::invalidArgument("discounts are in the till's currency " +
+                                                   std::string(currency.codeView()) + ", not " + str(a, "currency"))};
+        }
         auto discount = must(Discount::make(str(a, "amount", false), str(a, "percent", false), currency));
         if (a.contains("line")) return sale(e.lineDiscount(lineField(a), discount, approvalField(a)));
         return sale(e.cartDiscount(discount, approvalField(a)));
@@ -159,18 +164,25 @@ json HeadlessDriver::dispatch(const std::string& action, const json& a) {
         const auto method = str(a, "method");
         if (method == "cash") return sale(e.tenderCash(moneyField(a, "amount", currency)));
         if (method == "card") {
-            const auto simulate = str(a, "simulate", false);
-            if (!simulate.empty()) {
-                if (!m_fake) throw FieldError{core::invalidArgument("'simulate' needs the simulated payment terminal")};
-                if (simulate == "decline") m_fake->declineNext("insufficient funds");
-                else if (simulate == "offline") m_fake->setOffline(true);
-                else throw FieldError{core::invalidArgument("'simulate' must be decline or offline")};
-            }
             std::optional<Money> amount;
             if (a.contains("amount")) amount = moneyField(a, "amount", currency);
-            auto result = e.tenderCard(amount);
-            if (m_fake) m_fake->setOffline(false);
-            return sale(std::move(result));
+            const auto simulate = str(a, "simulate", false);
+            if (!simulate.empty() && !m_fake) {
+                throw FieldError{core::invalidArgument("'simulate' needs the simulated payment terminal")};
+            }
+            if (!simulate.empty() && simulate != "decline" && simulate != "offline") {
+                throw FieldError{core::invalidArgument("'simulate' must be decline or offline")};
+            }
+            // The simulated condition lasts for this one tender, whatever happens to it.
+            struct Simulation {
+                FakePaymentAdapter* fake;
+                ~Simulation() {
+                    if (fake) fake->reset();
+                }
+            } simulation{simulate.empty() ? nullptr : m_fake};
+            if (simulate == "decline") m_fake->declineNext("insufficient funds");
+            if (simulate == "offline") m_fake->setOffline(true);
+            return sale(e.tenderCard(amount));
         }
         throw FieldError{core::invalidArgument("'method' must be cash or card, not '" + method + "'")};
     }
@@ -214,7 +226,7 @@ json HeadlessDriver::dispatch(const std::string& action, const json& a) {
             for (const auto& i : *it) {
                 if (!i.is_object()) throw FieldError{core::invalidArgument("each refund item must be an object")};
                 RefundItem item{str(i, "sku"), decimalField(i, "qty", "1"), std::nullopt};
-                if (i.contains("price")) item.unitPrice = moneyField(i, "price", currency).minor();
+                if (i.contains("price")) item.unitPrice = moneyField(i, "price", currency);
                 request.items.push_back(std::move(item));
             }
         }
@@ -233,7 +245,7 @@ json HeadlessDriver::dispatch(const std::string& action, const json& a) {
     }
     if (action == "outbox") {
         json list = json::array();
-        for (const auto& ev : must(e.outbox().pending(1000))) {
+        for (const auto& ev : must(e.pendingEvents(1000))) {
             list.push_back(json::parse(ev.envelope));
         }
         return {{"events", list}};
@@ -244,7 +256,9 @@ json HeadlessDriver::dispatch(const std::string& action, const json& a) {
 json HeadlessDriver::handle(const std::string& line) {
     json request = json::parse(line, nullptr, false);
     if (request.is_discarded() || !request.is_object()) {
-        return {{"ok", false}, {"error", "invalid_argument"}, {"message", "not a JSON object: " + line.substr(0, 80)}};
+        // The line is not echoed: it may hold a PIN.
+        return {{"ok", false}, {"error", "invalid_argument"}, {"message", "not a JSON object (" +
+                                                                             std::to_string(line.size()) + " bytes)"}};
     }
     std::string action = "?";
     try {
@@ -268,12 +282,18 @@ int HeadlessDriver::run(std::istream& in, std::ostream& out, bool pretty) {
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
-        json result = handle(line);
+        json result;
+        try {
+            result = handle(line);
+        } catch (const std::exception& error) {
+            // handle() reports every input error itself; this is the last guard for the session.
+            result = {{"ok", false}, {"error", "internal"}, {"message", error.what()}};
+        }
         if (!result.value("ok", false)) ++failures;
         if (pretty) {
             out << describeResult(json::parse(line, nullptr, false), result, m_engine.settings().currency) << '\n';
         } else {
-            out << result.dump() << '\n';
+            out << jsonText(result) << '\n';
         }
         out << std::flush;
     }

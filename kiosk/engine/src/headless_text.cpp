@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "kiosk/headless.h"
+#include "kiosk/json_text.h"
 
 namespace frontdesk::kiosk {
 
@@ -16,7 +17,7 @@ std::string money(const json& minor, const core::Currency& currency) {
 
 std::string field(const json& j, const char* key) {
     if (!j.contains(key)) return "";
-    return j[key].is_string() ? j[key].get<std::string>() : j[key].dump();
+    return j[key].is_string() ? j[key].get<std::string>() : jsonText(j[key]);
 }
 
 void describeSale(std::ostringstream& out, const json& r, const core::Currency& c) {
@@ -98,7 +99,7 @@ std::string describeResult(const json& request, const json& result, const core::
         json rest = result;
         rest.erase("ok");
         rest.erase("action");
-        out << (rest.empty() ? "done" : rest.dump());
+        out << (rest.empty() ? "done" : jsonText(rest));
     }
     return out.str();
 }

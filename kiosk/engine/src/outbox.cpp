@@ -1,4 +1,5 @@
 #include "kiosk/outbox.h"
+#include "kiosk/json_text.h"
 
 namespace frontdesk::kiosk {
 
@@ -26,7 +27,7 @@ Result<OutboxEvent> Outbox::append(const std::string& type, const std::string& s
         {"at", at},                {"staff", staff},
         {"payload", std::move(payload)},
     };
-    event.envelope = envelope.dump();
+    event.envelope = jsonText(envelope);
     FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO outbox (seq, id, type, entity_id, at, envelope) VALUES (?, ?, ?, ?, ?, ?)"));
     FD_TRY(stmt->bindAll(seq, event.id, type, entityId, at, event.envelope).run());
     return event;

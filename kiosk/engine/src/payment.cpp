@@ -18,8 +18,22 @@ Status validateCardResult(const CardResult& r) {
         // Do not echo the values: they might be exactly what must not be written anywhere.
         return Status(core::ErrorKind::Internal, "payment terminal returned card details other than brand and last 4");
     }
-    if (r.authCode.size() > 32 || r.terminalRef.size() > 64) {
-        return Status(core::ErrorKind::Internal, "payment terminal returned an over-long reference");
+    // References are short codes; a long run of digits could be a card number in the wrong field.
+    auto referenceOk = [](const std::string& text, std::size_t maxLength) {
+        if (text.size() > maxLength) return false;
+        std::size_t digitRun = 0;
+        for (char c : text) {
+            const bool digit = c >= '0' && c <= '9';
+            const bool allowed = digit || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_' ||
+                                 c == '.' || c == '/';
+            if (!allowed) return false;
+            digitRun = digit ? digitRun + 1 : 0;
+            if (digitRun >= 12) return false;
+        }
+        return true;
+    };
+    if (!referenceOk(r.authCode, 32) || !referenceOk(r.terminalRef, 64)) {
+        return Status(core::ErrorKind::Internal, "payment terminal returned a reference that could hold card data");
     }
     return {};
 }

@@ -33,6 +33,7 @@ nlohmann::json saleRecordPayload(const SaleRecord& r, const std::string& receipt
             tender["auth_code"] = t.card->authCode;
             tender["terminal_ref"] = t.card->terminalRef;
         }
+        if (!t.originalRef.empty()) tender["original_ref"] = t.originalRef;
         tenders.push_back(std::move(tender));
     }
     nlohmann::json payload = {
@@ -88,9 +89,10 @@ Result<Committed> writeSaleRecord(core::Database& db, Outbox& outbox, const std:
     for (std::size_t i = 0; i < r.tenders.size(); ++i) {
         const auto& t = r.tenders[i];
         FD_ASSIGN(auto* tender, db.cached("INSERT INTO sale_tenders (sale_id, tender_no, method, amount_minor, change_minor,"
-                                          " card_brand, card_last4, auth_code, terminal_ref)"
-                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                          " card_brand, card_last4, auth_code, terminal_ref, original_ref)"
+                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         tender->bindAll(r.id, static_cast<std::int64_t>(i + 1), t.method, t.amount, t.change);
+        if (!t.originalRef.empty()) tender->bind(10, t.originalRef);
         if (t.card) {
             tender->bind(6, t.card->brand).bind(7, t.card->last4).bind(8, t.card->authCode).bind(9, t.card->terminalRef);
         }

@@ -1,9 +1,12 @@
 #include "kiosk/seed_import.h"
+#include "kiosk/json_text.h"
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "kiosk/cart.h"
 #include "kiosk/catalog.h"
 #include "kiosk/staff.h"
 #include "kiosk/terminal_db.h"
@@ -41,7 +44,10 @@ Result<bool> flag(const json& obj, const char* key) {
 Result<std::int64_t> integer(const json& obj, const char* key, std::int64_t fallback) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return fallback;
-    if (!it->is_number_integer()) return core::invalidArgument(std::string("'") + key + "' must be an integer");
+    if (!it->is_number_integer() ||
+        (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
+        return core::invalidArgument(std::string("'") + key + "' must be an integer");
+    }
     return it->get<std::int64_t>();
 }
 
@@ -97,6 +103,7 @@ Result<ParsedItem> parseItem(const json& j, const TerminalSettings& settings, Ca
     FD_ASSIGN(auto price, text(j, "price", true));
     FD_ASSIGN(auto money, core::Money::parse(price, settings.currency));
     if (money.isNegative()) return core::invalidArgument("price cannot be negative");
+    FD_TRY(validateUnitPrice(money.minor()));
     p.item.priceMinor = money.minor();
     FD_ASSIGN(p.item.taxCode, text(j, "tax_code", true));
     FD_ASSIGN(auto tax, catalog.taxCode(p.item.taxCode));
@@ -114,6 +121,32 @@ Result<ParsedItem> parseItem(const json& j, const TerminalSettings& settings, Ca
         }
     }
     return p;
+}
+
+// A terminal that has recorded events keeps its identity and currency: its event stream and
+// every amount in it depend on them. Tax rules change only between shifts.
+Status checkSettingsChange(core::Database& db, const TerminalSettings& next) {
+    auto current = loadSettings(db);
+    if (!current.ok()) return {};  // not provisioned yet
+    FD_ASSIGN(auto* events, db.cached("SELECT count(*) FROM outbox"));
+    FD_ASSIGN(bool row, events->step());
+    const bool recorded = row && events->int64(0) > 0;
+    events->reset();
+    if (recorded && (current->store != next.store || current->terminal != next.terminal ||
+                     !(current->currency == next.currency))) {
+        return core::failedPrecondition("this terminal has recorded events as " + current->store + "/" +
+                                        current->terminal + " in " + std::string(current->currency.codeView()) +
+                                        ": its store, terminal id and currency cannot change");
+    }
+    FD_ASSIGN(auto* open, db.cached("SELECT count(*) FROM shifts WHERE closed_at IS NULL"));
+    FD_ASSIGN(bool openRow, open->step());
+    const bool shiftOpen = openRow && open->int64(0) > 0;
+    open->reset();
+    if (shiftOpen && (current->tax.mode != next.tax.mode || current->tax.rounding != next.tax.rounding ||
+                      current->tax.roundingMode != next.tax.roundingMode)) {
+        return core::failedPrecondition("tax mode and rounding change only between shifts: close the shift first");
+    }
+    return {};
 }
 
 std::string keyOf(const json& j, const char* key) {
@@ -137,6 +170,7 @@ Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, co
         ~CacheRestore() { (void)db.exec("PRAGMA cache_size = -2000"); }
     } restore{db};
     FD_ASSIGN(auto tx, core::Transaction::begin(db));
+    FD_TRY(checkSettingsChange(db, settings));
     FD_TRY(saveSettings(db, settings));
     Catalog catalog(db);
     StaffDirectory staff(db, clock, settings);
@@ -145,12 +179,12 @@ Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, co
         report.quarantined.push_back(std::string(kind) + " '" + key + "': " + why.message());
         FD_ASSIGN(auto* stmt, db.cached("INSERT INTO quarantine (at, source, item_key, reason, raw) VALUES (?, ?, ?, ?, ?)"));
         // Never keep a clear PIN, even in quarantine; a refused "pin_hash" may be a clear PIN too.
-        json kept = raw;
+        json kept = raw.is_object() ? raw : json("(not an object: not kept, it might hold a PIN)");
         if (kept.is_object()) {
             kept.erase("pin");
             kept.erase("pin_hash");
         }
-        return stmt->bindAll(at, std::string("seed:") + kind, key, why.message(), kept.dump()).run();
+        return stmt->bindAll(at, std::string("seed:") + kind, key, why.message(), jsonText(kept)).run();
     };
 
     if (auto it = seed.find("tax_codes"); it != seed.end()) {
@@ -165,9 +199,20 @@ Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, co
     }
     if (auto it = seed.find("items"); it != seed.end()) {
         if (!it->is_array()) return core::invalidArgument("'items' must be a list");
+        std::map<std::string, std::string> claimed;  // barcode -> sku, within this seed
         for (const auto& j : *it) {
             auto parsed = parseItem(j, settings, catalog);
-            Status applied = parsed.ok() ? catalog.upsertItem(parsed->item, parsed->barcodes) : parsed.status();
+            Status applied = parsed.status();
+            if (parsed.ok()) {
+                for (const auto& code : parsed->barcodes) {
+                    auto [owner, fresh] = claimed.emplace(code, parsed->item.sku);
+                    if (!fresh && owner->second != parsed->item.sku) {
+                        applied = core::invalidArgument("barcode " + code + " is already item " + owner->second + "'s");
+                        break;
+                    }
+                }
+            }
+            if (applied.ok()) applied = catalog.upsertItem(parsed->item, parsed->barcodes);
             if (applied.kind() == core::ErrorKind::DiskFull || applied.kind() == core::ErrorKind::ReadOnly) return applied;
             if (!applied.ok()) {
                 FD_TRY(quarantine("item", j, keyOf(j, "sku"), applied));

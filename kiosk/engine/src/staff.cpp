@@ -40,6 +40,8 @@ std::string_view permissionName(Permission permission) {
         case Permission::Refund: return "refund";
         case Permission::RefundWithoutReceipt: return "refund without a receipt";
         case Permission::NoSale: return "no-sale drawer opening";
+        case Permission::RefundCardInCash: return "refund a card payment in cash";
+        case Permission::ViewJournal: return "view the event journal";
         case Permission::ManageStaff: return "manage staff";
     }
     return "unknown";
@@ -59,6 +61,8 @@ bool roleAllows(Role role, Permission permission) {
         case Permission::VoidSale:
         case Permission::RefundWithoutReceipt:
         case Permission::NoSale:
+        case Permission::RefundCardInCash:
+        case Permission::ViewJournal:
             return role == Role::Supervisor || role == Role::Manager;
         case Permission::ManageStaff:
             return role == Role::Manager;
@@ -71,7 +75,12 @@ Result<StaffMember> StaffDirectory::authenticate(const std::string& id, const st
     FD_ASSIGN(auto* find, m_db.cached("SELECT name, role, pin_hash, failed_attempts, locked_until FROM staff WHERE id = ?"));
     find->bind(1, id);
     FD_ASSIGN(bool row, find->step());
-    if (!row) return wrong;
+    if (!row) {
+        // Spend the same Argon2id work as for a real id, so timing does not tell which ids exist.
+        static const std::string dummy = core::hashSecret("0000").ok() ? *core::hashSecret("0000") : std::string();
+        (void)core::verifySecret(dummy, pin);
+        return wrong;
+    }
     StaffMember member{id, find->text(0), Role::Cashier};
     FD_ASSIGN(member.role, parseRole(find->text(1)));
     const std::string hash = find->text(2);
@@ -86,14 +95,8 @@ Result<StaffMember> StaffDirectory::authenticate(const std::string& id, const st
             return Status(core::ErrorKind::Locked, "staff " + id + " is locked after repeated wrong PINs until " + *lockedUntil);
         }
     }
-    if (core::verifySecret(hash, pin)) {
-        if (failed != 0 || lockedUntil) {
-            FD_ASSIGN(auto* reset, m_db.cached("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?"));
-            FD_TRY(reset->bind(1, id).run());
-        }
-        return member;
-    }
-    // A lock that has expired starts a fresh count.
+    // Count the attempt before checking it, and refuse if it cannot be counted: a database that
+    // refuses writes must not allow unlimited guessing. A lock that has expired starts afresh.
     const std::int64_t attempts = (lockedUntil ? 0 : failed) + 1;
     std::optional<std::string> lock;
     if (attempts >= m_settings.maxFailedLogins) {
@@ -101,6 +104,11 @@ Result<StaffMember> StaffDirectory::authenticate(const std::string& id, const st
     }
     FD_ASSIGN(auto* record, m_db.cached("UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?"));
     FD_TRY(record->bind(1, lock ? std::int64_t{0} : attempts).bind(2, lock).bind(3, id).run());
+    if (core::verifySecret(hash, pin)) {
+        FD_ASSIGN(auto* reset, m_db.cached("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?"));
+        FD_TRY(reset->bind(1, id).run());
+        return member;
+    }
     if (lock) return Status(core::ErrorKind::Locked, "staff " + id + " is locked after repeated wrong PINs until " + *lock);
     return wrong;
 }

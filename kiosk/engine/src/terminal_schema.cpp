@@ -178,6 +178,9 @@ CREATE TABLE card_authorizations (
   at TEXT NOT NULL
 );
 CREATE INDEX card_authorizations_sale ON card_authorizations(sale_id);
+
+-- Refunds to a card name the payment they refund, so each card gets back at most what it paid.
+ALTER TABLE sale_tenders ADD COLUMN original_ref TEXT;
 )sql"},
         }};
     return schema;

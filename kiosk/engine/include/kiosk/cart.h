@@ -65,6 +65,12 @@ public:
     [[nodiscard]] core::Status setLineDiscount(std::size_t index, Discount discount);
     [[nodiscard]] core::Status setCartDiscount(Discount discount);
     [[nodiscard]] core::Status overridePrice(std::size_t index, std::int64_t unitPriceMinor, std::string approvedBy);
+    // Take an approval-bound adjustment off again (the catalog price comes back for an override).
+    void dropCartDiscount() { m_cartDiscount = {}; }
+    void dropLineDiscount(std::size_t index);
+    void dropPriceOverride(std::size_t index);
+    // Appends a line without merging it into an identical one (refund lines priced one by one).
+    [[nodiscard]] core::Status append(const Item& item, const core::Decimal& qty);
 
     // Exact totals under the policy; an error if discounts exceed what they discount.
     [[nodiscard]] core::Result<CartTotals> price(const core::Currency& currency, const core::TaxPolicy& policy) const;

@@ -2,8 +2,10 @@
 // Engine: the till without a screen. Staff log in, open a shift, ring up a sale, take payment
 // and complete it; refund, park, void, move cash and close the shift with a Z report.
 //
-// Every operation is checked against the logged-in staff member's role; one the role may not
-// do takes an Approval from someone whose role may, and the approver is recorded. Completing a
+// Every operation needs a logged-in staff member and is checked against their role (see
+// roleAllows); one the role may not do takes an Approval from someone whose role may, and the
+// approver is recorded. Discounts and overrides approved for a sale come off again when someone
+// who could not have given them changes the goods or quantities. Completing a
 // sale or refund, voiding a sale and every shift or cash event commit their rows and exactly one
 // outbox event in one SQLite transaction before the call returns; only then may a receipt be
 // printed. An error leaves the engine usable: a failed commit keeps the sale in memory to retry.
@@ -49,7 +51,7 @@ struct RefundLine {
 struct RefundItem {  // refunds without a receipt: sku, quantity and optionally the price paid
     std::string sku;
     core::Decimal qty;
-    std::optional<std::int64_t> unitPrice;
+    std::optional<core::Money> unitPrice;  // the price paid, if not the catalog's
 };
 
 struct RefundRequest {
@@ -115,6 +117,9 @@ public:
     [[nodiscard]] core::Result<std::string> park(const std::string& label);
     [[nodiscard]] core::Result<SaleState> resume(const std::string& parkedId);
     [[nodiscard]] core::Result<std::vector<ParkedSale>> parked();
+
+    // -- the outbox, for supervisors checking what is waiting to be sent
+    [[nodiscard]] core::Result<std::vector<OutboxEvent>> pendingEvents(int limit);
     [[nodiscard]] core::Result<OutboxEvent> voidSale(const std::string& reason,
                                                      const std::optional<Approval>& approval = std::nullopt);
 
@@ -131,7 +136,7 @@ private:
     core::Status requireShift() const;
     core::Result<std::string> authorize(Permission permission, const std::optional<Approval>& approval);
     core::Status requireEditable() const;
-    core::Result<SaleState> afterCartChange(core::Status change);
+    core::Result<SaleState> applyCart(Cart candidate, std::optional<std::size_t> changedLine);
     core::Result<SaleState> addItem(const Item& item, const core::Decimal& qty);
     core::Status checkCurrency(const core::Money& amount) const;
     core::Status cashMove(const char* kind, const core::Money& amount, const std::string& reason, Permission permission,
@@ -139,8 +144,12 @@ private:
     core::Status audit(const std::string& action, const std::string& approvedBy, const nlohmann::json& detail);
     core::Result<SaleRecord> refundRecordFromReceipt(const RefundRequest& request);
     core::Result<SaleRecord> refundRecordWithoutReceipt(const RefundRequest& request);
-    core::Status payRefund(SaleRecord& record, const std::string& method);
+    struct RefundSources;
+    core::Result<RefundSources> refundSources(const std::string& originalSaleId);
+    core::Status payRefund(SaleRecord& record, const RefundRequest& request, const std::optional<Approval>& approval);
+    core::Status reverseCardRefunds(const SaleRecord& record);
     void resetSale();
+    static std::string lineApprovers(const CartLine& line);
 
     core::Database& m_db;
     const core::Clock& m_clock;
@@ -157,6 +166,7 @@ private:
     std::vector<RecordTender> m_tenders;
     std::int64_t m_rounding = 0;
     std::string m_saleId;  // assigned when the sale starts, so card references name it
+    nlohmann::json m_reversed = nlohmann::json::array();  // card payments a pending void reversed
 };
 
 }  // namespace frontdesk::kiosk

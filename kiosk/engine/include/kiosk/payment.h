@@ -35,7 +35,8 @@ public:
 };
 
 // Checks what an adapter returned before anything is stored: brand letters only, last4 exactly
-// four digits. Anything else (a full card number, track data) is refused.
+// four digits, authorization code and terminal reference short codes of letters, digits and
+// -_./ with no run of 12 or more digits (which could be a card number in the wrong field).
 [[nodiscard]] core::Status validateCardResult(const CardResult& result);
 
 // Approves everything unless told otherwise with declineNext(). Deterministic references.
@@ -48,6 +49,11 @@ public:
 
     void declineNext(std::string reason) { m_declines.push_back(std::move(reason)); }
     void setOffline(bool offline) { m_offline = offline; }
+    // Back to approving everything: no queued declines, online.
+    void reset() {
+        m_declines.clear();
+        m_offline = false;
+    }
     int reversals() const { return m_reversals; }
 
 private:

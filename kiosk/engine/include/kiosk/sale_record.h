@@ -34,6 +34,7 @@ struct RecordTender {
     std::int64_t amount = 0;
     std::int64_t change = 0;
     std::optional<CardResult> card;
+    std::string originalRef;  // refunds to a card: the terminal reference of the payment refunded
 };
 
 struct RecordRate {

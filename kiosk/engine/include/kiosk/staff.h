@@ -31,6 +31,8 @@ enum class Permission {
     Refund,                // against a receipt
     RefundWithoutReceipt,
     NoSale,                // open the drawer without a sale
+    RefundCardInCash,      // pay back in cash what was paid by card
+    ViewJournal,           // read the outbox: every payload of the shift
     ManageStaff,
 };
 
