@@ -42,7 +42,8 @@ T must(core::Result<T> result, const char* what) {
 class TempDir {
 public:
     TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "frontdesk-bench-XXXXXX").string();
+        // mkdtemp replaces the template's last six characters, which must be 'X'.
+        std::string pattern = (std::filesystem::temp_directory_path() / "frontdesk-bench-").string() + std::string(6, 'X');
         if (::mkdtemp(pattern.data()) == nullptr) die("cannot create a temp dir from " + pattern);
         m_path = pattern;
     }
