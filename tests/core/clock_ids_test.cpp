@@ -230,7 +230,7 @@ TEST(UuidV7, IsUuidV7RejectsOtherForms) {
              std::string("01A21C72-917B-7ABC-8DEF-0123456789AB"),  // uppercase
              std::string("01a21c72-917b-4abc-8def-0123456789ab"),  // version 4
              std::string("01a21c72-917b-7abc-cdef-0123456789ab"),  // variant 110x
-             std::string("01a21c72-917b-7abc-7def-0123456789ab"),  // variant 0xxx
+             std::string("01a21c72-917b-7abc-7def-0123456789ab"),  // variant bits 0 (NCS)
              std::string("01a21c72917b7abc8def0123456789ab"),      // no dashes
              std::string("01a21c72-917b-7abc-8def-0123456789a"),   // short
              std::string("01a21c72-917b-7abc-8def-0123456789abc"), // long
