@@ -6,12 +6,12 @@
 #include <iostream>
 
 #include "core/clock.h"
-#include "kiosk/engine.h"
 #include "kiosk/headless.h"
 #include "kiosk/json_text.h"
 #include "kiosk/payment.h"
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
+#include "kiosk/till.h"
 
 using namespace frontdesk;
 
@@ -61,12 +61,12 @@ int main(int argc, char** argv) {
         std::cout << (pretty ? kiosk::describeResult({}, imported, core::Currency{}) : kiosk::jsonText(imported)) << "\n";
     }
     kiosk::FakePaymentAdapter payments;  // the simulated payment terminal until a real one is configured
-    auto engine = kiosk::Engine::open(**db, *clock, payments);
-    if (!engine.ok()) {
-        std::cerr << "frontdesk-kiosk: " << engine.status().toString() << "\n";
+    auto till = kiosk::Till::open(**db, *clock, payments);
+    if (!till.ok()) {
+        std::cerr << "frontdesk-kiosk: " << till.status().toString() << "\n";
         return 1;
     }
-    kiosk::HeadlessDriver driver(**engine, &payments);
+    kiosk::HeadlessDriver driver(**till, &payments);
     int failures = 0;
     if (scriptPath.empty()) {
         failures = driver.run(std::cin, std::cout, pretty);

@@ -46,7 +46,7 @@ struct EmptyTerminal {
 
 TEST(CatalogLookup, ByBarcodeReturnsTheItemWithItsTaxRate) {
     Terminal t;
-    auto apple = t.engine->catalog().byBarcode("4000000000017");
+    auto apple = t.till->catalog().byBarcode("4000000000017");
     ASSERT_TRUE(apple.ok()) << apple.status().toString();
     EXPECT_EQ(apple->sku, "A");
     EXPECT_EQ(apple->name, "Apple juice");
@@ -56,18 +56,18 @@ TEST(CatalogLookup, ByBarcodeReturnsTheItemWithItsTaxRate) {
     EXPECT_FALSE(apple->soldByWeight);
     EXPECT_FALSE(apple->ageRestricted);
 
-    auto sherry = t.engine->catalog().byBarcode("4000000000031");
+    auto sherry = t.till->catalog().byBarcode("4000000000031");
     ASSERT_TRUE(sherry.ok());
     EXPECT_EQ(sherry->sku, "X");
     EXPECT_TRUE(sherry->ageRestricted);
-    auto bread = t.engine->catalog().byBarcode("4000000000024");
+    auto bread = t.till->catalog().byBarcode("4000000000024");
     ASSERT_TRUE(bread.ok());
     EXPECT_EQ(bread->taxRate, dec("7"));
 }
 
 TEST(CatalogLookup, BySkuFindsItemsWithoutBarcodes) {
     Terminal t;
-    auto walnuts = t.engine->catalog().bySku("W");
+    auto walnuts = t.till->catalog().bySku("W");
     ASSERT_TRUE(walnuts.ok()) << walnuts.status().toString();
     EXPECT_EQ(walnuts->name, "Walnuts loose");
     EXPECT_EQ(walnuts->priceMinor, 2480);
@@ -77,19 +77,19 @@ TEST(CatalogLookup, BySkuFindsItemsWithoutBarcodes) {
 
 TEST(CatalogLookup, UnknownBarcodeOrSkuIsNotFoundAndNamesTheCode) {
     Terminal t;
-    auto missing = t.engine->catalog().byBarcode("4006381333931");
+    auto missing = t.till->catalog().byBarcode("4006381333931");
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.status().kind(), core::ErrorKind::NotFound);
     EXPECT_EQ(missing.status().message(), "unknown barcode 4006381333931");
 
-    auto sku = t.engine->catalog().bySku("NOPE");
+    auto sku = t.till->catalog().bySku("NOPE");
     ASSERT_FALSE(sku.ok());
     EXPECT_EQ(sku.status().kind(), core::ErrorKind::NotFound);
     EXPECT_NE(sku.status().message().find("NOPE"), std::string::npos);
 
     // A barcode is not a sku and a sku is not a barcode.
-    EXPECT_EQ(t.engine->catalog().byBarcode("A").status().kind(), core::ErrorKind::NotFound);
-    EXPECT_EQ(t.engine->catalog().bySku("4000000000017").status().kind(), core::ErrorKind::NotFound);
+    EXPECT_EQ(t.till->catalog().byBarcode("A").status().kind(), core::ErrorKind::NotFound);
+    EXPECT_EQ(t.till->catalog().bySku("4000000000017").status().kind(), core::ErrorKind::NotFound);
 }
 
 TEST(CatalogLookup, ReimportedBarcodeMovesToTheNewItem) {
@@ -132,7 +132,7 @@ struct SearchTerminal : Terminal {
 TEST(CatalogSearch, NamePrefixIsCaseInsensitive) {
     SearchTerminal t;
     for (const char* prefix : {"coffee", "COFFEE", "Coffee", "cOfFeE c"}) {
-        auto found = t.engine->catalog().search(prefix);
+        auto found = t.till->catalog().search(prefix);
         ASSERT_TRUE(found.ok()) << found.status().toString();
         if (std::string(prefix).size() > 6) {
             EXPECT_EQ(skus(*found), std::vector<std::string>({"CUP-S"})) << prefix;
@@ -145,22 +145,22 @@ TEST(CatalogSearch, NamePrefixIsCaseInsensitive) {
 
 TEST(CatalogSearch, SkuPrefixFindsItemsWhoseNameDoesNotMatch) {
     SearchTerminal t;
-    auto bySku = t.engine->catalog().search("COF-");
+    auto bySku = t.till->catalog().search("COF-");
     ASSERT_TRUE(bySku.ok());
     EXPECT_EQ(skus(*bySku), std::vector<std::string>({"COF-1"}));
 
-    auto zz = t.engine->catalog().search("ZZ-");
+    auto zz = t.till->catalog().search("ZZ-");
     ASSERT_TRUE(zz.ok());
     ASSERT_EQ(zz->size(), 1u);
     EXPECT_EQ((*zz)[0].name, "Zucchini");
 
     // "COF" matches two names and one sku; each item once.
-    auto both = t.engine->catalog().search("COF");
+    auto both = t.till->catalog().search("COF");
     ASSERT_TRUE(both.ok());
     EXPECT_EQ(skus(*both), std::vector<std::string>({"CUP-S", "FLT", "COF-1"}));
 
     // An item matching by both name and sku is listed once.
-    auto apple = t.engine->catalog().search("A");
+    auto apple = t.till->catalog().search("A");
     ASSERT_TRUE(apple.ok());
     EXPECT_EQ(skus(*apple), std::vector<std::string>({"A", "ZA-1"}));  // Apple juice, Apricot jam
 }
@@ -168,42 +168,42 @@ TEST(CatalogSearch, SkuPrefixFindsItemsWhoseNameDoesNotMatch) {
 TEST(CatalogSearch, MatchesByNameAndBySkuComeBackInNameOrder) {
     SearchTerminal t;
     // "Z" matches Zucchini by name and sku, Apricot jam by sku only: the list is in name order.
-    auto found = t.engine->catalog().search("Z");
+    auto found = t.till->catalog().search("Z");
     ASSERT_TRUE(found.ok());
     EXPECT_EQ(skus(*found), std::vector<std::string>({"ZA-1", "ZZ-COFFEE"}));
-    auto first = t.engine->catalog().search("Z", 1);
+    auto first = t.till->catalog().search("Z", 1);
     ASSERT_TRUE(first.ok());
     EXPECT_EQ(skus(*first), std::vector<std::string>({"ZA-1"}));
 }
 
 TEST(CatalogSearch, LimitIsRespectedAndNameOrderKept) {
     SearchTerminal t;
-    auto five = t.engine->catalog().search("tea", 5);
+    auto five = t.till->catalog().search("tea", 5);
     ASSERT_TRUE(five.ok());
     ASSERT_EQ(five->size(), 5u);
     EXPECT_EQ((*five)[0].name, "Tea 01");
     EXPECT_EQ((*five)[4].name, "Tea 05");
 
-    auto defaults = t.engine->catalog().search("tea");
+    auto defaults = t.till->catalog().search("tea");
     ASSERT_TRUE(defaults.ok());
     EXPECT_EQ(defaults->size(), 20u);
 
     // Matches from names and skus together still stop at the limit.
-    auto mixed = t.engine->catalog().search("T", 7);
+    auto mixed = t.till->catalog().search("T", 7);
     ASSERT_TRUE(mixed.ok());
     EXPECT_EQ(mixed->size(), 7u);
 
-    auto all = t.engine->catalog().search("tea", 1000);  // clamped to 200
+    auto all = t.till->catalog().search("tea", 1000);  // clamped to 200
     ASSERT_TRUE(all.ok());
     EXPECT_EQ(all->size(), 30u);
 }
 
 TEST(CatalogSearch, EmptyPrefixIsRefusedAndNoMatchIsAnEmptyList) {
     SearchTerminal t;
-    auto empty = t.engine->catalog().search("");
+    auto empty = t.till->catalog().search("");
     ASSERT_FALSE(empty.ok());
     EXPECT_EQ(empty.status().kind(), core::ErrorKind::InvalidArgument);
-    auto none = t.engine->catalog().search("qqq");
+    auto none = t.till->catalog().search("qqq");
     ASSERT_TRUE(none.ok());
     EXPECT_TRUE(none->empty());
 }

@@ -20,7 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "kiosk/engine.h"
+#include "kiosk/till.h"
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
 #include "test_support.h"
@@ -73,35 +73,35 @@ const char* childExitName(int code) {
 }
 
 // Five lines: three scanned items and two weighed ones (weighed items never merge into one line).
-bool ringUp(Engine& till, std::mt19937& rng) {
+bool ringUp(Till& till, std::mt19937& rng) {
     const char* barcodes[] = {"4000000000017", "4000000000024", "4000000000031"};
     for (const char* barcode : barcodes) {
         const auto qty = core::Decimal::fromInt(static_cast<std::int64_t>(rng() % 3 + 1));
-        if (!till.scan(barcode, qty).ok()) return false;
+        if (!till.checkout().scan(barcode, qty).ok()) return false;
     }
     for (int i = 0; i < 2; ++i) {
         auto grams = core::Decimal::parse("0." + std::to_string(rng() % 900 + 100));
-        if (!grams.ok() || !till.addSku("W", *grams).ok()) return false;
+        if (!grams.ok() || !till.checkout().addSku("W", *grams).ok()) return false;
     }
     return true;
 }
 
-int sell(Engine& till, std::mt19937& rng) {
+int sell(Till& till, std::mt19937& rng) {
     if (!ringUp(till, rng)) return kChildSaleFailed;
-    auto state = till.state();
+    auto state = till.checkout().state();
     if (!state.ok()) return kChildSaleFailed;
     if (rng() % 4 == 0) {
-        if (!till.tenderCard().ok()) return kChildSaleFailed;
+        if (!till.checkout().tenderCard().ok()) return kChildSaleFailed;
     } else {
         const std::int64_t remaining = state->remaining;
         const std::int64_t given = (remaining + 499) / 500 * 500;  // next 5-euro note
-        if (!till.tenderCash(eur(given)).ok()) return kChildSaleFailed;
+        if (!till.checkout().tenderCash(eur(given)).ok()) return kChildSaleFailed;
     }
-    return till.complete().ok() ? kChildDone : kChildSaleFailed;
+    return till.checkout().complete().ok() ? kChildDone : kChildSaleFailed;
 }
 
 // Refunds one unit of line 1 of a recent receipt that has no refund yet.
-int refundEarlier(core::Database& db, Engine& till, std::mt19937& rng) {
+int refundEarlier(core::Database& db, Till& till, std::mt19937& rng) {
     auto find = db.prepare(
         "SELECT receipt_no FROM sales s WHERE kind = 'sale' AND NOT EXISTS"
         " (SELECT 1 FROM sales r WHERE r.original_sale = s.id) ORDER BY receipt_no DESC"
@@ -115,12 +115,12 @@ int refundEarlier(core::Database& db, Engine& till, std::mt19937& rng) {
     request.receipt = find->text(0);
     request.lines = {{1, core::Decimal::fromInt(1)}};
     request.reason = "crash test";
-    return till.refund(request).ok() ? kChildDone : kChildRefundFailed;
+    return till.refunds().refund(request).ok() ? kChildDone : kChildRefundFailed;
 }
 
-int voidOne(Engine& till, std::mt19937& rng) {
+int voidOne(Till& till, std::mt19937& rng) {
     if (!ringUp(till, rng)) return kChildVoidFailed;
-    return till.voidSale("customer left").ok() ? kChildDone : kChildVoidFailed;
+    return till.checkout().voidSale("customer left").ok() ? kChildDone : kChildVoidFailed;
 }
 
 // The till: its own connection (never the parent's), logged in as a supervisor so voids need no
@@ -130,10 +130,10 @@ int runTill(const std::string& path, unsigned seed) {
     FakePaymentAdapter payments;
     auto db = openTerminalDb(path, core::OpenOptions{core::IntegrityCheck::None});
     if (!db.ok()) return kChildOpenFailed;
-    auto engine = Engine::open(**db, clock, payments);
+    auto engine = Till::open(**db, clock, payments);
     if (!engine.ok()) return kChildEngineFailed;
-    Engine& till = **engine;
-    if (!till.login("s1", "3333").ok()) return kChildLoginFailed;
+    Till& till = **engine;
+    if (!till.session().login("s1", "3333").ok()) return kChildLoginFailed;
     std::mt19937 rng(seed);
     for (int i = 0; i < kMaxOperationsPerChild; ++i) {
         const auto pick = rng() % 10;
@@ -143,7 +143,7 @@ int runTill(const std::string& path, unsigned seed) {
         } else if (pick < 8) {
             result = refundEarlier(**db, till, rng);
         } else if (pick == 8) {
-            result = till.paidIn(eur(500), "change from the bank").ok() ? kChildDone : kChildPaidInFailed;
+            result = till.shifts().paidIn(eur(500), "change from the bank").ok() ? kChildDone : kChildPaidInFailed;
         } else {
             result = voidOne(till, rng);
         }
@@ -313,10 +313,10 @@ TEST(CrashSafety, SigkilledTillKeepsEverySaleWholeWithOneEventAndContiguousSeq) 
         ASSERT_TRUE(db.ok()) << db.status().toString();
         auto imported = importSeed(**db, clock, standardSeed(), core::HashStrength::Minimum);
         ASSERT_TRUE(imported.ok()) << imported.status().toString();
-        auto engine = Engine::open(**db, clock, payments);
+        auto engine = Till::open(**db, clock, payments);
         ASSERT_TRUE(engine.ok()) << engine.status().toString();
-        ASSERT_TRUE((*engine)->login("c1", "1111").ok());
-        auto shift = (*engine)->openShift(eur(10000));
+        ASSERT_TRUE((*engine)->session().login("c1", "1111").ok());
+        auto shift = (*engine)->shifts().open(eur(10000));
         ASSERT_TRUE(shift.ok()) << shift.status().toString();
     }  // the parent's connection is closed before any fork: a child never inherits an sqlite handle
 
@@ -366,13 +366,13 @@ TEST(CrashSafety, SigkilledTillKeepsEverySaleWholeWithOneEventAndContiguousSeq) 
     FakePaymentAdapter payments;
     auto db = openTerminalDb(path);
     ASSERT_TRUE(db.ok()) << db.status().toString();
-    auto engine = Engine::open(**db, clock, payments);
+    auto engine = Till::open(**db, clock, payments);
     ASSERT_TRUE(engine.ok()) << engine.status().toString();
-    Engine& till = **engine;
-    ASSERT_TRUE(till.login("c1", "1111").ok());
-    ASSERT_TRUE(till.scan("4000000000017", core::Decimal::fromInt(2)).ok());
-    ASSERT_TRUE(till.tenderCash(eur(500)).ok());
-    auto committed = till.complete();
+    Till& till = **engine;
+    ASSERT_TRUE(till.session().login("c1", "1111").ok());
+    ASSERT_TRUE(till.checkout().scan("4000000000017", core::Decimal::fromInt(2)).ok());
+    ASSERT_TRUE(till.checkout().tenderCash(eur(500)).ok());
+    auto committed = till.checkout().complete();
     ASSERT_TRUE(committed.ok()) << committed.status().toString();
     EXPECT_EQ(committed->event.seq, ledger.maxSeq + 1);
     engine->reset();

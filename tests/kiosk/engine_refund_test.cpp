@@ -18,22 +18,22 @@ struct RefundTerminal : Terminal {
     std::string finish(const char* how) {
         const std::string method = how;
         if (method == "card") {
-            EXPECT_TRUE(engine->tenderCard().ok());
+            EXPECT_TRUE(till->checkout().tenderCard().ok());
         }
         if (method == "split") {
-            EXPECT_TRUE(engine->tenderCard(eur(300)).ok());
+            EXPECT_TRUE(till->checkout().tenderCard(eur(300)).ok());
         }
         if (method != "card") {
-            EXPECT_TRUE(engine->tenderCash(core::Money(100000, engine->settings().currency)).ok());
+            EXPECT_TRUE(till->checkout().tenderCash(core::Money(100000, till->settings().currency)).ok());
         }
-        auto done = engine->complete();
+        auto done = till->checkout().complete();
         EXPECT_TRUE(done.ok()) << done.status().toString();
         return done.ok() ? done->receiptNo : "";
     }
     // 2 x A + 1 x B = 4.48
     std::string basketSale(const char* how) {
-        EXPECT_TRUE(engine->scan(kApple, dec("2")).ok());
-        EXPECT_TRUE(engine->scan(kBread, dec("1")).ok());
+        EXPECT_TRUE(till->checkout().scan(kApple, dec("2")).ok());
+        EXPECT_TRUE(till->checkout().scan(kBread, dec("1")).ok());
         return finish(how);
     }
     core::Result<Committed> refundLines(const std::string& receipt, std::vector<RefundLine> lines,
@@ -42,8 +42,8 @@ struct RefundTerminal : Terminal {
         RefundRequest request;
         request.receipt = receipt;
         request.lines = std::move(lines);
-        request.method = method;
-        return engine->refund(request, approval);
+        if (!method.empty()) request.method = *parseTenderMethod(method);
+        return till->refunds().refund(request, approval);
     }
     std::string refundTenders(const Committed& c) {
         return queryText(*db,
@@ -57,9 +57,9 @@ struct RefundTerminal : Terminal {
 
 TEST(EngineRefund, PartThenRestOfALineSumExactlyToTheLine) {
     RefundTerminal t;
-    ASSERT_TRUE(t.engine->scan(kApple, dec("4")).ok());
+    ASSERT_TRUE(t.checkout().scan(kApple, dec("4")).ok());
     ASSERT_TRUE(
-        t.engine->lineDiscount(1, *Discount::make("0.02", "", t.engine->settings().currency), Approval{"s1", "3333"})
+        t.checkout().lineDiscount(1, *Discount::make("0.02", "", t.till->settings().currency), Approval{"s1", "3333"})
             .ok());
     const auto receipt = t.finish("cash");
     // The line: 4 x 1.99 - 0.02 = 7.94 gross, tax 7.94 x 19/119 = 1.27, net 6.67, discount 0.02.
@@ -98,9 +98,9 @@ TEST(EngineRefund, PartThenRestOfALineSumExactlyToTheLine) {
 
 TEST(EngineRefund, PieceByPieceRefundsSumExactlyAndNeverGoNegative) {
     RefundTerminal t;
-    ASSERT_TRUE(t.engine->scan(kApple, dec("4")).ok());
+    ASSERT_TRUE(t.checkout().scan(kApple, dec("4")).ok());
     ASSERT_TRUE(
-        t.engine->lineDiscount(1, *Discount::make("0.02", "", t.engine->settings().currency), Approval{"s1", "3333"})
+        t.checkout().lineDiscount(1, *Discount::make("0.02", "", t.till->settings().currency), Approval{"s1", "3333"})
             .ok());
     const auto receipt = t.finish("cash");  // gross 7.94, tax 1.27, discount 0.02
     std::vector<std::int64_t> gross, tax, net, discount;
@@ -123,7 +123,7 @@ TEST(EngineRefund, PieceByPieceRefundsSumExactlyAndNeverGoNegative) {
 
 TEST(EngineRefund, WeighedLineRefundedInThreePartsSumsExactly) {
     RefundTerminal t;
-    ASSERT_TRUE(t.engine->addSku("W", dec("0.301")).ok());  // 24.80 x 0.301 = 7.4648 -> 7.46
+    ASSERT_TRUE(t.checkout().addSku("W", dec("0.301")).ok());  // 24.80 x 0.301 = 7.4648 -> 7.46
     const auto receipt = t.finish("cash");
     const auto lineGross = queryInt(*t.db, "SELECT gross_minor FROM sale_lines");
     const auto lineTax = queryInt(*t.db, "SELECT tax_minor FROM sale_lines");
@@ -170,7 +170,7 @@ TEST(EngineRefund, MalformedRefundRequestsAreRefused) {
     EXPECT_EQ(t.refundLines(receipt, {{1, dec("0")}}).status().kind(), core::ErrorKind::InvalidArgument);
     EXPECT_EQ(t.refundLines(receipt, {{1, dec("-1")}}).status().kind(), core::ErrorKind::InvalidArgument);
     EXPECT_EQ(t.refundLines(receipt, {}).status().kind(), core::ErrorKind::InvalidArgument);
-    EXPECT_EQ(t.refundLines(receipt, {{1, dec("1")}}, "cheque").status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(parseTenderMethod("cheque").status().kind(), core::ErrorKind::InvalidArgument);  // no such method
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 1);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM outbox"), 2);
 
@@ -184,7 +184,7 @@ TEST(EngineRefund, MalformedRefundRequestsAreRefused) {
 
 TEST(EngineRefund, RefundGoesBackToTheCardByDefault) {
     RefundTerminal t;
-    ASSERT_TRUE(t.engine->scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
     const auto receipt = t.finish("card");
     auto refund = t.refundLines(receipt, {{1, dec("1")}});
     ASSERT_TRUE(refund.ok()) << refund.status().toString();
@@ -200,7 +200,7 @@ TEST(EngineRefund, RefundGoesBackToTheCardByDefault) {
 
 TEST(EngineRefund, CardSaleRefundedInCashNeedsASupervisor) {
     RefundTerminal t;
-    ASSERT_TRUE(t.engine->scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
     const auto receipt = t.finish("card");
     // Paying a card sale out of the drawer is how cash walks: a cashier alone may not.
     auto denied = t.refundLines(receipt, {{1, dec("1")}}, "cash");
@@ -253,10 +253,10 @@ TEST(EngineRefund, RefundEventCarriesTheOriginalReceiptAndHasItsOwnNumber) {
     request.receipt = receipt;
     request.lines = {{2, dec("1")}};
     request.reason = "stale";
-    auto refund = t.engine->refund(request);
+    auto refund = t.refunds().refund(request);
     ASSERT_TRUE(refund.ok()) << refund.status().toString();
     EXPECT_EQ(refund->receiptNo, "t1-000002");
-    EXPECT_EQ(refund->event.type, "sale.refunded");
+    EXPECT_EQ(refund->event.type, EventType::SaleRefunded);
     EXPECT_EQ(refund->event.seq, before + 1);
     const auto env = lastEnvelope(*t.db);
     EXPECT_EQ(env["type"], "sale.refunded");
@@ -282,23 +282,23 @@ TEST(EngineRefund, RefundEventCarriesTheOriginalReceiptAndHasItsOwnNumber) {
 TEST(EngineRefund, RefundNeedsAnOpenShiftAndNoSaleInProgress) {
     RefundTerminal t;
     const auto receipt = t.basketSale("cash");
-    ASSERT_TRUE(t.engine->scan(kBread, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().scan(kBread, dec("1")).ok());
     EXPECT_EQ(t.refundLines(receipt, {{1, dec("1")}}).status().kind(), core::ErrorKind::FailedPrecondition);
-    ASSERT_TRUE(t.engine->voidSale("switch to refund", Approval{"s1", "3333"}).ok());
-    ASSERT_TRUE(t.engine->closeShift(eur(10448)).ok());
+    ASSERT_TRUE(t.checkout().voidSale("switch to refund", Approval{"s1", "3333"}).ok());
+    ASSERT_TRUE(t.shifts().close(eur(10448)).ok());
     EXPECT_EQ(t.refundLines(receipt, {{1, dec("1")}}).status().kind(), core::ErrorKind::FailedPrecondition);
     // A receipt from an earlier shift is refunded in the current one.
-    ASSERT_TRUE(t.engine->openShift(eur(0)).ok());
+    ASSERT_TRUE(t.shifts().open(eur(0)).ok());
     auto refund = t.refundLines(receipt, {{1, dec("1")}});
     ASSERT_TRUE(refund.ok()) << refund.status().toString();
-    EXPECT_EQ(refund->payload["shift"], *t.engine->shiftId());
+    EXPECT_EQ(refund->payload["shift"], *t.shifts().current());
 }
 
 TEST(EngineRefund, ChfCashRefundIsRoundedLikeTheSale) {
     auto seed = standardSeed({{"currency", "CHF"}});
     seed["items"].push_back({{"sku", "C"}, {"name", "Cheese"}, {"price", "12.33"}, {"tax_code", "VAT7"}});
     RefundTerminal t(seed);
-    ASSERT_TRUE(t.engine->addSku("C", dec("1")).ok());
+    ASSERT_TRUE(t.checkout().addSku("C", dec("1")).ok());
     const auto receipt = t.finish("cash");
     auto refund = t.refundLines(receipt, {{1, dec("1")}});
     ASSERT_TRUE(refund.ok()) << refund.status().toString();
@@ -312,7 +312,7 @@ TEST(EngineRefund, ChfPieceByPieceCashRefundsNeverPayBackMoreThanTheWhole) {
     auto seed = standardSeed({{"currency", "CHF"}});
     seed["items"].push_back({{"sku", "P"}, {"name", "Pen"}, {"price", "1.03"}, {"tax_code", "VAT7"}});
     RefundTerminal t(seed);
-    ASSERT_TRUE(t.engine->addSku("P", dec("3")).ok());  // 3.09, paid 3.10 in cash
+    ASSERT_TRUE(t.checkout().addSku("P", dec("3")).ok());  // 3.09, paid 3.10 in cash
     const auto receipt = t.finish("cash");
     std::int64_t paidBack = 0;
     for (int i = 0; i < 3; ++i) {
@@ -326,10 +326,10 @@ TEST(EngineRefund, ChfPieceByPieceCashRefundsNeverPayBackMoreThanTheWhole) {
 
 TEST(EngineRefund, EachCardGetsBackAtMostWhatItPaid) {
     RefundTerminal t;
-    ASSERT_TRUE(t.engine->scan(kSherry, dec("2")).ok());  // 19.98
-    ASSERT_TRUE(t.engine->tenderCard(eur(500)).ok());     // FAKE-000001
-    ASSERT_TRUE(t.engine->tenderCard().ok());             // FAKE-000002: 14.98
-    const auto receipt = t.engine->complete()->receiptNo;
+    ASSERT_TRUE(t.checkout().scan(kSherry, dec("2")).ok());  // 19.98
+    ASSERT_TRUE(t.checkout().tenderCard(eur(500)).ok());     // FAKE-000001
+    ASSERT_TRUE(t.checkout().tenderCard().ok());             // FAKE-000002: 14.98
+    const auto receipt = t.checkout().complete()->receiptNo;
     auto refund = t.refundLines(receipt, {{1, dec("2")}}, "card");
     ASSERT_TRUE(refund.ok()) << refund.status().toString();
     const auto& tenders = refund->payload["tenders"];
@@ -343,7 +343,7 @@ TEST(EngineRefund, EachCardGetsBackAtMostWhatItPaid) {
 
 TEST(EngineRefund, PiecesAreRefundedWholeOnly) {
     RefundTerminal t;
-    ASSERT_TRUE(t.engine->scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
     const auto receipt = t.finish("cash");
     auto part = t.refundLines(receipt, {{1, dec("0.333")}});
     ASSERT_FALSE(part.ok());
@@ -354,7 +354,7 @@ TEST(EngineRefund, PiecesAreRefundedWholeOnly) {
 
 TEST(EngineRefund, FailedCommitTakesTheCardRefundBack) {
     RefundTerminal t;
-    ASSERT_TRUE(t.engine->scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
     const auto receipt = t.finish("card");
     ASSERT_TRUE(t.db->exec("PRAGMA query_only = ON").ok());
     auto refund = t.refundLines(receipt, {{1, dec("1")}});
@@ -371,24 +371,24 @@ RefundRequest withoutReceipt(const std::string& reason, const std::string& metho
     RefundRequest request;
     request.items = {{"A", dec("2"), std::nullopt}, {"B", dec("1"), eur(40)}};
     request.reason = reason;
-    request.method = method;
+    if (!method.empty()) request.method = *parseTenderMethod(method);
     return request;
 }
 
 TEST(EngineRefund, WithoutReceiptNeedsASupervisorAndAReason) {
     RefundTerminal t;
-    auto denied = t.engine->refund(withoutReceipt("no receipt"));
+    auto denied = t.refunds().refund(withoutReceipt("no receipt"));
     ASSERT_FALSE(denied.ok());
     EXPECT_EQ(denied.status().kind(), core::ErrorKind::PermissionDenied);
-    EXPECT_EQ(t.engine->refund(withoutReceipt("no receipt"), Approval{"c2", "2222"}).status().kind(),
+    EXPECT_EQ(t.refunds().refund(withoutReceipt("no receipt"), Approval{"c2", "2222"}).status().kind(),
               core::ErrorKind::PermissionDenied);
-    auto noReason = t.engine->refund(withoutReceipt(""), Approval{"s1", "3333"});
+    auto noReason = t.refunds().refund(withoutReceipt(""), Approval{"s1", "3333"});
     ASSERT_FALSE(noReason.ok());
     EXPECT_EQ(noReason.status().kind(), core::ErrorKind::InvalidArgument);
     EXPECT_NE(noReason.status().message().find("reason"), std::string::npos);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 0);
 
-    auto refund = t.engine->refund(withoutReceipt("customer returned goods"), Approval{"s1", "3333"});
+    auto refund = t.refunds().refund(withoutReceipt("customer returned goods"), Approval{"s1", "3333"});
     ASSERT_TRUE(refund.ok()) << refund.status().toString();
     EXPECT_EQ(refund->payload["totals"]["gross"], 398 + 40);
     EXPECT_EQ(refund->payload["approved_by"], "s1");
@@ -404,15 +404,15 @@ TEST(EngineRefund, WithoutReceiptNeedsASupervisorAndAReason) {
 
 TEST(EngineRefund, WithoutReceiptIsCashOnly) {
     RefundTerminal t;
-    auto card = t.engine->refund(withoutReceipt("gift", "card"), Approval{"s1", "3333"});
+    auto card = t.refunds().refund(withoutReceipt("gift", "card"), Approval{"s1", "3333"});
     ASSERT_FALSE(card.ok());
     EXPECT_EQ(card.status().kind(), core::ErrorKind::InvalidArgument);
     EXPECT_NE(card.status().message().find("cash"), std::string::npos);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 0);
 
     // A supervisor needs no approval.
-    ASSERT_TRUE(t.engine->login("s1", "3333").ok());
-    auto cash = t.engine->refund(withoutReceipt("gift", "cash"));
+    ASSERT_TRUE(t.session().login("s1", "3333").ok());
+    auto cash = t.refunds().refund(withoutReceipt("gift", "cash"));
     ASSERT_TRUE(cash.ok()) << cash.status().toString();
     EXPECT_EQ(t.refundTenders(*cash), "cash:438");
 }
@@ -422,28 +422,28 @@ TEST(EngineRefund, WithoutReceiptKeepsEachItemAtItsOwnPrice) {
     RefundRequest request;
     request.items = {{"A", dec("1"), eur(500)}, {"A", dec("1"), eur(1)}};
     request.reason = "returned without receipt";
-    auto refund = t.engine->refund(request, Approval{"s1", "3333"});
+    auto refund = t.refunds().refund(request, Approval{"s1", "3333"});
     ASSERT_TRUE(refund.ok()) << refund.status().toString();
     ASSERT_EQ(refund->payload["lines"].size(), 2u);
     EXPECT_EQ(refund->payload["totals"]["gross"], 501);
     request.items = {{"A", dec("1"), core::Money(500, *core::currencyByCode("KWD"))}};
-    auto foreign = t.engine->refund(request, Approval{"s1", "3333"});
+    auto foreign = t.refunds().refund(request, Approval{"s1", "3333"});
     ASSERT_FALSE(foreign.ok());
     EXPECT_NE(foreign.status().message().find("KWD"), std::string::npos);
 }
 
 TEST(EngineRefund, WithoutReceiptChecksItemsAndQuantities) {
     RefundTerminal t;
-    ASSERT_TRUE(t.engine->login("s1", "3333").ok());
+    ASSERT_TRUE(t.session().login("s1", "3333").ok());
     RefundRequest request;
     request.reason = "x";
-    EXPECT_EQ(t.engine->refund(request).status().kind(), core::ErrorKind::InvalidArgument);  // no items
+    EXPECT_EQ(t.refunds().refund(request).status().kind(), core::ErrorKind::InvalidArgument);  // no items
     request.items = {{"NOPE", dec("1"), std::nullopt}};
-    EXPECT_EQ(t.engine->refund(request).status().kind(), core::ErrorKind::NotFound);
+    EXPECT_EQ(t.refunds().refund(request).status().kind(), core::ErrorKind::NotFound);
     request.items = {{"A", dec("1.5"), std::nullopt}};
-    EXPECT_EQ(t.engine->refund(request).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.refunds().refund(request).status().kind(), core::ErrorKind::InvalidArgument);
     request.items = {{"A", dec("1"), eur(-5)}};
-    EXPECT_EQ(t.engine->refund(request).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.refunds().refund(request).status().kind(), core::ErrorKind::InvalidArgument);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 0);
 }
 

@@ -43,7 +43,7 @@ struct HeadlessTest : ::testing::Test {
         ok({{"action", "shift.open"}, {"float", "100.00"}});
     }
     Terminal t;
-    HeadlessDriver driver{*t.engine, &t.payments};
+    HeadlessDriver driver{*t.till, &t.payments};
 };
 
 // ---- each action ----
@@ -54,7 +54,7 @@ TEST_F(HeadlessTest, LoginAndLogout) {
     EXPECT_EQ(in["name"], "Sue");
     EXPECT_EQ(in["role"], "supervisor");
     ok({{"action", "logout"}});
-    EXPECT_FALSE(t.engine->user().has_value());
+    EXPECT_FALSE(t.session().user().has_value());
     auto wrong = send({{"action", "login"}, {"staff", "s1"}, {"pin", "0000"}});
     EXPECT_EQ(wrong["ok"], false);
     EXPECT_EQ(wrong["error"], "unauthenticated");
@@ -64,7 +64,7 @@ TEST_F(HeadlessTest, LoginAndLogout) {
 TEST_F(HeadlessTest, ShiftOpenReportAndClose) {
     ok({{"action", "login"}, {"staff", "c1"}, {"pin", "1111"}});
     auto opened = ok({{"action", "shift.open"}, {"float", "150.00"}});
-    EXPECT_EQ(opened["shift"], *t.engine->shiftId());
+    EXPECT_EQ(opened["shift"], *t.shifts().current());
     ok({{"action", "paid_in"}, {"amount", "10.00"}, {"reason", "coins"}});
     ok({{"action", "paid_out"},
         {"amount", "2.50"},
@@ -84,7 +84,7 @@ TEST_F(HeadlessTest, ShiftOpenReportAndClose) {
     EXPECT_EQ(z["counted_cash"], 15700);
     EXPECT_EQ(z["variance"], -50);
     EXPECT_TRUE(z.contains("closed_at"));
-    EXPECT_FALSE(t.engine->shiftId().has_value());
+    EXPECT_FALSE(t.shifts().current().has_value());
 }
 
 TEST_F(HeadlessTest, SaleActionsReturnTheSaleState) {
@@ -295,7 +295,7 @@ TEST_F(HeadlessTest, MissingOrMistypedFieldsAreNamed) {
     fails(R"({"action":"paid_in","amount":"1.00"})", "invalid_argument", "'reason' is missing");
     fails(R"({"action":"resume","id":5})", "invalid_argument", "'id' must be a string");
     // Nothing above changed the sale.
-    EXPECT_TRUE(t.engine->cart().empty());
+    EXPECT_TRUE(t.checkout().cart().empty());
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM outbox"), 1);
 }
 
@@ -418,6 +418,7 @@ TEST(HeadlessBinary, PrettyOutputDescribesEachAction) {
     const std::string command = std::string("'") + FRONTDESK_KIOSK_BIN + "' --headless --pretty --db '" +
                                 dir.file("t.db") + "' --seed '" + demo + "/seed.json' --clock 2026-11-27T09:00:00Z" +
                                 " 2>/dev/null <<'EOF'\n" + R"({"action":"login","staff":"e1","pin":"1234"})" + "\n" +
+                                R"({"action":"shift.open","float":"50.00"})" + "\n" +
                                 R"({"action":"scan","code":"0"})" + "\nEOF";
     const auto [output, status] = runCommand(command);
     EXPECT_EQ(WEXITSTATUS(status), 3);

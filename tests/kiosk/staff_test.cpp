@@ -17,35 +17,35 @@ using std::chrono::seconds;
 
 TEST(StaffLogin, RightPinLogsInWithNameAndRole) {
     Terminal t;
-    EXPECT_FALSE(t.engine->user().has_value());
-    auto member = t.engine->login("s1", "3333");
+    EXPECT_FALSE(t.session().user().has_value());
+    auto member = t.session().login("s1", "3333");
     ASSERT_TRUE(member.ok()) << member.status().toString();
     EXPECT_EQ(member->id, "s1");
     EXPECT_EQ(member->name, "Sue");
     EXPECT_EQ(member->role, Role::Supervisor);
-    ASSERT_TRUE(t.engine->user().has_value());
-    EXPECT_EQ(t.engine->user()->id, "s1");
-    t.engine->logout();
-    EXPECT_FALSE(t.engine->user().has_value());
+    ASSERT_TRUE(t.session().user().has_value());
+    EXPECT_EQ(t.session().user()->id, "s1");
+    t.session().logout();
+    EXPECT_FALSE(t.session().user().has_value());
 }
 
 TEST(StaffLogin, WrongPinIsUnauthenticatedAndLogsNobodyIn) {
     Terminal t;
-    auto wrong = t.engine->login("c1", "1112");
+    auto wrong = t.session().login("c1", "1112");
     ASSERT_FALSE(wrong.ok());
     EXPECT_EQ(wrong.status().kind(), core::ErrorKind::Unauthenticated);
-    EXPECT_FALSE(t.engine->user().has_value());
+    EXPECT_FALSE(t.session().user().has_value());
     EXPECT_EQ(queryInt(*t.db, "SELECT failed_attempts FROM staff WHERE id = 'c1'"), 1);
     // Another staff member's PIN is not a valid PIN for c1.
-    EXPECT_EQ(t.engine->login("c1", "2222").status().kind(), core::ErrorKind::Unauthenticated);
-    EXPECT_EQ(t.engine->login("c2", "").status().kind(), core::ErrorKind::Unauthenticated);
-    EXPECT_FALSE(t.engine->user().has_value());
+    EXPECT_EQ(t.session().login("c1", "2222").status().kind(), core::ErrorKind::Unauthenticated);
+    EXPECT_EQ(t.session().login("c2", "").status().kind(), core::ErrorKind::Unauthenticated);
+    EXPECT_FALSE(t.session().user().has_value());
 }
 
 TEST(StaffLogin, UnknownIdAndWrongPinGiveTheSameAnswer) {
     Terminal t;
-    auto unknown = t.engine->login("nobody", "1111");
-    auto wrongPin = t.engine->login("c1", "9999");
+    auto unknown = t.session().login("nobody", "1111");
+    auto wrongPin = t.session().login("c1", "9999");
     ASSERT_FALSE(unknown.ok());
     ASSERT_FALSE(wrongPin.ok());
     EXPECT_EQ(unknown.status().kind(), wrongPin.status().kind());
@@ -65,7 +65,7 @@ TEST(StaffLogin, PinsAreStoredOnlyAsArgon2idHashes) {
         EXPECT_TRUE(core::verifySecret(hash, pin)) << id;
     }
     // Salted: the same PIN hashes differently for two members.
-    StaffDirectory directory(*t.db, t.clock, t.engine->settings());
+    StaffDirectory directory(*t.db, t.clock, t.till->settings());
     ASSERT_TRUE(directory.upsert({"c3", "Cat", Role::Cashier}, "1111", core::HashStrength::Minimum).ok());
     EXPECT_NE(queryText(*t.db, "SELECT pin_hash FROM staff WHERE id = 'c3'"),
               queryText(*t.db, "SELECT pin_hash FROM staff WHERE id = 'c1'"));
@@ -76,7 +76,7 @@ TEST(StaffLogin, PinsAreStoredOnlyAsArgon2idHashes) {
 
 TEST(StaffLogin, PinsMustBeFourToTwelveDigitsAndHashesMustBeArgon2id) {
     Terminal t;
-    StaffDirectory directory(*t.db, t.clock, t.engine->settings());
+    StaffDirectory directory(*t.db, t.clock, t.till->settings());
     for (const char* pin : {"123", "1234567890123", "12a4", "", "12 34"}) {
         auto st = directory.upsert({"c9", "Nine", Role::Cashier}, pin, core::HashStrength::Minimum);
         EXPECT_EQ(st.kind(), core::ErrorKind::InvalidArgument) << pin;
@@ -88,52 +88,52 @@ TEST(StaffLogin, PinsMustBeFourToTwelveDigitsAndHashesMustBeArgon2id) {
               core::ErrorKind::InvalidArgument);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM staff WHERE id = 'c9'"), 0);
     EXPECT_TRUE(directory.upsert({"c9", "Nine", Role::Cashier}, "123456789012", core::HashStrength::Minimum).ok());
-    EXPECT_TRUE(t.engine->login("c9", "123456789012").ok());
+    EXPECT_TRUE(t.session().login("c9", "123456789012").ok());
 }
 
 // ---- lockout ----
 
 TEST(StaffLockout, LocksAfterMaxFailedLoginsEvenForTheRightPin) {
     Terminal t;
-    EXPECT_EQ(t.engine->login("c1", "0000").status().kind(), core::ErrorKind::Unauthenticated);
-    EXPECT_EQ(t.engine->login("c1", "0001").status().kind(), core::ErrorKind::Unauthenticated);
-    auto third = t.engine->login("c1", "0002");
+    EXPECT_EQ(t.session().login("c1", "0000").status().kind(), core::ErrorKind::Unauthenticated);
+    EXPECT_EQ(t.session().login("c1", "0001").status().kind(), core::ErrorKind::Unauthenticated);
+    auto third = t.session().login("c1", "0002");
     ASSERT_FALSE(third.ok());
     EXPECT_EQ(third.status().kind(), core::ErrorKind::Locked);
     EXPECT_NE(third.status().message().find("locked"), std::string::npos);
 
-    auto right = t.engine->login("c1", "1111");
+    auto right = t.session().login("c1", "1111");
     ASSERT_FALSE(right.ok());
     EXPECT_EQ(right.status().kind(), core::ErrorKind::Locked);
-    EXPECT_FALSE(t.engine->user().has_value());
+    EXPECT_FALSE(t.session().user().has_value());
     // Only c1 is locked.
-    EXPECT_TRUE(t.engine->login("c2", "2222").ok());
+    EXPECT_TRUE(t.session().login("c2", "2222").ok());
 }
 
 TEST(StaffLockout, LockSurvivesARestart) {
     Terminal t;
-    for (int i = 0; i < 3; ++i) (void)t.engine->login("c1", "9999");
+    for (int i = 0; i < 3; ++i) (void)t.session().login("c1", "9999");
     t.reopen();
-    EXPECT_EQ(t.engine->login("c1", "1111").status().kind(), core::ErrorKind::Locked);
+    EXPECT_EQ(t.session().login("c1", "1111").status().kind(), core::ErrorKind::Locked);
     t.reopen();
-    EXPECT_EQ(t.engine->login("c1", "1111").status().kind(), core::ErrorKind::Locked);
+    EXPECT_EQ(t.session().login("c1", "1111").status().kind(), core::ErrorKind::Locked);
 }
 
 TEST(StaffLockout, FailureCountSurvivesARestart) {
     Terminal t;
-    (void)t.engine->login("c1", "9999");
-    (void)t.engine->login("c1", "9999");
+    (void)t.session().login("c1", "9999");
+    (void)t.session().login("c1", "9999");
     t.reopen();
-    EXPECT_EQ(t.engine->login("c1", "9999").status().kind(), core::ErrorKind::Locked);
+    EXPECT_EQ(t.session().login("c1", "9999").status().kind(), core::ErrorKind::Locked);
 }
 
 TEST(StaffLockout, LockExpiresAfterLockoutSeconds) {
     Terminal t;
-    for (int i = 0; i < 3; ++i) (void)t.engine->login("c1", "9999");
+    for (int i = 0; i < 3; ++i) (void)t.session().login("c1", "9999");
     t.clock.advance(seconds(59));
-    EXPECT_EQ(t.engine->login("c1", "1111").status().kind(), core::ErrorKind::Locked);
+    EXPECT_EQ(t.session().login("c1", "1111").status().kind(), core::ErrorKind::Locked);
     t.clock.advance(seconds(1));  // exactly lockout_seconds (60) after the third failure
-    auto in = t.engine->login("c1", "1111");
+    auto in = t.session().login("c1", "1111");
     ASSERT_TRUE(in.ok()) << in.status().toString();
     EXPECT_EQ(queryInt(*t.db, "SELECT failed_attempts FROM staff WHERE id = 'c1'"), 0);
     EXPECT_EQ(queryInt(*t.db, "SELECT locked_until IS NULL FROM staff WHERE id = 'c1'"), 1);
@@ -141,21 +141,21 @@ TEST(StaffLockout, LockExpiresAfterLockoutSeconds) {
 
 TEST(StaffLockout, ExpiredLockStartsAFreshCount) {
     Terminal t;
-    for (int i = 0; i < 3; ++i) (void)t.engine->login("c1", "9999");
+    for (int i = 0; i < 3; ++i) (void)t.session().login("c1", "9999");
     t.clock.advance(seconds(61));
-    EXPECT_EQ(t.engine->login("c1", "9999").status().kind(), core::ErrorKind::Unauthenticated);
-    EXPECT_EQ(t.engine->login("c1", "9999").status().kind(), core::ErrorKind::Unauthenticated);
-    EXPECT_EQ(t.engine->login("c1", "9999").status().kind(), core::ErrorKind::Locked);
+    EXPECT_EQ(t.session().login("c1", "9999").status().kind(), core::ErrorKind::Unauthenticated);
+    EXPECT_EQ(t.session().login("c1", "9999").status().kind(), core::ErrorKind::Unauthenticated);
+    EXPECT_EQ(t.session().login("c1", "9999").status().kind(), core::ErrorKind::Locked);
 }
 
 TEST(StaffLockout, SuccessfulLoginResetsTheCount) {
     Terminal t;
-    (void)t.engine->login("c1", "9999");
-    (void)t.engine->login("c1", "9999");
-    ASSERT_TRUE(t.engine->login("c1", "1111").ok());
-    EXPECT_EQ(t.engine->login("c1", "9999").status().kind(), core::ErrorKind::Unauthenticated);
-    EXPECT_EQ(t.engine->login("c1", "9999").status().kind(), core::ErrorKind::Unauthenticated);
-    EXPECT_TRUE(t.engine->login("c1", "1111").ok());
+    (void)t.session().login("c1", "9999");
+    (void)t.session().login("c1", "9999");
+    ASSERT_TRUE(t.session().login("c1", "1111").ok());
+    EXPECT_EQ(t.session().login("c1", "9999").status().kind(), core::ErrorKind::Unauthenticated);
+    EXPECT_EQ(t.session().login("c1", "9999").status().kind(), core::ErrorKind::Unauthenticated);
+    EXPECT_TRUE(t.session().login("c1", "1111").ok());
 }
 
 // ---- the role policy ----
@@ -196,10 +196,10 @@ TEST(StaffRoles, RoleNamesRoundTripAndUnknownRolesAreRefused) {
 struct ApprovalTest : ::testing::Test {
     void SetUp() override {
         t.startShift();
-        ASSERT_TRUE(t.engine->scan("4000000000017", dec("2")).ok());
+        ASSERT_TRUE(t.checkout().scan("4000000000017", dec("2")).ok());
     }
     core::Result<SaleState> discount(const std::optional<Approval>& approval) {
-        return t.engine->lineDiscount(1, *Discount::make("0.50", "", t.engine->settings().currency), approval);
+        return t.checkout().lineDiscount(1, *Discount::make("0.50", "", t.till->settings().currency), approval);
     }
     Terminal t;
 };
@@ -209,24 +209,24 @@ TEST_F(ApprovalTest, CashierDiscountWithoutApprovalIsDenied) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().kind(), core::ErrorKind::PermissionDenied);
     EXPECT_NE(r.status().message().find("approval"), std::string::npos) << r.status().message();
-    EXPECT_FALSE(t.engine->cart().lines()[0].discount.any());
+    EXPECT_FALSE(t.checkout().cart().lines()[0].discount.any());
 }
 
 TEST_F(ApprovalTest, SupervisorApprovalIsRecordedOnTheLineAndInTheAudit) {
     auto r = discount(Approval{"s1", "3333"});
     ASSERT_TRUE(r.ok()) << r.status().toString();
     EXPECT_EQ(r->totals.gross.minor(), 348);
-    EXPECT_EQ(t.engine->cart().lines()[0].discount.approvedBy, "s1");
+    EXPECT_EQ(t.checkout().cart().lines()[0].discount.approvedBy, "s1");
 
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM audit"), 1);
     EXPECT_EQ(queryText(*t.db, "SELECT staff FROM audit"), "c1");
     EXPECT_EQ(queryText(*t.db, "SELECT approved_by FROM audit"), "s1");
-    EXPECT_EQ(queryText(*t.db, "SELECT action FROM audit"), "line discount");
+    EXPECT_EQ(queryText(*t.db, "SELECT action FROM audit"), "line_discount");
     auto detail = nlohmann::json::parse(queryText(*t.db, "SELECT detail FROM audit"));
     EXPECT_TRUE(detail.contains("sale"));
 
-    ASSERT_TRUE(t.engine->tenderCash(eur(500)).ok());
-    auto done = t.engine->complete();
+    ASSERT_TRUE(t.checkout().tenderCash(eur(500)).ok());
+    auto done = t.checkout().complete();
     ASSERT_TRUE(done.ok()) << done.status().toString();
     EXPECT_EQ(detail["sale"], done->payload["sale"]);
     EXPECT_EQ(queryText(*t.db, "SELECT approved_by FROM sale_lines WHERE line_no = 1"), "s1");
@@ -236,11 +236,11 @@ TEST_F(ApprovalTest, SupervisorApprovalIsRecordedOnTheLineAndInTheAudit) {
 
 TEST_F(ApprovalTest, ApprovalsOfAVoidedSaleStayInTheAudit) {
     ASSERT_TRUE(discount(Approval{"s1", "3333"}).ok());
-    auto voided = t.engine->voidSale("customer left", Approval{"m1", "4444"});
+    auto voided = t.checkout().voidSale("customer left", Approval{"m1", "4444"});
     ASSERT_TRUE(voided.ok()) << voided.status().toString();
     const auto saleId = queryText(*t.db, "SELECT id FROM voided_sales");
     EXPECT_EQ(queryColumn(*t.db, "SELECT action || ' ' || approved_by FROM audit ORDER BY id"),
-              std::vector<std::string>({"line discount s1", "void a sale m1"}));
+              std::vector<std::string>({"line_discount s1", "void_sale m1"}));
     for (const auto& detail : queryColumn(*t.db, "SELECT detail FROM audit")) {
         EXPECT_EQ(nlohmann::json::parse(detail)["sale"], saleId);
     }
@@ -251,7 +251,7 @@ TEST_F(ApprovalTest, ApprovalsOfAVoidedSaleStayInTheAudit) {
 TEST_F(ApprovalTest, ManagerMayApproveToo) {
     auto r = discount(Approval{"m1", "4444"});
     ASSERT_TRUE(r.ok()) << r.status().toString();
-    EXPECT_EQ(t.engine->cart().lines()[0].discount.approvedBy, "m1");
+    EXPECT_EQ(t.checkout().cart().lines()[0].discount.approvedBy, "m1");
 }
 
 TEST_F(ApprovalTest, ApprovalByAnotherCashierIsRefused) {
@@ -259,7 +259,7 @@ TEST_F(ApprovalTest, ApprovalByAnotherCashierIsRefused) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().kind(), core::ErrorKind::PermissionDenied);
     EXPECT_NE(r.status().message().find("c2"), std::string::npos) << r.status().message();
-    EXPECT_FALSE(t.engine->cart().lines()[0].discount.any());
+    EXPECT_FALSE(t.checkout().cart().lines()[0].discount.any());
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM audit"), 0);
 }
 
@@ -268,46 +268,46 @@ TEST_F(ApprovalTest, SelfApprovalIsRefused) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().kind(), core::ErrorKind::PermissionDenied);
     EXPECT_NE(r.status().message().find("own"), std::string::npos) << r.status().message();
-    EXPECT_FALSE(t.engine->cart().lines()[0].discount.any());
+    EXPECT_FALSE(t.checkout().cart().lines()[0].discount.any());
 }
 
 TEST_F(ApprovalTest, WrongApproverPinIsRefusedAndCountsTowardsTheApproversLockout) {
     auto r = discount(Approval{"s1", "1111"});
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().kind(), core::ErrorKind::Unauthenticated);
-    EXPECT_FALSE(t.engine->cart().lines()[0].discount.any());
+    EXPECT_FALSE(t.checkout().cart().lines()[0].discount.any());
     EXPECT_EQ(queryInt(*t.db, "SELECT failed_attempts FROM staff WHERE id = 's1'"), 1);
     EXPECT_EQ(discount(Approval{"nobody", "3333"}).status().kind(), core::ErrorKind::Unauthenticated);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM audit"), 0);
 }
 
 TEST_F(ApprovalTest, SupervisorNeedsNoApprovalAndNoneIsRecorded) {
-    ASSERT_TRUE(t.engine->login("s1", "3333").ok());
+    ASSERT_TRUE(t.session().login("s1", "3333").ok());
     auto r = discount(std::nullopt);
     ASSERT_TRUE(r.ok()) << r.status().toString();
-    EXPECT_EQ(t.engine->cart().lines()[0].discount.approvedBy, "");
+    EXPECT_EQ(t.checkout().cart().lines()[0].discount.approvedBy, "");
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM audit"), 0);
 }
 
 TEST_F(ApprovalTest, PriceOverrideApproverIsRecordedOnTheLine) {
-    EXPECT_EQ(t.engine->overridePrice(1, eur(100)).status().kind(), core::ErrorKind::PermissionDenied);
-    auto r = t.engine->overridePrice(1, eur(100), Approval{"s1", "3333"});
+    EXPECT_EQ(t.checkout().overridePrice(1, eur(100)).status().kind(), core::ErrorKind::PermissionDenied);
+    auto r = t.checkout().overridePrice(1, eur(100), Approval{"s1", "3333"});
     ASSERT_TRUE(r.ok()) << r.status().toString();
     EXPECT_EQ(r->totals.gross.minor(), 200);
-    ASSERT_TRUE(t.engine->tenderCash(eur(200)).ok());
-    ASSERT_TRUE(t.engine->complete().ok());
+    ASSERT_TRUE(t.checkout().tenderCash(eur(200)).ok());
+    ASSERT_TRUE(t.checkout().complete().ok());
     EXPECT_EQ(queryText(*t.db, "SELECT approved_by FROM sale_lines WHERE line_no = 1"), "s1");
     EXPECT_EQ(queryInt(*t.db, "SELECT unit_price_minor FROM sale_lines WHERE line_no = 1"), 100);
-    EXPECT_EQ(queryText(*t.db, "SELECT action FROM audit"), "price override");
+    EXPECT_EQ(queryText(*t.db, "SELECT action FROM audit"), "price_override");
 }
 
 TEST_F(ApprovalTest, SaleDiscountApproverIsRecordedOnTheSale) {
     auto sale =
-        t.engine->cartDiscount(*Discount::make("", "10", t.engine->settings().currency), Approval{"s1", "3333"});
+        t.checkout().cartDiscount(*Discount::make("", "10", t.till->settings().currency), Approval{"s1", "3333"});
     ASSERT_TRUE(sale.ok()) << sale.status().toString();
     EXPECT_EQ(sale->totals.gross.minor(), 358);  // 398 - 39.8
-    ASSERT_TRUE(t.engine->tenderCash(eur(358)).ok());
-    auto done = t.engine->complete();
+    ASSERT_TRUE(t.checkout().tenderCash(eur(358)).ok());
+    auto done = t.checkout().complete();
     ASSERT_TRUE(done.ok()) << done.status().toString();
     EXPECT_EQ(queryText(*t.db, "SELECT approved_by FROM sales"), "s1");
     EXPECT_EQ(done->payload["approved_by"], "s1");

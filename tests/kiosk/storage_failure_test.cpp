@@ -14,7 +14,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include "kiosk/engine.h"
+#include "kiosk/till.h"
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
 #include "test_support.h"
@@ -25,19 +25,19 @@ namespace {
 using core::ErrorKind;
 
 // Two scanned items and `weighed` lines of walnuts (weighed lines never merge).
-void ringUp(Engine& engine, int weighed) {
-    ASSERT_TRUE(engine.scan("4000000000017", dec("2")).ok());
-    ASSERT_TRUE(engine.scan("4000000000024", dec("3")).ok());
+void ringUp(Till& engine, int weighed) {
+    ASSERT_TRUE(engine.checkout().scan("4000000000017", dec("2")).ok());
+    ASSERT_TRUE(engine.checkout().scan("4000000000024", dec("3")).ok());
     for (int i = 0; i < weighed; ++i) {
-        auto added = engine.addSku("W", dec(("0." + std::to_string(101 + i * 7)).c_str()));
+        auto added = engine.checkout().addSku("W", dec(("0." + std::to_string(101 + i * 7)).c_str()));
         ASSERT_TRUE(added.ok()) << added.status().toString();
     }
 }
 
-void payCash(Engine& engine) {
-    auto state = engine.state();
+void payCash(Till& engine) {
+    auto state = engine.checkout().state();
     ASSERT_TRUE(state.ok()) << state.status().toString();
-    auto paid = engine.tenderCash(eur((state->remaining + 999) / 1000 * 1000));
+    auto paid = engine.checkout().tenderCash(eur((state->remaining + 999) / 1000 * 1000));
     ASSERT_TRUE(paid.ok()) << paid.status().toString();
 }
 
@@ -100,13 +100,13 @@ TEST(StorageDiskFull, CompleteReturnsDiskFullWritesNothingAndKeepsTheSaleToRetry
     Terminal t;
     ASSERT_NO_FATAL_FAILURE(t.startShift());
     // 40 weighed lines: the sale's rows and its event need more than the free space in existing pages.
-    ASSERT_NO_FATAL_FAILURE(ringUp(*t.engine, 40));
-    ASSERT_NO_FATAL_FAILURE(payCash(*t.engine));
+    ASSERT_NO_FATAL_FAILURE(ringUp(*t.till, 40));
+    ASSERT_NO_FATAL_FAILURE(payCash(*t.till));
     const auto seqBefore = outboxSeqCounter(*t.db);
     const auto eventsBefore = queryInt(*t.db, "SELECT count(*) FROM outbox");
     ASSERT_NO_FATAL_FAILURE(fillDisk(*t.db));
 
-    auto failed = t.engine->complete();
+    auto failed = t.checkout().complete();
     ASSERT_FALSE(failed.ok());
     EXPECT_EQ(failed.status().kind(), ErrorKind::DiskFull) << failed.status().toString();
     EXPECT_NE(failed.status().message().find("full"), std::string::npos) << failed.status().message();
@@ -119,19 +119,19 @@ TEST(StorageDiskFull, CompleteReturnsDiskFullWritesNothingAndKeepsTheSaleToRetry
     EXPECT_EQ(outboxSeqCounter(*t.db), seqBefore);
     EXPECT_EQ(queryInt(*t.db, "SELECT value FROM counters WHERE name = 'receipt_no'"), 0);
 
-    auto state = t.engine->state();  // the sale is still in the engine, paid
+    auto state = t.checkout().state();  // the sale is still in the engine, paid
     ASSERT_TRUE(state.ok());
     EXPECT_EQ(state->totals.lines.size(), 42u);
     ASSERT_EQ(state->tenders.size(), 1u);
     EXPECT_LE(state->remaining, 0);
 
     ASSERT_NO_FATAL_FAILURE(freeDisk(*t.db));
-    auto committed = t.engine->complete();
+    auto committed = t.checkout().complete();
     ASSERT_TRUE(committed.ok()) << committed.status().toString();
     EXPECT_EQ(committed->event.seq, seqBefore + 1);  // shift.opened is 1, the sale 2: no gap
     EXPECT_EQ(committed->receiptNo, "t1-000001");
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sale_lines"), 42);
-    EXPECT_TRUE(t.engine->cart().empty());
+    EXPECT_TRUE(t.checkout().cart().empty());
     expectLedgerWhole(*t.db);
 }
 
@@ -143,7 +143,7 @@ TEST(StorageDiskFull, PaidInThatHitsFullStorageWritesNeitherMoveNorEventAndSucce
     core::Status status;
     int done = 0;
     for (; done < 1000; ++done) {
-        status = t.engine->paidIn(eur(1000), "change from the bank " + std::to_string(done));
+        status = t.shifts().paidIn(eur(1000), "change from the bank " + std::to_string(done));
         if (!status.ok()) break;
     }
     ASSERT_FALSE(status.ok()) << "storage never filled up";
@@ -154,7 +154,7 @@ TEST(StorageDiskFull, PaidInThatHitsFullStorageWritesNeitherMoveNorEventAndSucce
     expectLedgerWhole(*t.db);
 
     ASSERT_NO_FATAL_FAILURE(freeDisk(*t.db));
-    ASSERT_TRUE(t.engine->paidIn(eur(1000), "change from the bank, again").ok());
+    ASSERT_TRUE(t.shifts().paidIn(eur(1000), "change from the bank, again").ok());
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM cash_moves"), done + 1);
     EXPECT_EQ(queryInt(*t.db, "SELECT max(seq) FROM outbox"), done + 2);
     expectLedgerWhole(*t.db);
@@ -162,18 +162,18 @@ TEST(StorageDiskFull, PaidInThatHitsFullStorageWritesNeitherMoveNorEventAndSucce
 
 TEST(StorageDiskFull, ShiftOpenOrCloseThatHitsFullStorageWritesNothingAndSucceedsLater) {
     Terminal t;
-    ASSERT_TRUE(t.engine->login("c1", "1111").ok());
+    ASSERT_TRUE(t.session().login("c1", "1111").ok());
     ASSERT_NO_FATAL_FAILURE(fillDisk(*t.db));
     core::Status status;
     bool failedClosing = false;
     int shifts = 0;
     for (; shifts < 500; ++shifts) {
-        auto opened = t.engine->openShift(eur(10000));
+        auto opened = t.shifts().open(eur(10000));
         if (!opened.ok()) {
             status = opened.status();
             break;
         }
-        auto closed = t.engine->closeShift(eur(10000));
+        auto closed = t.shifts().close(eur(10000));
         if (!closed.ok()) {
             status = closed.status();
             failedClosing = true;
@@ -184,16 +184,16 @@ TEST(StorageDiskFull, ShiftOpenOrCloseThatHitsFullStorageWritesNothingAndSucceed
     EXPECT_EQ(status.kind(), ErrorKind::DiskFull) << status.toString();
     EXPECT_NE(status.message().find(t.db->path()), std::string::npos) << status.message();
     // A failed open leaves no shift open; a failed close leaves the shift open, as stored.
-    EXPECT_EQ(t.engine->shiftId().has_value(), failedClosing);
+    EXPECT_EQ(t.shifts().current().has_value(), failedClosing);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM shifts WHERE closed_at IS NULL"), failedClosing ? 1 : 0);
     expectLedgerWhole(*t.db);
 
     ASSERT_NO_FATAL_FAILURE(freeDisk(*t.db));
     const auto seqBefore = outboxSeqCounter(*t.db);
     if (failedClosing) {
-        ASSERT_TRUE(t.engine->closeShift(eur(10000)).ok());
+        ASSERT_TRUE(t.shifts().close(eur(10000)).ok());
     } else {
-        ASSERT_TRUE(t.engine->openShift(eur(10000)).ok());
+        ASSERT_TRUE(t.shifts().open(eur(10000)).ok());
     }
     EXPECT_EQ(queryInt(*t.db, "SELECT max(seq) FROM outbox"), seqBefore + 1);
     expectLedgerWhole(*t.db);
@@ -204,23 +204,23 @@ TEST(StorageDiskFull, ShiftOpenOrCloseThatHitsFullStorageWritesNothingAndSucceed
 TEST(StorageReadOnly, QueryOnlyDatabaseRefusesCompleteWithReadOnlyAndCompletesOnceWritable) {
     Terminal t;
     ASSERT_NO_FATAL_FAILURE(t.startShift());
-    ASSERT_NO_FATAL_FAILURE(ringUp(*t.engine, 1));
-    ASSERT_NO_FATAL_FAILURE(payCash(*t.engine));
+    ASSERT_NO_FATAL_FAILURE(ringUp(*t.till, 1));
+    ASSERT_NO_FATAL_FAILURE(payCash(*t.till));
     const auto seqBefore = outboxSeqCounter(*t.db);
     ASSERT_TRUE(t.db->exec("PRAGMA query_only = ON").ok());
 
-    auto failed = t.engine->complete();
+    auto failed = t.checkout().complete();
     ASSERT_FALSE(failed.ok());
     EXPECT_EQ(failed.status().kind(), ErrorKind::ReadOnly) << failed.status().toString();
     EXPECT_NE(failed.status().message().find(t.db->path()), std::string::npos) << failed.status().message();
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 0);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM outbox"), seqBefore);
     EXPECT_EQ(outboxSeqCounter(*t.db), seqBefore);
-    EXPECT_EQ(t.engine->paidIn(eur(500), "float").kind(), ErrorKind::ReadOnly);
-    EXPECT_EQ(t.engine->cart().lines().size(), 3u);
+    EXPECT_EQ(t.shifts().paidIn(eur(500), "float").kind(), ErrorKind::ReadOnly);
+    EXPECT_EQ(t.checkout().cart().lines().size(), 3u);
 
     ASSERT_TRUE(t.db->exec("PRAGMA query_only = OFF").ok());
-    auto committed = t.engine->complete();
+    auto committed = t.checkout().complete();
     ASSERT_TRUE(committed.ok()) << committed.status().toString();
     EXPECT_EQ(committed->event.seq, seqBefore + 1);
     expectLedgerWhole(*t.db);
@@ -232,22 +232,22 @@ TEST(StorageReadOnly, ReadOnlyDatabaseRefusesLoginsBecauseAttemptsCannotBeCounte
     const auto seqBefore = outboxSeqCounter(*t.db);
     auto readOnly = openTerminalDb(t.db->path(), core::OpenOptions{.readOnly = true});
     ASSERT_TRUE(readOnly.ok()) << readOnly.status().toString();
-    auto opened = Engine::open(**readOnly, t.clock, t.payments);
+    auto opened = Till::open(**readOnly, t.clock, t.payments);
     ASSERT_TRUE(opened.ok()) << opened.status().toString();
-    Engine& engine = **opened;
+    Till& engine = **opened;
     // Fail closed: a login whose attempt cannot be counted would allow unlimited PIN guessing.
-    auto login = engine.login("c1", "1111");
+    auto login = engine.session().login("c1", "1111");
     ASSERT_FALSE(login.ok());
     EXPECT_EQ(login.status().kind(), ErrorKind::ReadOnly) << login.status().toString();
-    EXPECT_EQ(engine.login("c1", "9999").status().kind(), ErrorKind::ReadOnly);
-    EXPECT_FALSE(engine.user().has_value());
+    EXPECT_EQ(engine.session().login("c1", "9999").status().kind(), ErrorKind::ReadOnly);
+    EXPECT_FALSE(engine.session().user().has_value());
     EXPECT_EQ(queryInt(*t.db, "SELECT failed_attempts FROM staff WHERE id = 'c1'"), 0);
     EXPECT_EQ(outboxSeqCounter(*t.db), seqBefore);
 
     // The writable connection is unaffected.
-    ASSERT_NO_FATAL_FAILURE(ringUp(*t.engine, 1));
-    ASSERT_NO_FATAL_FAILURE(payCash(*t.engine));
-    auto committed = t.engine->complete();
+    ASSERT_NO_FATAL_FAILURE(ringUp(*t.till, 1));
+    ASSERT_NO_FATAL_FAILURE(payCash(*t.till));
+    auto committed = t.checkout().complete();
     ASSERT_TRUE(committed.ok()) << committed.status().toString();
     EXPECT_EQ(committed->event.seq, seqBefore + 1);
 }
@@ -277,9 +277,9 @@ TEST(StorageCorrupt, TruncatedTerminalDbIsReportedCorruptNamingIt) {
     Terminal t;
     ASSERT_NO_FATAL_FAILURE(t.startShift());
     for (int i = 0; i < 5; ++i) {
-        ASSERT_NO_FATAL_FAILURE(ringUp(*t.engine, 10));
-        ASSERT_NO_FATAL_FAILURE(payCash(*t.engine));
-        ASSERT_TRUE(t.engine->complete().ok());
+        ASSERT_NO_FATAL_FAILURE(ringUp(*t.till, 10));
+        ASSERT_NO_FATAL_FAILURE(payCash(*t.till));
+        ASSERT_TRUE(t.checkout().complete().ok());
     }
     ASSERT_TRUE(t.db->exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
     const auto path = t.dir.file("truncated.db");
@@ -332,13 +332,13 @@ TEST(StorageCorrupt, EmptyFileIsProvisionedAsANewTerminalAndSells) {
     ASSERT_TRUE(db.ok()) << db.status().toString();
     auto imported = importSeed(**db, clock, standardSeed(), core::HashStrength::Minimum);
     ASSERT_TRUE(imported.ok()) << imported.status().toString();
-    auto engine = Engine::open(**db, clock, payments);
+    auto engine = Till::open(**db, clock, payments);
     ASSERT_TRUE(engine.ok()) << engine.status().toString();
-    ASSERT_TRUE((*engine)->login("c1", "1111").ok());
-    ASSERT_TRUE((*engine)->openShift(eur(10000)).ok());
+    ASSERT_TRUE((*engine)->session().login("c1", "1111").ok());
+    ASSERT_TRUE((*engine)->shifts().open(eur(10000)).ok());
     ASSERT_NO_FATAL_FAILURE(ringUp(**engine, 1));
     ASSERT_NO_FATAL_FAILURE(payCash(**engine));
-    auto committed = (*engine)->complete();
+    auto committed = (*engine)->checkout().complete();
     ASSERT_TRUE(committed.ok()) << committed.status().toString();
     EXPECT_EQ(committed->event.seq, 2);
     auto mode = (*db)->prepare("PRAGMA journal_mode");
@@ -355,7 +355,7 @@ TEST(StorageSchema, DatabaseWithNewerSchemaVersionIsRefusedNamingBothVersions) {
     const int newer = latest + 5;
     ASSERT_TRUE(t.db->exec("PRAGMA user_version = " + std::to_string(newer)).ok());
     const std::string path = t.db->path();
-    t.engine.reset();
+    t.till.reset();
     t.db.reset();
 
     auto opened = openTerminalDb(path);
@@ -373,15 +373,15 @@ TEST(StorageBusy, WriteLockHeldElsewhereGivesBusyAfterTheTimeoutAndTheSaleComple
     Terminal t;
     ASSERT_NO_FATAL_FAILURE(t.startShift());
     const std::string path = t.db->path();
-    t.engine.reset();
+    t.till.reset();
     t.db.reset();
     constexpr int kBusyTimeoutMs = 100;
     auto db = openTerminalDb(path, core::OpenOptions{.busyTimeoutMs = kBusyTimeoutMs});
     ASSERT_TRUE(db.ok()) << db.status().toString();
-    auto opened = Engine::open(**db, t.clock, t.payments);
+    auto opened = Till::open(**db, t.clock, t.payments);
     ASSERT_TRUE(opened.ok()) << opened.status().toString();
-    Engine& engine = **opened;
-    ASSERT_TRUE(engine.login("c1", "1111").ok());
+    Till& engine = **opened;
+    ASSERT_TRUE(engine.session().login("c1", "1111").ok());
     ASSERT_NO_FATAL_FAILURE(ringUp(engine, 1));
     ASSERT_NO_FATAL_FAILURE(payCash(engine));
     const auto seqBefore = outboxSeqCounter(**db);
@@ -393,19 +393,19 @@ TEST(StorageBusy, WriteLockHeldElsewhereGivesBusyAfterTheTimeoutAndTheSaleComple
     ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
 
     const auto start = std::chrono::steady_clock::now();
-    auto failed = engine.complete();
+    auto failed = engine.checkout().complete();
     const auto waited = std::chrono::steady_clock::now() - start;
     ASSERT_FALSE(failed.ok());
     EXPECT_EQ(failed.status().kind(), ErrorKind::Busy) << failed.status().toString();
     EXPECT_NE(failed.status().message().find(path), std::string::npos) << failed.status().message();
     EXPECT_GE(waited, std::chrono::milliseconds(kBusyTimeoutMs - 10));
     EXPECT_LT(waited, std::chrono::milliseconds(3000));
-    EXPECT_EQ(engine.cart().lines().size(), 3u);
+    EXPECT_EQ(engine.checkout().cart().lines().size(), 3u);
     EXPECT_EQ(queryInt(**db, "SELECT count(*) FROM sales"), 0);
     EXPECT_EQ(outboxSeqCounter(**db), seqBefore);
 
     ASSERT_EQ(sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
-    auto committed = engine.complete();
+    auto committed = engine.checkout().complete();
     ASSERT_TRUE(committed.ok()) << committed.status().toString();
     EXPECT_EQ(committed->event.seq, seqBefore + 1);
     expectLedgerWhole(**db);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -54,6 +55,13 @@ public:
     Result<bool> step();
     // Steps to completion (for INSERT/UPDATE/DELETE) and resets.
     Status run();
+    // Calls onRow(*this) for every row, then resets. onRow returns void or a Status; the first
+    // error (SQLite's or onRow's) stops the walk and is returned.
+    template <typename OnRow>
+    Status forEachRow(OnRow&& onRow);
+    // Steps to the first row and calls onRow on it; NotFound with `missing` when there is none.
+    template <typename OnRow>
+    Status firstRow(OnRow&& onRow, std::string_view missing);
     void reset();
 
     bool isNull(int column) const;
@@ -68,6 +76,39 @@ private:
     Database* m_db;
     sqlite3_stmt* m_stmt;
 };
+
+template <typename OnRow>
+Status Statement::forEachRow(OnRow&& onRow) {
+    for (;;) {
+        auto row = step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        if constexpr (std::is_void_v<decltype(onRow(*this))>) {
+            onRow(*this);
+        } else if (Status st = onRow(*this); !st.ok()) {
+            reset();
+            return st;
+        }
+    }
+    reset();
+    return {};
+}
+
+template <typename OnRow>
+Status Statement::firstRow(OnRow&& onRow, std::string_view missing) {
+    auto row = step();
+    if (!row.ok()) return row.status();
+    Status st;
+    if (!*row) {
+        st = Status(ErrorKind::NotFound, std::string(missing));
+    } else if constexpr (std::is_void_v<decltype(onRow(*this))>) {
+        onRow(*this);
+    } else {
+        st = onRow(*this);
+    }
+    reset();
+    return st;
+}
 
 struct Migration {
     int version;      // 1, 2, 3, ... applied in order, each in its own transaction

@@ -45,10 +45,13 @@ std::string Catalog::searchKey(const std::string& text) {
 Result<Item> Catalog::one(const char* sql, const std::string& key, const std::string& what) {
     FD_ASSIGN(auto* stmt, m_db.cached(sql));
     stmt->bind(1, key);
-    FD_ASSIGN(bool row, stmt->step());
-    if (!row) return core::notFound(what);
-    auto item = readItem(*stmt);
-    stmt->reset();
+    Item item;
+    FD_TRY(stmt->firstRow(
+        [&](const core::Statement& row) -> Status {
+            FD_ASSIGN(item, readItem(row));
+            return {};
+        },
+        what));
     return item;
 }
 
@@ -85,12 +88,11 @@ Result<std::vector<Item>> Catalog::search(const std::string& prefix, int limit) 
         const std::string to = sql == &byName ? high : prefixUpperBound(prefix);
         FD_ASSIGN(auto* stmt, m_db.cached(sql->c_str()));
         stmt->bindAll(from, to, limit);
-        for (;;) {
-            FD_ASSIGN(bool row, stmt->step());
-            if (!row) break;
-            FD_ASSIGN(auto item, readItem(*stmt));
+        FD_TRY(stmt->forEachRow([&](const core::Statement& row) -> Status {
+            FD_ASSIGN(auto item, readItem(row));
             if (found.emplace(item.sku, item).second) ordered.push_back(std::move(item));
-        }
+            return {};
+        }));
     }
     // Name order across both scans: a sku match may sort before the name matches.
     std::stable_sort(ordered.begin(), ordered.end(),
@@ -102,38 +104,15 @@ Result<std::vector<Item>> Catalog::search(const std::string& prefix, int limit) 
 Result<TaxCode> Catalog::taxCode(const std::string& code) {
     FD_ASSIGN(auto* stmt, m_db.cached("SELECT code, rate, name FROM tax_codes WHERE code = ?"));
     stmt->bind(1, code);
-    FD_ASSIGN(bool row, stmt->step());
-    if (!row) return core::notFound("unknown tax code " + code);
-    TaxCode tax{stmt->text(0), {}, stmt->text(2)};
-    FD_ASSIGN(tax.ratePercent, core::Decimal::parse(stmt->text(1)));
-    stmt->reset();
+    TaxCode tax;
+    FD_TRY(stmt->firstRow(
+        [&](const core::Statement& row) -> Status {
+            tax = {row.text(0), {}, row.text(2)};
+            FD_ASSIGN(tax.ratePercent, core::Decimal::parse(row.text(1)));
+            return {};
+        },
+        "unknown tax code " + code));
     return tax;
-}
-
-Status Catalog::upsertTaxCode(const TaxCode& tax) {
-    FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO tax_codes (code, rate, name) VALUES (?, ?, ?) "
-                                      "ON CONFLICT(code) DO UPDATE SET rate = excluded.rate, name = excluded.name"));
-    return stmt->bindAll(tax.code, tax.ratePercent.toString(), tax.name).run();
-}
-
-Status Catalog::upsertItem(const Item& item, const std::vector<std::string>& barcodes) {
-    FD_ASSIGN(auto* stmt,
-              m_db.cached("INSERT INTO items (sku, name, name_key, price_minor, tax_code, category, age_restricted,"
-                          " sold_by_weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sku) DO UPDATE SET"
-                          " name = excluded.name, name_key = excluded.name_key, price_minor = excluded.price_minor,"
-                          " tax_code = excluded.tax_code, category = excluded.category,"
-                          " age_restricted = excluded.age_restricted, sold_by_weight = excluded.sold_by_weight"));
-    FD_TRY(stmt->bindAll(item.sku, item.name, searchKey(item.name), item.priceMinor, item.taxCode, item.category,
-                         item.ageRestricted ? 1 : 0, item.soldByWeight ? 1 : 0)
-               .run());
-    FD_ASSIGN(auto* clear, m_db.cached("DELETE FROM barcodes WHERE sku = ?"));
-    FD_TRY(clear->bind(1, item.sku).run());
-    for (const auto& code : barcodes) {
-        FD_ASSIGN(auto* add, m_db.cached("INSERT INTO barcodes (code, sku) VALUES (?, ?) "
-                                         "ON CONFLICT(code) DO UPDATE SET sku = excluded.sku"));
-        FD_TRY(add->bindAll(code, item.sku).run());
-    }
-    return {};
 }
 
 }  // namespace frontdesk::kiosk

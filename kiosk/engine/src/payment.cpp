@@ -60,9 +60,9 @@ Result<CardResult> FakePaymentAdapter::refund(const core::Money& amount, const s
     return answer("R");
 }
 
-Status FakePaymentAdapter::reverse(const std::string&) {
+Status FakePaymentAdapter::reverse(const std::string& terminalRef) {
     if (m_offline) return Status(core::ErrorKind::Unavailable, "payment terminal offline");
-    ++m_reversals;
+    m_reversed.insert(terminalRef);
     return {};
 }
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "kiosk/cart.h"
+#include "catalog_writer.h"
 #include "kiosk/catalog.h"
 #include "kiosk/staff.h"
 #include "kiosk/terminal_db.h"
@@ -61,16 +62,16 @@ Result<TerminalSettings> parseSettings(const json& seed) {
     FD_ASSIGN(auto currency, text(t, "currency", true));
     FD_ASSIGN(s.currency, core::currencyByCode(currency));
     FD_ASSIGN(auto mode, text(t, "tax_mode", false, "inclusive"));
-    FD_ASSIGN(s.tax.mode, core::parseTaxMode(mode));
+    FD_ASSIGN(s.pricing.tax.mode, core::parseTaxMode(mode));
     FD_ASSIGN(auto rounding, text(t, "tax_rounding", false, "per_line"));
-    FD_ASSIGN(s.tax.rounding, core::parseTaxRounding(rounding));
+    FD_ASSIGN(s.pricing.tax.rounding, core::parseTaxRounding(rounding));
     FD_ASSIGN(auto roundingMode, text(t, "rounding_mode", false, "half_up"));
-    FD_ASSIGN(s.tax.roundingMode, core::parseRoundingMode(roundingMode));
+    FD_ASSIGN(s.pricing.tax.roundingMode, core::parseRoundingMode(roundingMode));
     FD_ASSIGN(auto maxFailed, integer(t, "max_failed_logins", 5));
     FD_ASSIGN(auto lockout, integer(t, "lockout_seconds", 300));
     s.maxFailedLogins = static_cast<int>(std::clamp<std::int64_t>(maxFailed, -1, 1000));
     s.lockoutSeconds = static_cast<int>(std::clamp<std::int64_t>(lockout, -1, 1'000'000));
-    FD_ASSIGN(s.priceVersion, integer(seed, "price_version", 1));
+    FD_ASSIGN(s.pricing.priceVersion, integer(seed, "price_version", 1));
     return s;
 }
 
@@ -142,8 +143,8 @@ Status checkSettingsChange(core::Database& db, const TerminalSettings& next) {
     FD_ASSIGN(bool openRow, open->step());
     const bool shiftOpen = openRow && open->int64(0) > 0;
     open->reset();
-    if (shiftOpen && (current->tax.mode != next.tax.mode || current->tax.rounding != next.tax.rounding ||
-                      current->tax.roundingMode != next.tax.roundingMode)) {
+    if (shiftOpen && (current->pricing.tax.mode != next.pricing.tax.mode || current->pricing.tax.rounding != next.pricing.tax.rounding ||
+                      current->pricing.tax.roundingMode != next.pricing.tax.roundingMode)) {
         return core::failedPrecondition("tax mode and rounding change only between shifts: close the shift first");
     }
     return {};
@@ -173,6 +174,7 @@ Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, co
     FD_TRY(checkSettingsChange(db, settings));
     FD_TRY(saveSettings(db, settings));
     Catalog catalog(db);
+    CatalogWriter writer(db);
     StaffDirectory staff(db, clock, settings);
     const auto at = core::formatIso8601(clock.now());
     auto quarantine = [&](const char* kind, const json& raw, const std::string& key, const Status& why) -> Status {
@@ -193,7 +195,7 @@ Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, co
             auto tax = parseTaxCode(j);
             // A broken tax code would misprice every item using it: refuse the whole seed.
             if (!tax.ok()) return tax.status().withContext("tax code '" + keyOf(j, "code") + "'");
-            FD_TRY(catalog.upsertTaxCode(*tax));
+            FD_TRY(writer.upsertTaxCode(*tax));
             ++report.taxCodes;
         }
     }
@@ -212,7 +214,7 @@ Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, co
                     }
                 }
             }
-            if (applied.ok()) applied = catalog.upsertItem(parsed->item, parsed->barcodes);
+            if (applied.ok()) applied = writer.upsertItem(parsed->item, parsed->barcodes);
             if (applied.kind() == core::ErrorKind::DiskFull || applied.kind() == core::ErrorKind::ReadOnly) return applied;
             if (!applied.ok()) {
                 FD_TRY(quarantine("item", j, keyOf(j, "sku"), applied));

@@ -43,6 +43,28 @@ std::string_view permissionName(Permission permission) {
         case Permission::RefundCardInCash: return "refund a card payment in cash";
         case Permission::ViewJournal: return "view the event journal";
         case Permission::ManageStaff: return "manage staff";
+        case Permission::UnlockStaff: return "unlock a locked staff member";
+    }
+    return "unknown";
+}
+
+std::string_view permissionKey(Permission permission) {
+    switch (permission) {
+        case Permission::Sell: return "sell";
+        case Permission::OpenCloseShift: return "open_close_shift";
+        case Permission::PaidIn: return "paid_in";
+        case Permission::PaidOut: return "paid_out";
+        case Permission::LineDiscount: return "line_discount";
+        case Permission::CartDiscount: return "sale_discount";
+        case Permission::PriceOverride: return "price_override";
+        case Permission::VoidSale: return "void_sale";
+        case Permission::Refund: return "refund";
+        case Permission::RefundWithoutReceipt: return "refund_without_receipt";
+        case Permission::NoSale: return "no_sale";
+        case Permission::RefundCardInCash: return "refund_card_in_cash";
+        case Permission::ViewJournal: return "view_journal";
+        case Permission::ManageStaff: return "manage_staff";
+        case Permission::UnlockStaff: return "unlock_staff";
     }
     return "unknown";
 }
@@ -63,6 +85,7 @@ bool roleAllows(Role role, Permission permission) {
         case Permission::NoSale:
         case Permission::RefundCardInCash:
         case Permission::ViewJournal:
+        case Permission::UnlockStaff:
             return role == Role::Supervisor || role == Role::Manager;
         case Permission::ManageStaff:
             return role == Role::Manager;
@@ -127,6 +150,17 @@ Result<std::string> StaffDirectory::authorize(const StaffMember& actor, Permissi
                                       std::string(permissionName(permission)));
     }
     return approver.id;
+}
+
+Status StaffDirectory::unlock(const std::string& id) {
+    FD_ASSIGN(auto* find, m_db.cached("SELECT failed_attempts, locked_until FROM staff WHERE id = ?"));
+    find->bind(1, id);
+    bool locked = false;
+    FD_TRY(find->firstRow([&](const core::Statement& row) { locked = row.int64(0) > 0 || !row.isNull(1); },
+                          "unknown staff " + id));
+    if (!locked) return core::failedPrecondition("staff " + id + " is not locked");
+    FD_ASSIGN(auto* reset, m_db.cached("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?"));
+    return reset->bind(1, id).run();
 }
 
 Status StaffDirectory::upsert(const StaffMember& member, const std::string& pin, core::HashStrength strength) {

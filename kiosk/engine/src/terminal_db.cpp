@@ -21,42 +21,74 @@ Status validateTerminalId(const std::string& what, const std::string& id) {
     return {};
 }
 
-Result<TerminalSettings> loadSettings(core::Database& db) {
-    FD_ASSIGN(auto stmt, db.prepare("SELECT key, value FROM settings"));
-    std::map<std::string, std::string> values;
-    for (;;) {
-        FD_ASSIGN(bool row, stmt.step());
-        if (!row) break;
-        values[stmt.text(0)] = stmt.text(1);
+namespace {
+
+// The settings rows as read, with typed getters that name the missing or malformed key.
+class SettingsRows {
+public:
+    static Result<SettingsRows> read(core::Database& db) {
+        FD_ASSIGN(auto* stmt, db.cached("SELECT key, value FROM settings"));
+        SettingsRows rows;
+        FD_TRY(stmt->forEachRow([&](const core::Statement& row) { rows.m_values[row.text(0)] = row.text(1); }));
+        if (rows.m_values.empty()) {
+            return core::failedPrecondition("terminal is not provisioned: load a seed or terminal configuration first");
+        }
+        return rows;
     }
-    if (values.empty()) {
-        return core::failedPrecondition("terminal is not provisioned: load a seed or terminal configuration first");
-    }
-    auto get = [&](const char* key) -> Result<std::string> {
-        auto it = values.find(key);
-        if (it == values.end()) return Status(core::ErrorKind::Corrupt, std::string("setting '") + key + "' is missing");
+    Result<std::string> get(const char* key) const {
+        auto it = m_values.find(key);
+        if (it == m_values.end()) return Status(core::ErrorKind::Corrupt, std::string("setting '") + key + "' is missing");
         return it->second;
-    };
-    auto getInt = [&](const char* key) -> Result<std::int64_t> {
+    }
+    Result<std::int64_t> getInt(const char* key) const {
         FD_ASSIGN(auto text, get(key));
         FD_ASSIGN(auto d, core::Decimal::parse(text));
         if (!d.isInteger()) return Status(core::ErrorKind::Corrupt, std::string("setting '") + key + "' is not an integer");
         return d.units();
-    };
+    }
+    Result<Pricing> pricing() const {
+        Pricing p;
+        FD_ASSIGN(auto mode, get("tax_mode"));
+        FD_ASSIGN(p.tax.mode, core::parseTaxMode(mode));
+        FD_ASSIGN(auto rounding, get("tax_rounding"));
+        FD_ASSIGN(p.tax.rounding, core::parseTaxRounding(rounding));
+        FD_ASSIGN(auto roundingMode, get("rounding_mode"));
+        FD_ASSIGN(p.tax.roundingMode, core::parseRoundingMode(roundingMode));
+        FD_ASSIGN(p.priceVersion, getInt("price_version"));
+        return p;
+    }
+
+private:
+    std::map<std::string, std::string> m_values;
+};
+
+}  // namespace
+
+Result<Pricing> loadPricing(core::Database& db) {
+    FD_ASSIGN(auto rows, SettingsRows::read(db));
+    return rows.pricing();
+}
+
+Result<std::int64_t> currentPriceVersion(core::Database& db) {
+    FD_ASSIGN(auto* stmt, db.cached("SELECT value FROM settings WHERE key = 'price_version'"));
+    std::string text;
+    FD_TRY(stmt->firstRow([&](const core::Statement& row) { text = row.text(0); },
+                          "terminal is not provisioned: no price version"));
+    FD_ASSIGN(auto version, core::Decimal::parse(text));
+    if (!version.isInteger()) return Status(core::ErrorKind::Corrupt, "setting 'price_version' is not an integer");
+    return version.units();
+}
+
+Result<TerminalSettings> loadSettings(core::Database& db) {
+    FD_ASSIGN(auto rows, SettingsRows::read(db));
     TerminalSettings s;
-    FD_ASSIGN(s.store, get("store"));
-    FD_ASSIGN(s.terminal, get("terminal"));
-    FD_ASSIGN(auto currency, get("currency"));
+    FD_ASSIGN(s.store, rows.get("store"));
+    FD_ASSIGN(s.terminal, rows.get("terminal"));
+    FD_ASSIGN(auto currency, rows.get("currency"));
     FD_ASSIGN(s.currency, core::currencyByCode(currency));
-    FD_ASSIGN(auto mode, get("tax_mode"));
-    FD_ASSIGN(s.tax.mode, core::parseTaxMode(mode));
-    FD_ASSIGN(auto rounding, get("tax_rounding"));
-    FD_ASSIGN(s.tax.rounding, core::parseTaxRounding(rounding));
-    FD_ASSIGN(auto roundingMode, get("rounding_mode"));
-    FD_ASSIGN(s.tax.roundingMode, core::parseRoundingMode(roundingMode));
-    FD_ASSIGN(s.priceVersion, getInt("price_version"));
-    FD_ASSIGN(auto maxFailed, getInt("max_failed_logins"));
-    FD_ASSIGN(auto lockout, getInt("lockout_seconds"));
+    FD_ASSIGN(s.pricing, rows.pricing());
+    FD_ASSIGN(auto maxFailed, rows.getInt("max_failed_logins"));
+    FD_ASSIGN(auto lockout, rows.getInt("lockout_seconds"));
     s.maxFailedLogins = static_cast<int>(maxFailed);
     s.lockoutSeconds = static_cast<int>(lockout);
     return s;
@@ -71,10 +103,10 @@ Status saveSettings(core::Database& db, const TerminalSettings& s) {
         {"store", s.store},
         {"terminal", s.terminal},
         {"currency", std::string(s.currency.codeView())},
-        {"tax_mode", std::string(core::taxModeName(s.tax.mode))},
-        {"tax_rounding", std::string(core::taxRoundingName(s.tax.rounding))},
-        {"rounding_mode", std::string(core::roundingModeName(s.tax.roundingMode))},
-        {"price_version", std::to_string(s.priceVersion)},
+        {"tax_mode", std::string(core::taxModeName(s.pricing.tax.mode))},
+        {"tax_rounding", std::string(core::taxRoundingName(s.pricing.tax.rounding))},
+        {"rounding_mode", std::string(core::roundingModeName(s.pricing.tax.roundingMode))},
+        {"price_version", std::to_string(s.pricing.priceVersion)},
         {"max_failed_logins", std::to_string(s.maxFailedLogins)},
         {"lockout_seconds", std::to_string(s.lockoutSeconds)},
     };

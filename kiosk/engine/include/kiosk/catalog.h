@@ -1,9 +1,10 @@
 #pragma once
 // Catalog: the terminal's local copy of items, barcodes, prices and tax codes.
 //
-// Reads serve the till (lookup by barcode, search by name or sku prefix); writes come from the
-// seed/master-data import. Every read is an indexed query, so a 300,000-item catalog costs the
-// same per scan as a small one. Owned by the engine; same thread as its Database.
+// Reads only: lookups by barcode or sku and search by name or sku prefix, for the till. Writes
+// come from the seed/master-data import alone (CatalogWriter, private to the engine). Every read
+// is an indexed query, so a 300,000-item catalog costs the same per scan as a small one. Owned
+// by the Till; same thread as its Database.
 
 #include <optional>
 #include <string>
@@ -35,16 +36,14 @@ struct Item {
 class Catalog {
 public:
     explicit Catalog(core::Database& db) : m_db(db) {}
+    Catalog(const Catalog&) = delete;
+    Catalog& operator=(const Catalog&) = delete;
 
     [[nodiscard]] core::Result<Item> byBarcode(const std::string& code);
     [[nodiscard]] core::Result<Item> bySku(const std::string& sku);
     // Items whose name or sku starts with prefix (case-insensitive for ASCII), name order.
     [[nodiscard]] core::Result<std::vector<Item>> search(const std::string& prefix, int limit = 20);
     [[nodiscard]] core::Result<TaxCode> taxCode(const std::string& code);
-
-    // Writes (call inside a transaction). Validation happens in the importer.
-    [[nodiscard]] core::Status upsertTaxCode(const TaxCode& tax);
-    [[nodiscard]] core::Status upsertItem(const Item& item, const std::vector<std::string>& barcodes);
 
     // ASCII lower-casing used for name_key; non-ASCII bytes pass through unchanged.
     static std::string searchKey(const std::string& text);

@@ -5,9 +5,12 @@
 // last four digits, an authorization code and the terminal's reference. A card number or track
 // data never reaches this interface, so it can never be stored. The real adapters (nexo, ZVT)
 // arrive with the peripherals module; FakePaymentAdapter serves tests, demos and benchmarks.
-// Calls block until the terminal answers; the caller's thread.
+//
+// Every call blocks until the terminal answers (or its own timeout passes) and is made on the
+// till's thread; an adapter must outlive the Till that uses it.
 
 #include <deque>
+#include <set>
 #include <string>
 
 #include "core/money.h"
@@ -30,7 +33,10 @@ public:
     // Refund to the card used for originalRef.
     virtual core::Result<CardResult> refund(const core::Money& amount, const std::string& originalRef,
                                             const std::string& reference) = 0;
-    // Cancels an authorization of a sale that will not complete (void).
+    // Cancels an approved payment or refund that will not be recorded (void, failed commit, a
+    // crash before the sale completed). Must be idempotent: reversing what is already reversed
+    // succeeds and moves no money, because the till retries a reversal it could not note down
+    // (at the next start) and cannot know whether an earlier attempt reached the terminal.
     virtual core::Status reverse(const std::string& terminalRef) = 0;
 };
 
@@ -54,14 +60,15 @@ public:
         m_declines.clear();
         m_offline = false;
     }
-    int reversals() const { return m_reversals; }
+    // Distinct payments reversed (reversing one again is a no-op, as the contract says).
+    int reversals() const { return static_cast<int>(m_reversed.size()); }
 
 private:
     core::Result<CardResult> answer(const char* kind);
     std::deque<std::string> m_declines;
     bool m_offline = false;
     int m_counter = 0;
-    int m_reversals = 0;
+    std::set<std::string> m_reversed;
 };
 
 }  // namespace frontdesk::kiosk

@@ -1,8 +1,7 @@
 #pragma once
-// SaleRecord: a finished sale or refund exactly as it is stored and sent, and the one function
-// that commits it. writeSaleRecord() puts the sale row, its lines, its tenders and its single
-// outbox event into ONE transaction: after a crash at any instant the terminal holds the whole
-// sale with its event, or neither.
+// SaleRecord: a finished sale or refund exactly as it is stored and sent. Checkout and Refunds
+// build one; the sale writer (private to the engine) commits it with its receipt number and its
+// one outbox event in a single transaction.
 
 #include <optional>
 #include <string>
@@ -10,9 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/database.h"
 #include "core/decimal.h"
-#include "kiosk/outbox.h"
+#include "kiosk/kinds.h"
 #include "kiosk/payment.h"
 
 namespace frontdesk::kiosk {
@@ -30,7 +28,7 @@ struct RecordLine {
 };
 
 struct RecordTender {
-    std::string method;  // "cash" or "card"
+    TenderMethod method = TenderMethod::Cash;
     std::int64_t amount = 0;
     std::int64_t change = 0;
     std::optional<CardResult> card;
@@ -45,10 +43,10 @@ struct RecordRate {
 
 struct SaleRecord {
     std::string id;
-    std::string kind = "sale";  // "sale" or "refund"
+    SaleKind kind = SaleKind::Sale;
     std::string shiftId, staff, approvedBy, reason;
     std::string currency;
-    std::int64_t priceVersion = 0;
+    std::int64_t priceVersion = 0;  // the price and tax version the record was priced with
     std::int64_t net = 0, tax = 0, gross = 0, discount = 0;
     std::int64_t rounding = 0;  // cash rounding: due = gross + rounding
     std::vector<RecordLine> lines;
@@ -56,18 +54,5 @@ struct SaleRecord {
     std::vector<RecordTender> tenders;
     std::string originalSaleId, originalReceipt;  // refunds only
 };
-
-struct Committed {
-    std::string receiptNo;
-    OutboxEvent event;
-    nlohmann::json payload;
-};
-
-// Commits the record with the next receipt number of this terminal and its outbox event.
-[[nodiscard]] core::Result<Committed> writeSaleRecord(core::Database& db, Outbox& outbox, const std::string& terminal,
-                                                      const SaleRecord& record, const std::string& at);
-
-// The event payload (sale.completed / sale.refunded) for a record and its receipt number.
-[[nodiscard]] nlohmann::json saleRecordPayload(const SaleRecord& record, const std::string& receiptNo);
 
 }  // namespace frontdesk::kiosk

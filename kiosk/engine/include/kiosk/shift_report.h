@@ -11,19 +11,20 @@
 
 #include "core/database.h"
 #include "core/decimal.h"
+#include "kiosk/kinds.h"
 
 namespace frontdesk::kiosk {
 
 struct RateTotal {
-    std::string kind;  // "sale" or "refund"
+    SaleKind kind = SaleKind::Sale;
     std::string taxCode;
     std::string rate;
     std::int64_t net = 0, tax = 0, gross = 0;
 };
 
 struct TenderTotal {
-    std::string kind;    // "sale" or "refund"
-    std::string method;  // "cash", "card"
+    SaleKind kind = SaleKind::Sale;
+    TenderMethod method = TenderMethod::Cash;
     std::int64_t count = 0;
     std::int64_t amount = 0;  // net of change given
 };

@@ -3,9 +3,12 @@
 //
 // Staff log in with their id and PIN. PINs are kept only as Argon2id hashes. After
 // maxFailedLogins consecutive wrong PINs the account is locked for lockoutSeconds; the counter
-// and the lock live in the database, so restarting the till does not reset them. An operation
-// the current role may not do can be approved by another staff member whose role may, with
-// their PIN; the approver is recorded with the operation.
+// and the lock live in the database, so restarting the till does not reset them. An attempt is
+// counted before the PIN is checked, so a till that dies (or is switched off) in the middle of a
+// login has counted it: power-cycling never buys extra guesses. A supervisor can lift a lock at
+// the till (StaffSession::unlock). An operation the current role may not do can be approved by
+// another staff member whose role may, with their PIN; the approver is recorded with the
+// operation.
 
 #include <optional>
 #include <string>
@@ -34,11 +37,15 @@ enum class Permission {
     RefundCardInCash,      // pay back in cash what was paid by card
     ViewJournal,           // read the outbox: every payload of the shift
     ManageStaff,
+    UnlockStaff,           // lift a lockout after repeated wrong PINs
 };
 
 [[nodiscard]] std::string_view roleName(Role role);
 [[nodiscard]] core::Result<Role> parseRole(std::string_view name);
+// Display text ("line discount"), for messages.
 [[nodiscard]] std::string_view permissionName(Permission permission);
+// Stable key ("line_discount"), as stored in the audit log.
+[[nodiscard]] std::string_view permissionKey(Permission permission);
 // The policy: cashiers sell, take paid-ins, refund against a receipt and run their shift;
 // supervisors add discounts, overrides, voids, paid-outs, receipt-less refunds and no-sale;
 // managers may do everything.
@@ -56,19 +63,28 @@ struct Approval {
     std::string pin;
 };
 
+// The staff table: authentication, lockouts and provisioning. Owned by the Till (the session
+// reaches it) and by the seed import; same thread as its Database.
 class StaffDirectory {
 public:
     StaffDirectory(core::Database& db, const core::Clock& clock, const TerminalSettings& settings)
         : m_db(db), m_clock(clock), m_settings(settings) {}
+    StaffDirectory(const StaffDirectory&) = delete;
+    StaffDirectory& operator=(const StaffDirectory&) = delete;
 
     // Verifies id and PIN. Unauthenticated on a wrong PIN or unknown id (the same message, so ids
     // cannot be probed), Locked while locked out.
     [[nodiscard]] core::Result<StaffMember> authenticate(const std::string& id, const std::string& pin);
 
     // Checks that `actor` may do `permission`, or that `approval` names someone who may.
-    // Returns the approver's id (empty when no approval was needed).
+    // Returns the approver's id (empty when no approval was needed). Writes nothing but the
+    // approver's attempt count.
     [[nodiscard]] core::Result<std::string> authorize(const StaffMember& actor, Permission permission,
                                                       const std::optional<Approval>& approval);
+
+    // Clears a lockout and the wrong-PIN count (inside the caller's transaction). NotFound for an
+    // unknown id; FailedPrecondition if the member is not locked.
+    [[nodiscard]] core::Status unlock(const std::string& id);
 
     // Adds or replaces a staff member; the PIN is hashed here (4 to 12 digits).
     [[nodiscard]] core::Status upsert(const StaffMember& member, const std::string& pin,

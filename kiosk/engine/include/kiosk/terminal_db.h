@@ -12,15 +12,23 @@ namespace frontdesk::kiosk {
 
 [[nodiscard]] const core::Schema& terminalSchema();
 
+// What a sale is priced under: the tax rules and the version of the price and tax data. Master
+// data may change both while the till runs; a sale reads them once, when it begins, and keeps
+// them to its end (see SaleBoundary), and records the version.
+struct Pricing {
+    core::TaxPolicy tax;
+    std::int64_t priceVersion = 0;  // version of the catalog/prices dataset in force
+};
+
 // Who this terminal is and the rules it sells under. Stored in the settings table; written by
-// the seed/provisioning import, read once at start.
+// the seed/provisioning import. Identity, currency and the lockout rules are read once at start
+// (they change only with re-provisioning and a restart); pricing is re-read by every sale.
 struct TerminalSettings {
     std::string store = "s1";
     std::string terminal = "t1";
     core::Currency currency;
-    core::TaxPolicy tax;
-    std::int64_t priceVersion = 0;  // version of the catalog/prices dataset in force
-    int maxFailedLogins = 5;        // consecutive wrong PINs before a lockout
+    Pricing pricing;
+    int maxFailedLogins = 5;  // consecutive wrong PINs before a lockout
     int lockoutSeconds = 300;
 };
 
@@ -30,6 +38,10 @@ struct TerminalSettings {
 
 // Loads settings; FailedPrecondition if the terminal was never provisioned.
 [[nodiscard]] core::Result<TerminalSettings> loadSettings(core::Database& db);
+// The pricing in force now (one indexed read of the settings table).
+[[nodiscard]] core::Result<Pricing> loadPricing(core::Database& db);
+// Just the price version in force now (one indexed row): cheap enough to check on every scan.
+[[nodiscard]] core::Result<std::int64_t> currentPriceVersion(core::Database& db);
 // Validates and stores settings (inside the caller's transaction, if any).
 [[nodiscard]] core::Status saveSettings(core::Database& db, const TerminalSettings& settings);
 // Store and terminal ids: [a-z0-9-], 1..11 characters each so "{store}-{terminal}" fits MQTT's 23.

@@ -1,31 +1,12 @@
-#include "test_support.h"
+#include "testing/terminal.h"
 
-#include <gtest/gtest.h>
-
-#include <atomic>
 #include <fstream>
-#include <random>
 #include <sstream>
-#include <unistd.h>
 
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
 
 namespace frontdesk::kiosk::testing {
-
-TempDir::TempDir() {
-    static std::atomic<int> counter{0};
-    std::random_device rd;
-    m_path = std::filesystem::temp_directory_path() /
-             ("frontdesk-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-              std::to_string(rd()));
-    std::filesystem::create_directories(m_path);
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(m_path, ec);
-}
 
 nlohmann::json standardSeed(const nlohmann::json& terminalOverrides) {
     nlohmann::json seed = {
@@ -61,32 +42,40 @@ nlohmann::json standardSeed(const nlohmann::json& terminalOverrides) {
     return seed;
 }
 
-Terminal::Terminal(const nlohmann::json& seed) : clock(core::TimePoint{std::chrono::milliseconds{1'795'000'000'000}}) {
-    auto opened = openTerminalDb(dir.file("terminal.db"));
+std::unique_ptr<core::Database> provisionTerminal(const std::string& path, const core::Clock& clock,
+                                                  const nlohmann::json& seed) {
+    auto opened = openTerminalDb(path);
     if (!opened.ok()) throw std::runtime_error(opened.status().toString());
-    db = std::move(opened).value();
-    auto report = importSeed(*db, clock, seed, core::HashStrength::Minimum);
+    auto report = importSeed(**opened, clock, seed, core::HashStrength::Minimum);
     if (!report.ok()) throw std::runtime_error(report.status().toString());
-    auto e = Engine::open(*db, clock, payments);
-    if (!e.ok()) throw std::runtime_error(e.status().toString());
-    engine = std::move(e).value();
+    return std::move(opened).value();
+}
+
+std::unique_ptr<Till> openTill(core::Database& db, const core::Clock& clock, PaymentAdapter& payments) {
+    auto till = Till::open(db, clock, payments);
+    if (!till.ok()) throw std::runtime_error(till.status().toString());
+    return std::move(till).value();
+}
+
+Terminal::Terminal(const nlohmann::json& seed) : clock(core::TimePoint{std::chrono::milliseconds{1'795'000'000'000}}) {
+    db = provisionTerminal(dir.file("terminal.db"), clock, seed);
+    till = openTill(*db, clock, payments);
 }
 
 void Terminal::reopen() {
-    engine.reset();
+    till.reset();
     db.reset();
     auto opened = openTerminalDb(dir.file("terminal.db"));
     if (!opened.ok()) throw std::runtime_error(opened.status().toString());
     db = std::move(opened).value();
-    auto e = Engine::open(*db, clock, payments);
-    if (!e.ok()) throw std::runtime_error(e.status().toString());
-    engine = std::move(e).value();
+    till = openTill(*db, clock, payments);
 }
 
 void Terminal::startShift(const std::string& staff, const std::string& pin) {
-    ASSERT_TRUE(engine->login(staff, pin).ok());
-    auto shift = engine->openShift(core::Money(10000, engine->settings().currency));
-    ASSERT_TRUE(shift.ok()) << shift.status().toString();
+    auto member = session().login(staff, pin);
+    if (!member.ok()) throw std::runtime_error("login of " + staff + ": " + member.status().toString());
+    auto shift = shifts().open(core::Money(10000, till->settings().currency));
+    if (!shift.ok()) throw std::runtime_error("opening a shift: " + shift.status().toString());
 }
 
 core::Money eur(std::int64_t minor) { return core::Money(minor, *core::currencyByCode("EUR")); }

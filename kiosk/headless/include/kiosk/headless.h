@@ -1,23 +1,27 @@
 #pragma once
-// The headless driver: drives an Engine from JSON lines, one action per line, and answers each
-// with one JSON result line. Integration tests, benchmarks and the demo use it until a screen
-// does. An invalid line gets {"ok":false,"error":kind,"message":...}; the session goes on.
-// The actions and their fields are listed in docs/headless.md.
+// The headless driver: drives a Till from JSON lines, one action per line, and answers each with
+// one JSON result line. Integration tests, benchmarks and the demo use it until a screen does.
+// An invalid line gets {"ok":false,"error":kind,"message":...} naming the field; the session goes
+// on. Each action is one handler in a table (headless_actions.cpp); docs/headless.md lists them.
+//
+// The Till (and the fake payment terminal, when given) must outlive the driver. Not
+// thread-safe: one thread reads the lines.
 
 #include <iosfwd>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/engine.h"
+#include "kiosk/checkout.h"
 #include "kiosk/payment.h"
+#include "kiosk/till.h"
 
 namespace frontdesk::kiosk {
 
 class HeadlessDriver {
 public:
     // fake may be null; when set, card tenders accept "simulate": "decline" | "offline".
-    HeadlessDriver(Engine& engine, FakePaymentAdapter* fake) : m_engine(engine), m_fake(fake) {}
+    HeadlessDriver(Till& till, FakePaymentAdapter* fake) : m_till(till), m_fake(fake) {}
 
     // Handles one line (JSON object text); never throws.
     nlohmann::json handle(const std::string& line);
@@ -26,8 +30,7 @@ public:
     int run(std::istream& in, std::ostream& out, bool pretty = false);
 
 private:
-    nlohmann::json dispatch(const std::string& action, const nlohmann::json& a);
-    Engine& m_engine;
+    Till& m_till;
     FakePaymentAdapter* m_fake;
 };
 

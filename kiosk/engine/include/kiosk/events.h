@@ -1,0 +1,83 @@
+#pragma once
+// Every event the terminal sends, in one typed place: the event types, the outbox row they
+// become, and the one builder per payload. No other file spells an event type or assembles a
+// payload; docs/events.md documents exactly this list, and the sync schema is checked against
+// kEventTypes.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/money.h"
+#include "kiosk/kinds.h"
+#include "kiosk/sale_record.h"
+#include "kiosk/shift_report.h"
+
+namespace frontdesk::kiosk {
+
+enum class EventType {
+    SaleCompleted,  // sale.completed
+    SaleRefunded,   // sale.refunded
+    SaleVoided,     // sale.voided
+    ShiftOpened,    // shift.opened
+    ShiftClosed,    // shift.closed
+    CashMoved,      // cash.moved (paid in, paid out)
+    DrawerOpened,   // drawer.opened (no-sale)
+};
+
+inline constexpr std::array kEventTypes = {EventType::SaleCompleted, EventType::SaleRefunded, EventType::SaleVoided,
+                                           EventType::ShiftOpened,   EventType::ShiftClosed,  EventType::CashMoved,
+                                           EventType::DrawerOpened};
+
+[[nodiscard]] std::string_view eventTypeName(EventType type);
+[[nodiscard]] core::Result<EventType> parseEventType(std::string_view name);
+
+// One outbox row: the event as it is stored and sent.
+struct OutboxEvent {
+    std::int64_t seq = 0;
+    std::string id;
+    EventType type = EventType::SaleCompleted;
+    std::string envelope;  // JSON text as sent (PROTOCOL.md envelope)
+};
+
+// A committed sale or refund: its receipt number, its outbox event and the event's payload (for
+// the receipt printer and the screen).
+struct Committed {
+    std::string receiptNo;
+    OutboxEvent event;
+    nlohmann::json payload;
+};
+
+// ---- payloads, one builder per event type ----
+
+// sale.completed and sale.refunded (the record's kind says which).
+[[nodiscard]] EventType saleEventType(const SaleRecord& record);
+[[nodiscard]] nlohmann::json salePayload(const SaleRecord& record, const std::string& receiptNo);
+
+// sale.voided: what the cart held and which card payments were given back.
+struct VoidRecord {
+    std::string sale, shift, reason, approvedBy;
+    core::Money gross;
+    nlohmann::json cart;      // Cart::toJson()
+    nlohmann::json reversed;  // [{"amount", "terminal_ref"}] card payments reversed by the void
+};
+[[nodiscard]] nlohmann::json voidPayload(const VoidRecord& record);
+
+// shift.opened and shift.closed (the Z report).
+[[nodiscard]] nlohmann::json shiftOpenedPayload(const std::string& shift, const core::Money& openingFloat,
+                                                const std::string& openedAt);
+[[nodiscard]] nlohmann::json shiftClosedPayload(const ShiftReport& report);
+
+// cash.moved and drawer.opened.
+struct CashMoveRecord {
+    std::string id, shift, reason, approvedBy;
+    CashMoveKind kind = CashMoveKind::PaidIn;
+    core::Money amount;
+};
+[[nodiscard]] EventType cashMoveEventType(CashMoveKind kind);
+[[nodiscard]] nlohmann::json cashMovePayload(const CashMoveRecord& record);
+
+}  // namespace frontdesk::kiosk

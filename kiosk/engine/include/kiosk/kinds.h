@@ -1,0 +1,23 @@
+#pragma once
+// The closed sets of values the till records, each with the stable key it is stored and sent
+// under. Keys never change once released: the back office and old databases read them.
+
+#include <string_view>
+
+#include "core/status.h"
+
+namespace frontdesk::kiosk {
+
+enum class SaleKind { Sale, Refund };
+enum class TenderMethod { Cash, Card };
+enum class CashMoveKind { PaidIn, PaidOut, NoSale };
+
+[[nodiscard]] std::string_view saleKindKey(SaleKind kind);            // "sale", "refund"
+[[nodiscard]] std::string_view tenderMethodKey(TenderMethod method);  // "cash", "card"
+[[nodiscard]] std::string_view cashMoveKindKey(CashMoveKind kind);    // "paid_in", "paid_out", "no_sale"
+
+[[nodiscard]] core::Result<SaleKind> parseSaleKind(std::string_view key);
+[[nodiscard]] core::Result<TenderMethod> parseTenderMethod(std::string_view key);
+[[nodiscard]] core::Result<CashMoveKind> parseCashMoveKind(std::string_view key);
+
+}  // namespace frontdesk::kiosk

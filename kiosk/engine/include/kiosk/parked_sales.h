@@ -1,0 +1,36 @@
+#pragma once
+// ParkedSales: carts put aside on this terminal to be resumed later. They stay local (no outbox
+// event): a parked cart is not a business fact until it is completed or voided.
+//
+// Owned by Checkout; same thread as its Database.
+
+#include <string>
+#include <vector>
+
+#include "core/database.h"
+
+namespace frontdesk::kiosk {
+
+struct ParkedSale {
+    std::string id, label, staff, parkedAt;
+};
+
+class ParkedSales {
+public:
+    explicit ParkedSales(core::Database& db) : m_db(db) {}
+    ParkedSales(const ParkedSales&) = delete;
+    ParkedSales& operator=(const ParkedSales&) = delete;
+
+    [[nodiscard]] core::Status put(const ParkedSale& sale, const std::string& cartJson);
+    // The parked cart's JSON; NotFound if there is none. Does not remove it.
+    [[nodiscard]] core::Result<std::string> cart(const std::string& id);
+    // Removes it (inside the resuming transaction).
+    [[nodiscard]] core::Status remove(const std::string& id);
+    // Oldest first.
+    [[nodiscard]] core::Result<std::vector<ParkedSale>> list();
+
+private:
+    core::Database& m_db;
+};
+
+}  // namespace frontdesk::kiosk

@@ -1,0 +1,59 @@
+#pragma once
+// StaffSession: who is logged in at this till, and what they may do.
+//
+// authorize() answers one question without side effects on the till's records: may the
+// logged-in member do this, or, if their role may not, does the approval offered name someone
+// whose role may? It returns the approver's id (empty when none was needed) and writes nothing
+// except the approver's PIN attempt count (see StaffDirectory). Recording the approval is the
+// operation's job, in its own transaction, once it has succeeded (AuditLog).
+//
+// Every operation checks in one order: the user (requireUser), then the shift, then the
+// permission (authorize), then its own validation.
+//
+// Owned by the Till; holds references to the directory and the audit log, which the Till owns
+// and which outlive it. Not thread-safe: the till's thread calls everything.
+
+#include <optional>
+#include <string>
+
+#include "core/database.h"
+#include "kiosk/audit_log.h"
+#include "kiosk/staff.h"
+
+namespace frontdesk::kiosk {
+
+class StaffSession {
+public:
+    StaffSession(core::Database& db, StaffDirectory& directory, AuditLog& audit)
+        : m_db(db), m_directory(directory), m_audit(audit) {}
+    StaffSession(const StaffSession&) = delete;
+    StaffSession& operator=(const StaffSession&) = delete;
+
+    // Logs a member in (switching cashier keeps the sale in progress; it completes under the new
+    // one). Unauthenticated on a wrong id or PIN, Locked while locked out.
+    [[nodiscard]] core::Result<StaffMember> login(const std::string& staffId, const std::string& pin);
+    void logout() { m_user.reset(); }
+    const std::optional<StaffMember>& user() const { return m_user; }
+
+    // The logged-in member, or Unauthenticated.
+    [[nodiscard]] core::Result<StaffMember> requireUser() const;
+
+    // May `actor` do `permission`? Returns the approver ("" when the role allows it itself).
+    [[nodiscard]] core::Result<std::string> authorize(const StaffMember& actor, Permission permission,
+                                                      const std::optional<Approval>& approval) const;
+    // Whether the logged-in member's own role allows it (no approval): for rules that depend on
+    // who changes the sale, not on an approval.
+    bool userMay(Permission permission) const;
+
+    // Lifts the lockout of `staffId`, approved by a supervisor or manager with their PIN. Needs
+    // nobody to be logged in: a locked-out cashier stands at the login screen. Audited.
+    [[nodiscard]] core::Status unlock(const std::string& staffId, const Approval& approval);
+
+private:
+    core::Database& m_db;
+    StaffDirectory& m_directory;
+    AuditLog& m_audit;
+    std::optional<StaffMember> m_user;
+};
+
+}  // namespace frontdesk::kiosk

@@ -1,0 +1,29 @@
+#pragma once
+// The checks every operation shares (private to the engine), so they run in one order
+// everywhere: the user, then the shift, then the permission; the operation's own validation
+// comes after.
+
+#include <optional>
+#include <string>
+
+#include "core/money.h"
+#include "kiosk/shift_ledger.h"
+#include "kiosk/staff_session.h"
+
+namespace frontdesk::kiosk {
+
+struct Actor {
+    StaffMember user;
+    std::string shift;     // empty when the operation needs no open shift
+    std::string approver;  // empty when the user's own role allows it
+};
+
+// Logged in, then (when `shifts` is given) an open shift, then allowed or approved.
+[[nodiscard]] core::Result<Actor> admit(const StaffSession& session, const ShiftLedger* shifts, Permission permission,
+                                        const std::optional<Approval>& approval);
+
+// An amount a person entered: in the till's currency and within 10^10 minor units, so the sums
+// of any realistic shift cannot overflow.
+[[nodiscard]] core::Status checkEnteredAmount(const core::Money& amount, const core::Currency& tillCurrency);
+
+}  // namespace frontdesk::kiosk

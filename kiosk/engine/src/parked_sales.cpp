@@ -1,0 +1,35 @@
+#include "kiosk/parked_sales.h"
+
+namespace frontdesk::kiosk {
+
+using core::Result;
+using core::Status;
+
+Status ParkedSales::put(const ParkedSale& sale, const std::string& cartJson) {
+    FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO parked_sales (id, parked_at, staff, label, cart) VALUES (?, ?, ?, ?, ?)"));
+    return stmt->bindAll(sale.id, sale.parkedAt, sale.staff, sale.label, cartJson).run();
+}
+
+Result<std::string> ParkedSales::cart(const std::string& id) {
+    FD_ASSIGN(auto* stmt, m_db.cached("SELECT cart FROM parked_sales WHERE id = ?"));
+    stmt->bind(1, id);
+    std::string text;
+    FD_TRY(stmt->firstRow([&](const core::Statement& row) { text = row.text(0); }, "no parked sale " + id));
+    return text;
+}
+
+Status ParkedSales::remove(const std::string& id) {
+    FD_ASSIGN(auto* stmt, m_db.cached("DELETE FROM parked_sales WHERE id = ?"));
+    return stmt->bind(1, id).run();
+}
+
+Result<std::vector<ParkedSale>> ParkedSales::list() {
+    FD_ASSIGN(auto* stmt, m_db.cached("SELECT id, label, staff, parked_at FROM parked_sales ORDER BY parked_at"));
+    std::vector<ParkedSale> sales;
+    FD_TRY(stmt->forEachRow([&](const core::Statement& row) {
+        sales.push_back({row.text(0), row.text(1), row.text(2), row.text(3)});
+    }));
+    return sales;
+}
+
+}  // namespace frontdesk::kiosk

@@ -1,0 +1,69 @@
+#include "headless_fields.h"
+
+namespace frontdesk::kiosk::headless {
+
+using core::Result;
+using nlohmann::json;
+
+namespace {
+std::string quoted(const char* key) { return std::string("'") + key + "'"; }
+}  // namespace
+
+Result<std::string> text(const json& a, const char* key, bool required) {
+    auto it = a.find(key);
+    if (it == a.end() || it->is_null()) {
+        if (required) return core::invalidArgument(quoted(key) + " is missing");
+        return std::string();
+    }
+    if (!it->is_string()) return core::invalidArgument(quoted(key) + " must be a string");
+    return it->get<std::string>();
+}
+
+Result<core::Decimal> decimal(const json& a, const char* key, const char* fallback) {
+    std::string value = fallback;
+    if (a.contains(key)) {
+        FD_ASSIGN(value, text(a, key));
+    }
+    auto d = core::Decimal::parse(value);
+    if (!d.ok()) return d.status().withContext(key);
+    return d;
+}
+
+Result<core::Money> money(const json& a, const char* key, const core::Currency& tillCurrency) {
+    core::Currency currency = tillCurrency;
+    if (a.contains("currency")) {
+        FD_ASSIGN(auto code, text(a, "currency"));
+        FD_ASSIGN(currency, core::currencyByCode(code));
+    }
+    FD_ASSIGN(auto value, text(a, key));
+    auto m = core::Money::parse(value, currency);
+    if (!m.ok()) return m.status().withContext(key);
+    return m;
+}
+
+Result<std::size_t> lineNumber(const json& a) {
+    auto it = a.find("line");
+    if (it == a.end() || !it->is_number_integer() || it->get<std::int64_t>() < 1) {
+        return core::invalidArgument("'line' must be a line number from 1");
+    }
+    return static_cast<std::size_t>(it->get<std::int64_t>());
+}
+
+Result<std::optional<Approval>> approval(const json& a) {
+    if (!a.contains("approver")) return std::optional<Approval>();
+    FD_ASSIGN(auto staff, text(a, "approver"));
+    FD_ASSIGN(auto pin, text(a, "approver_pin"));
+    return std::optional<Approval>(Approval{staff, pin});
+}
+
+Result<json> objectList(const json& a, const char* key, const char* what) {
+    auto it = a.find(key);
+    if (it == a.end()) return json::array();
+    if (!it->is_array()) return core::invalidArgument(quoted(key) + " must be a list");
+    for (const auto& entry : *it) {
+        if (!entry.is_object()) return core::invalidArgument(std::string("each ") + what + " must be an object");
+    }
+    return *it;
+}
+
+}  // namespace frontdesk::kiosk::headless

@@ -1,0 +1,32 @@
+#pragma once
+// Reading the fields of one headless action. Each reader returns the value or an
+// invalid_argument that names the field; nothing throws.
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/decimal.h"
+#include "core/money.h"
+#include "kiosk/staff.h"
+
+namespace frontdesk::kiosk::headless {
+
+// A string field; missing (or null) is an error when required, "" otherwise.
+[[nodiscard]] core::Result<std::string> text(const nlohmann::json& a, const char* key, bool required = true);
+// A decimal string ("1.5"), or `fallback` when absent.
+[[nodiscard]] core::Result<core::Decimal> decimal(const nlohmann::json& a, const char* key, const char* fallback);
+// Amounts are decimal strings in major units ("20.00"), as a cashier types them, in the till's
+// currency unless the action names another ("currency": "USD"), which the engine then refuses:
+// foreign cash is not converted.
+[[nodiscard]] core::Result<core::Money> money(const nlohmann::json& a, const char* key,
+                                              const core::Currency& tillCurrency);
+// A receipt or cart line number, from 1.
+[[nodiscard]] core::Result<std::size_t> lineNumber(const nlohmann::json& a);
+// "approver" and "approver_pin", when the action carries an approval.
+[[nodiscard]] core::Result<std::optional<Approval>> approval(const nlohmann::json& a);
+// A list field: absent reads as empty; anything but a list of objects is an error.
+[[nodiscard]] core::Result<nlohmann::json> objectList(const nlohmann::json& a, const char* key, const char* what);
+
+}  // namespace frontdesk::kiosk::headless

@@ -1,0 +1,82 @@
+#pragma once
+// A provisioned terminal for tests and benchmarks: a database in a fresh temp directory, a fake
+// clock, the fake payment terminal, and a Till over them. Set-up failures throw
+// std::runtime_error with the reason: a test reports it, a benchmark stops on it.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/money.h"
+#include "kiosk/payment.h"
+#include "kiosk/till.h"
+#include "testing/temp_dir.h"
+
+namespace frontdesk::kiosk::testing {
+
+// The standard test seed: EUR, VAT inclusive per line, two rates (VAT19, VAT7), items
+// A (1.99, VAT19, barcode 4000000000017), B (0.50, VAT7, barcode 4000000000024),
+// W (by weight, 24.80/kg, VAT7), X (age restricted, 9.99, VAT19, barcode 4000000000031);
+// staff c1/1111 cashier, c2/2222 cashier, s1/3333 supervisor, m1/4444 manager.
+// max_failed_logins 3, lockout 60 s, price_version 7. Overrides are merged into "terminal".
+nlohmann::json standardSeed(const nlohmann::json& terminalOverrides = nlohmann::json::object());
+
+// Barcodes of the standard seed's items.
+constexpr const char* kApple = "4000000000017";   // A 1.99 VAT19
+constexpr const char* kBread = "4000000000024";   // B 0.50 VAT7
+constexpr const char* kSherry = "4000000000031";  // X 9.99 VAT19
+
+// Opens (creating) the terminal database at path and imports the seed, with PIN hashes at the
+// minimum Argon2id cost for speed.
+std::unique_ptr<core::Database> provisionTerminal(const std::string& path, const core::Clock& clock,
+                                                  const nlohmann::json& seed);
+// Opens a Till over a provisioned database.
+std::unique_ptr<Till> openTill(core::Database& db, const core::Clock& clock, PaymentAdapter& payments);
+
+struct Terminal {
+    explicit Terminal(const nlohmann::json& seed = standardSeed());
+    Terminal(const Terminal&) = delete;
+    Terminal& operator=(const Terminal&) = delete;
+
+    // Reopens the database and the Till, as after a restart.
+    void reopen();
+    // Logs `staff` in and opens a shift with a 100.00 float (in the terminal currency).
+    void startShift(const std::string& staff = "c1", const std::string& pin = "1111");
+
+    StaffSession& session() { return till->session(); }
+    ShiftLedger& shifts() { return till->shifts(); }
+    Checkout& checkout() { return till->checkout(); }
+    Refunds& refunds() { return till->refunds(); }
+
+    TempDir dir;
+    core::FakeClock clock;
+    FakePaymentAdapter payments;
+    std::unique_ptr<core::Database> db;
+    std::unique_ptr<Till> till;
+};
+
+core::Money eur(std::int64_t minor);
+// An amount in any ISO 4217 currency ("CHF", "USD").
+core::Money money(std::int64_t minor, const char* currency);
+core::Decimal dec(const char* text);
+
+// SELECT returning one integer.
+std::int64_t queryInt(core::Database& db, const std::string& sql);
+// SELECT returning one text value (NULL reads as "").
+std::string queryText(core::Database& db, const std::string& sql);
+// SELECT returning one text column, every row in order (NULL reads as "").
+std::vector<std::string> queryColumn(core::Database& db, const std::string& sql);
+
+// The outbox envelope with this seq, parsed.
+nlohmann::json envelope(core::Database& db, std::int64_t seq);
+// The newest outbox envelope, parsed.
+nlohmann::json lastEnvelope(core::Database& db);
+
+// The whole content of a file, as bytes.
+std::string readFileBytes(const std::filesystem::path& path);
+
+}  // namespace frontdesk::kiosk::testing
