@@ -61,6 +61,16 @@ TEST_F(HeadlessTest, LoginAndLogout) {
     EXPECT_EQ(wrong["action"], "login");
 }
 
+TEST_F(HeadlessTest, UnlockNeedsASupervisorsApproval) {
+    for (int i = 0; i < 3; ++i) send({{"action", "login"}, {"staff", "c1"}, {"pin", "0000"}});
+    EXPECT_EQ(send({{"action", "login"}, {"staff", "c1"}, {"pin", "1111"}})["error"], "locked");
+    fails(R"({"action":"unlock","staff":"c1"})", "invalid_argument", "approver");
+    fails(R"({"action":"unlock","staff":"c1","approver":"c2","approver_pin":"2222"})", "permission_denied",
+          "may not approve");
+    ok({{"action", "unlock"}, {"staff", "c1"}, {"approver", "s1"}, {"approver_pin", "3333"}});
+    ok({{"action", "login"}, {"staff", "c1"}, {"pin", "1111"}});
+}
+
 TEST_F(HeadlessTest, ShiftOpenReportAndClose) {
     ok({{"action", "login"}, {"staff", "c1"}, {"pin", "1111"}});
     auto opened = ok({{"action", "shift.open"}, {"float", "150.00"}});
