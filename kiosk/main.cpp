@@ -15,6 +15,33 @@
 
 using namespace frontdesk;
 
+namespace {
+
+// The clock the till runs on: the system's, or a simulated one fixed at `at` (demos, tests).
+std::unique_ptr<core::Clock> makeClock(const std::string& at) {
+    if (at.empty()) return std::make_unique<core::SystemClock>();
+    auto start = core::parseIso8601(at);
+    if (!start.ok()) {
+        std::cerr << "frontdesk-kiosk: --clock: " << start.status().message() << "\n";
+        return nullptr;
+    }
+    return std::make_unique<core::FakeClock>(*start);
+}
+
+// Provisions from a seed file and prints what was imported, as the first result line.
+bool importSeed(core::Database& db, const core::Clock& clock, const std::string& path, bool pretty) {
+    auto report = kiosk::importSeedFile(db, clock, path);
+    if (!report.ok()) {
+        std::cerr << "frontdesk-kiosk: " << report.status().toString() << "\n";
+        return false;
+    }
+    const nlohmann::json imported{{"ok", true}, {"action", "seed"}, {"imported", report->toJson()}};
+    std::cout << (pretty ? kiosk::describeResult({}, imported, core::Currency{}) : kiosk::jsonText(imported)) << "\n";
+    return true;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     CLI::App app{"Frontdesk kiosk: point of sale and reception terminal"};
     bool headless = false;
@@ -35,31 +62,14 @@ int main(int argc, char** argv) {
         std::cerr << "frontdesk-kiosk: this build has the headless engine only; run with --headless\n";
         return 2;
     }
-    std::unique_ptr<core::Clock> clock;
-    if (!clockAt.empty()) {
-        auto start = core::parseIso8601(clockAt);
-        if (!start.ok()) {
-            std::cerr << "frontdesk-kiosk: --clock: " << start.status().message() << "\n";
-            return 2;
-        }
-        clock = std::make_unique<core::FakeClock>(*start);
-    } else {
-        clock = std::make_unique<core::SystemClock>();
-    }
+    auto clock = makeClock(clockAt);
+    if (!clock) return 2;
     auto db = kiosk::openTerminalDb(dbPath);
     if (!db.ok()) {
         std::cerr << "frontdesk-kiosk: " << db.status().toString() << "\n";
         return 1;
     }
-    if (!seedPath.empty()) {
-        auto report = kiosk::importSeedFile(**db, *clock, seedPath);
-        if (!report.ok()) {
-            std::cerr << "frontdesk-kiosk: " << report.status().toString() << "\n";
-            return 1;
-        }
-        const nlohmann::json imported{{"ok", true}, {"action", "seed"}, {"imported", report->toJson()}};
-        std::cout << (pretty ? kiosk::describeResult({}, imported, core::Currency{}) : kiosk::jsonText(imported)) << "\n";
-    }
+    if (!seedPath.empty() && !importSeed(**db, *clock, seedPath, pretty)) return 1;
     kiosk::FakePaymentAdapter payments;  // the simulated payment terminal until a real one is configured
     auto till = kiosk::Till::open(**db, *clock, payments);
     if (!till.ok()) {
@@ -67,17 +77,15 @@ int main(int argc, char** argv) {
         return 1;
     }
     kiosk::HeadlessDriver driver(**till, &payments);
-    int failures = 0;
-    if (scriptPath.empty()) {
-        failures = driver.run(std::cin, std::cout, pretty);
-    } else {
-        std::ifstream script(scriptPath);
+    std::ifstream script;
+    if (!scriptPath.empty()) {
+        script.open(scriptPath);
         if (!script) {
             std::cerr << "frontdesk-kiosk: cannot read script " << scriptPath << "\n";
             return 1;
         }
-        failures = driver.run(script, std::cout, pretty);
     }
+    const int failures = driver.run(scriptPath.empty() ? std::cin : script, std::cout, pretty);
     // Failed actions are reported in their result lines; the exit code says whether any failed.
     return failures == 0 ? 0 : 3;
 }

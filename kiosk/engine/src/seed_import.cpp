@@ -157,11 +157,122 @@ std::string keyOf(const json& j, const char* key) {
 
 }  // namespace
 
+namespace {
+
+// One seed import in progress: its transaction's writers, its report, and the quarantine.
+class SeedImport {
+public:
+    SeedImport(core::Database& db, const core::Clock& clock, const TerminalSettings& settings,
+               core::HashStrength strength)
+        : m_db(db), m_settings(settings), m_strength(strength), m_catalog(db), m_writer(db),
+          m_staff(db, clock, settings), m_at(core::formatIso8601(clock.now())) {}
+
+    Status taxCodes(const json& list);
+    Status items(const json& list);
+    Status staff(const json& list);
+    ImportReport report;
+
+private:
+    Status quarantine(const char* kind, const json& raw, const std::string& key, const Status& why);
+    Status staffEntry(const json& j);
+
+    core::Database& m_db;
+    const TerminalSettings& m_settings;
+    core::HashStrength m_strength;
+    Catalog m_catalog;
+    CatalogWriter m_writer;
+    StaffDirectory m_staff;
+    std::string m_at;
+};
+
+// Storage failures stop the import; anything else about one entry only quarantines it.
+bool stopsTheImport(const Status& status) {
+    return status.kind() == core::ErrorKind::DiskFull || status.kind() == core::ErrorKind::ReadOnly;
+}
+
+Status SeedImport::quarantine(const char* kind, const json& raw, const std::string& key, const Status& why) {
+    report.quarantined.push_back(std::string(kind) + " '" + key + "': " + why.message());
+    FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO quarantine (at, source, item_key, reason, raw) VALUES (?, ?, ?, ?, ?)"));
+    // Never keep a clear PIN, even in quarantine; a refused "pin_hash" may be a clear PIN too.
+    json kept = raw.is_object() ? raw : json("(not an object: not kept, it might hold a PIN)");
+    if (kept.is_object()) {
+        kept.erase("pin");
+        kept.erase("pin_hash");
+    }
+    return stmt->bindAll(m_at, std::string("seed:") + kind, key, why.message(), jsonText(kept)).run();
+}
+
+Status SeedImport::taxCodes(const json& list) {
+    if (!list.is_array()) return core::invalidArgument("'tax_codes' must be a list");
+    for (const auto& j : list) {
+        auto tax = parseTaxCode(j);
+        // A broken tax code would misprice every item using it: refuse the whole seed.
+        if (!tax.ok()) return tax.status().withContext("tax code '" + keyOf(j, "code") + "'");
+        FD_TRY(m_writer.upsertTaxCode(*tax));
+        ++report.taxCodes;
+    }
+    return {};
+}
+
+Status SeedImport::items(const json& list) {
+    if (!list.is_array()) return core::invalidArgument("'items' must be a list");
+    std::map<std::string, std::string> claimed;  // barcode -> sku, within this seed
+    for (const auto& j : list) {
+        auto parsed = parseItem(j, m_settings, m_catalog);
+        Status applied = parsed.status();
+        if (parsed.ok()) {
+            for (const auto& code : parsed->barcodes) {
+                auto [owner, fresh] = claimed.emplace(code, parsed->item.sku);
+                if (!fresh && owner->second != parsed->item.sku) {
+                    applied = core::invalidArgument("barcode " + code + " is already item " + owner->second + "'s");
+                    break;
+                }
+            }
+        }
+        if (applied.ok()) applied = m_writer.upsertItem(parsed->item, parsed->barcodes);
+        if (stopsTheImport(applied)) return applied;
+        if (!applied.ok()) {
+            FD_TRY(quarantine("item", j, keyOf(j, "sku"), applied));
+            continue;
+        }
+        ++report.items;
+    }
+    return {};
+}
+
+Status SeedImport::staffEntry(const json& j) {
+    if (!j.is_object()) return core::invalidArgument("a staff entry must be an object");
+    StaffMember member;
+    FD_ASSIGN(member.id, text(j, "id", true));
+    FD_ASSIGN(member.name, text(j, "name", true));
+    FD_ASSIGN(auto role, text(j, "role", true));
+    FD_ASSIGN(member.role, parseRole(role));
+    FD_ASSIGN(auto hash, text(j, "pin_hash", false));
+    if (!hash.empty()) return m_staff.upsertHashed(member, hash);
+    FD_ASSIGN(auto pin, text(j, "pin", true));
+    return m_staff.upsert(member, pin, m_strength);
+}
+
+Status SeedImport::staff(const json& list) {
+    if (!list.is_array()) return core::invalidArgument("'staff' must be a list");
+    for (const auto& j : list) {
+        Status applied = staffEntry(j);
+        if (stopsTheImport(applied)) return applied;
+        if (!applied.ok()) {
+            FD_TRY(quarantine("staff", j, keyOf(j, "id"), applied));
+            continue;
+        }
+        ++report.staff;
+    }
+    return {};
+}
+
+}  // namespace
+
 Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, const json& seed,
                                 core::HashStrength strength) {
     if (!seed.is_object()) return core::invalidArgument("seed must be a JSON object");
     FD_ASSIGN(auto settings, parseSettings(seed));
-    ImportReport report;
     // A large catalog is one long transaction: with SQLite's default 2 MB page cache it spills to
     // disk and the import (holding the write lock) takes about three times as long. Widen the
     // cache for the import only.
@@ -173,81 +284,12 @@ Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, co
     FD_ASSIGN(auto tx, core::Transaction::begin(db));
     FD_TRY(checkSettingsChange(db, settings));
     FD_TRY(saveSettings(db, settings));
-    Catalog catalog(db);
-    CatalogWriter writer(db);
-    StaffDirectory staff(db, clock, settings);
-    const auto at = core::formatIso8601(clock.now());
-    auto quarantine = [&](const char* kind, const json& raw, const std::string& key, const Status& why) -> Status {
-        report.quarantined.push_back(std::string(kind) + " '" + key + "': " + why.message());
-        FD_ASSIGN(auto* stmt, db.cached("INSERT INTO quarantine (at, source, item_key, reason, raw) VALUES (?, ?, ?, ?, ?)"));
-        // Never keep a clear PIN, even in quarantine; a refused "pin_hash" may be a clear PIN too.
-        json kept = raw.is_object() ? raw : json("(not an object: not kept, it might hold a PIN)");
-        if (kept.is_object()) {
-            kept.erase("pin");
-            kept.erase("pin_hash");
-        }
-        return stmt->bindAll(at, std::string("seed:") + kind, key, why.message(), jsonText(kept)).run();
-    };
-
-    if (auto it = seed.find("tax_codes"); it != seed.end()) {
-        if (!it->is_array()) return core::invalidArgument("'tax_codes' must be a list");
-        for (const auto& j : *it) {
-            auto tax = parseTaxCode(j);
-            // A broken tax code would misprice every item using it: refuse the whole seed.
-            if (!tax.ok()) return tax.status().withContext("tax code '" + keyOf(j, "code") + "'");
-            FD_TRY(writer.upsertTaxCode(*tax));
-            ++report.taxCodes;
-        }
-    }
-    if (auto it = seed.find("items"); it != seed.end()) {
-        if (!it->is_array()) return core::invalidArgument("'items' must be a list");
-        std::map<std::string, std::string> claimed;  // barcode -> sku, within this seed
-        for (const auto& j : *it) {
-            auto parsed = parseItem(j, settings, catalog);
-            Status applied = parsed.status();
-            if (parsed.ok()) {
-                for (const auto& code : parsed->barcodes) {
-                    auto [owner, fresh] = claimed.emplace(code, parsed->item.sku);
-                    if (!fresh && owner->second != parsed->item.sku) {
-                        applied = core::invalidArgument("barcode " + code + " is already item " + owner->second + "'s");
-                        break;
-                    }
-                }
-            }
-            if (applied.ok()) applied = writer.upsertItem(parsed->item, parsed->barcodes);
-            if (applied.kind() == core::ErrorKind::DiskFull || applied.kind() == core::ErrorKind::ReadOnly) return applied;
-            if (!applied.ok()) {
-                FD_TRY(quarantine("item", j, keyOf(j, "sku"), applied));
-                continue;
-            }
-            ++report.items;
-        }
-    }
-    if (auto it = seed.find("staff"); it != seed.end()) {
-        if (!it->is_array()) return core::invalidArgument("'staff' must be a list");
-        for (const auto& j : *it) {
-            Status applied = [&]() -> Status {
-                if (!j.is_object()) return core::invalidArgument("a staff entry must be an object");
-                StaffMember member;
-                FD_ASSIGN(member.id, text(j, "id", true));
-                FD_ASSIGN(member.name, text(j, "name", true));
-                FD_ASSIGN(auto role, text(j, "role", true));
-                FD_ASSIGN(member.role, parseRole(role));
-                FD_ASSIGN(auto hash, text(j, "pin_hash", false));
-                if (!hash.empty()) return staff.upsertHashed(member, hash);
-                FD_ASSIGN(auto pin, text(j, "pin", true));
-                return staff.upsert(member, pin, strength);
-            }();
-            if (applied.kind() == core::ErrorKind::DiskFull || applied.kind() == core::ErrorKind::ReadOnly) return applied;
-            if (!applied.ok()) {
-                FD_TRY(quarantine("staff", j, keyOf(j, "id"), applied));
-                continue;
-            }
-            ++report.staff;
-        }
-    }
+    SeedImport import(db, clock, settings, strength);
+    if (auto it = seed.find("tax_codes"); it != seed.end()) FD_TRY(import.taxCodes(*it));
+    if (auto it = seed.find("items"); it != seed.end()) FD_TRY(import.items(*it));
+    if (auto it = seed.find("staff"); it != seed.end()) FD_TRY(import.staff(*it));
     FD_TRY(tx->commit());
-    return report;
+    return import.report;
 }
 
 Result<ImportReport> importSeedFile(core::Database& db, const core::Clock& clock, const std::string& path,

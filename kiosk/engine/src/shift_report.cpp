@@ -28,12 +28,12 @@ nlohmann::json ShiftReport::toJson() const {
     return j;
 }
 
-Result<ShiftReport> buildShiftReport(core::Database& db, const std::string& shiftId, const std::string& currency) {
-    using core::Statement;
-    using core::Status;
-    ShiftReport r;
-    r.shiftId = shiftId;
-    r.currency = currency;
+namespace {
+
+using core::Statement;
+using core::Status;
+
+Status readShift(core::Database& db, const std::string& shiftId, ShiftReport& r) {
     FD_ASSIGN(auto* shift, db.cached("SELECT staff, opened_at, float_minor, closed_at, counted_minor FROM shifts WHERE id = ?"));
     shift->bind(1, shiftId);
     FD_TRY(shift->firstRow(
@@ -45,6 +45,10 @@ Result<ShiftReport> buildShiftReport(core::Database& db, const std::string& shif
             r.countedCash = row.optionalInt64(4);
         },
         "unknown shift " + shiftId));
+    return {};
+}
+
+Status addSales(core::Database& db, const std::string& shiftId, ShiftReport& r) {
     FD_ASSIGN(auto* sales, db.cached("SELECT kind, count(*), sum(gross_minor), sum(discount_minor), sum(rounding_minor)"
                                      " FROM sales WHERE shift_id = ? GROUP BY kind"));
     sales->bind(1, shiftId);
@@ -67,6 +71,10 @@ Result<ShiftReport> buildShiftReport(core::Database& db, const std::string& shif
         r.byRate.push_back({kind, row.text(1), row.text(2), row.int64(3), row.int64(4), row.int64(5)});
         return {};
     }));
+    return {};
+}
+
+Status addTenders(core::Database& db, const std::string& shiftId, ShiftReport& r) {
     FD_ASSIGN(auto* tenders, db.cached("SELECT s.kind, t.method, count(*), sum(t.amount_minor - t.change_minor)"
                                        " FROM sale_tenders t JOIN sales s ON s.id = t.sale_id WHERE s.shift_id = ?"
                                        " GROUP BY s.kind, t.method ORDER BY s.kind DESC, t.method"));
@@ -77,6 +85,10 @@ Result<ShiftReport> buildShiftReport(core::Database& db, const std::string& shif
         r.byTender.push_back({kind, method, row.int64(2), row.int64(3)});
         return {};
     }));
+    return {};
+}
+
+Status addCashMoves(core::Database& db, const std::string& shiftId, ShiftReport& r) {
     FD_ASSIGN(auto* moves, db.cached("SELECT kind, count(*), sum(amount_minor) FROM cash_moves WHERE shift_id = ? GROUP BY kind"));
     moves->bind(1, shiftId);
     FD_TRY(moves->forEachRow([&](const Statement& row) -> Status {
@@ -88,7 +100,19 @@ Result<ShiftReport> buildShiftReport(core::Database& db, const std::string& shif
     }));
     FD_ASSIGN(auto* voids, db.cached("SELECT count(*) FROM voided_sales WHERE shift_id = ?"));
     voids->bind(1, shiftId);
-    FD_TRY(voids->firstRow([&](const Statement& row) { r.voids = row.int64(0); }, "no count"));
+    return voids->firstRow([&](const Statement& row) { r.voids = row.int64(0); }, "no count");
+}
+
+}  // namespace
+
+Result<ShiftReport> buildShiftReport(core::Database& db, const std::string& shiftId, const std::string& currency) {
+    ShiftReport r;
+    r.shiftId = shiftId;
+    r.currency = currency;
+    FD_TRY(readShift(db, shiftId, r));
+    FD_TRY(addSales(db, shiftId, r));
+    FD_TRY(addTenders(db, shiftId, r));
+    FD_TRY(addCashMoves(db, shiftId, r));
     r.expectedCash = r.floatMinor + r.paidIn - r.paidOut;
     for (const auto& t : r.byTender) {
         if (t.method == TenderMethod::Cash) r.expectedCash += t.kind == SaleKind::Sale ? t.amount : -t.amount;

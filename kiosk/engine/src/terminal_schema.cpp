@@ -2,15 +2,11 @@
 
 namespace frontdesk::kiosk {
 
-// The terminal database. Append a migration for every change; never edit a released one.
-// Money columns are *_minor INTEGER in the terminal currency; quantities and rates are TEXT
-// decimals; times are ISO 8601 UTC text.
-const core::Schema& terminalSchema() {
-    static const core::Schema schema{
-        0x46444B31,  // "FDK1"
-        "terminal database",
-        {
-            {1, R"sql(
+namespace {
+
+// Version 1: settings, catalog, staff, shifts, sales, cash moves, parked sales, outbox,
+// quarantine and audit.
+constexpr const char* kMigration1 = R"sql(
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT INTO counters (name, value) VALUES ('outbox_seq', 0), ('receipt_no', 0);
@@ -162,8 +158,10 @@ CREATE TABLE audit (
   approved_by TEXT,
   detail TEXT NOT NULL
 );
-)sql"},
-            {2, R"sql(
+)sql";
+
+// Version 2: the card journal, and refunds that name the card payment they refund.
+constexpr const char* kMigration2 = R"sql(
 -- Approved card payments of sales not yet completed or voided. Written as soon as the payment
 -- terminal approves, removed in the transaction that completes the sale (or once a void has
 -- reversed it). A row left here after a crash is an authorization without a sale: the engine
@@ -181,8 +179,17 @@ CREATE INDEX card_authorizations_sale ON card_authorizations(sale_id);
 
 -- Refunds to a card name the payment they refund, so each card gets back at most what it paid.
 ALTER TABLE sale_tenders ADD COLUMN original_ref TEXT;
-)sql"},
-        }};
+)sql";
+
+}  // namespace
+
+// The terminal database. Append a migration for every change; never edit a released one.
+// Money columns are *_minor INTEGER in the terminal currency; quantities and rates are TEXT
+// decimals; times are ISO 8601 UTC text.
+const core::Schema& terminalSchema() {
+    static const core::Schema schema{0x46444B31,  // "FDK1"
+                                     "terminal database",
+                                     {{1, kMigration1}, {2, kMigration2}}};
     return schema;
 }
 
