@@ -11,10 +11,16 @@ using core::Money;
 using core::Result;
 using core::Status;
 
-Checkout::Checkout(const Deps& deps) : m_deps(deps), m_cards(deps.db), m_parked(deps.db) {}
+Checkout::Checkout(const TillContext& context, const ShiftLedger& shifts, Catalog& catalog, PaymentAdapter& payments)
+    : m_ctx(context),
+      m_shifts(shifts),
+      m_catalog(catalog),
+      m_payments(payments),
+      m_cards(context.db),
+      m_parked(context.db) {}
 
 Checkout::~Checkout() {
-    if (m_pricing) m_deps.boundary.end();
+    if (m_pricing) m_ctx.boundary.end();
 }
 
 std::optional<std::int64_t> Checkout::priceVersion() const {
@@ -26,14 +32,14 @@ Status Checkout::beginSale() {
     if (m_pricing) return {};
     // Mark the boundary first: master data waits from here on, so the pricing read next is the
     // one every line of this sale is priced with.
-    m_deps.boundary.begin();
-    auto pricing = loadPricing(m_deps.db);
+    m_ctx.boundary.begin();
+    auto pricing = loadPricing(m_ctx.db);
     if (!pricing.ok()) {
-        m_deps.boundary.end();
+        m_ctx.boundary.end();
         return pricing.status();
     }
     m_pricing = *pricing;
-    m_saleId = m_deps.ids.next();
+    m_saleId = m_ctx.ids.next();
     return {};
 }
 
@@ -45,7 +51,7 @@ void Checkout::endSale() {
     m_reversed = nlohmann::json::array();
     if (m_pricing) {
         m_pricing.reset();
-        m_deps.boundary.end();
+        m_ctx.boundary.end();
     }
 }
 
@@ -56,8 +62,8 @@ Status Checkout::requireEditable() const {
 
 Result<SaleState> Checkout::state() const {
     SaleState s;
-    const auto& tax = m_pricing ? m_pricing->tax : m_deps.settings.pricing.tax;
-    FD_ASSIGN(s.totals, m_cart.price(m_deps.settings.currency, tax));
+    const auto& tax = m_pricing ? m_pricing->tax : m_ctx.settings.pricing.tax;
+    FD_ASSIGN(s.totals, m_cart.price(m_ctx.settings.currency, tax));
     s.tenders = m_tenders;
     s.rounding = m_rounding;
     for (const auto& t : m_tenders) {
@@ -73,7 +79,7 @@ Result<SaleState> Checkout::state() const {
 // bypassed it (another process) is caught here rather than mixing two price lists in one sale.
 Result<Item> Checkout::lookup(Result<Item> found) {
     FD_TRY(found.status());
-    FD_ASSIGN(auto version, currentPriceVersion(m_deps.db));
+    FD_ASSIGN(auto version, currentPriceVersion(m_ctx.db));
     if (version != m_pricing->priceVersion) {
         return core::failedPrecondition("prices changed to version " + std::to_string(version) +
                                         " during this sale (priced at version " +
@@ -89,16 +95,16 @@ Result<SaleState> Checkout::applyCart(Cart candidate, std::optional<std::size_t>
     // have given them changes what is being bought, they come off again (the state shows it), so
     // an approval cannot be stretched over other goods or quantities.
     if (changedLine) {
-        if (!m_deps.session.userMay(Permission::CartDiscount)) candidate.dropCartDiscount();
-        if (!m_deps.session.userMay(Permission::LineDiscount)) candidate.dropLineDiscount(*changedLine);
-        if (!m_deps.session.userMay(Permission::PriceOverride)) candidate.dropPriceOverride(*changedLine);
+        if (!m_ctx.session.userMay(Permission::CartDiscount)) candidate.dropCartDiscount();
+        if (!m_ctx.session.userMay(Permission::LineDiscount)) candidate.dropLineDiscount(*changedLine);
+        if (!m_ctx.session.userMay(Permission::PriceOverride)) candidate.dropPriceOverride(*changedLine);
     }
     if (!m_pricing) return core::failedPrecondition("no sale in progress");
     // Price the candidate first: a change that would overflow or break the totals is refused whole.
-    FD_TRY(candidate.price(m_deps.settings.currency, m_pricing->tax).status());
+    FD_TRY(candidate.price(m_ctx.settings.currency, m_pricing->tax).status());
     // An approval is recorded before it takes effect, and only for a change that does.
     if (approved) {
-        FD_TRY(m_deps.audit.approvalNow(approved->permission, approved->staff, approved->approver,
+        FD_TRY(m_ctx.audit.approvalNow(approved->permission, approved->staff, approved->approver,
                                         {{"sale", m_saleId}}));
     }
     m_cart = std::move(candidate);
@@ -107,14 +113,14 @@ Result<SaleState> Checkout::applyCart(Cart candidate, std::optional<std::size_t>
 
 Result<SaleState> Checkout::addItem(const std::optional<std::string>& barcode, const std::string& sku,
                                     const core::Decimal& qty) {
-    FD_TRY(admit(m_deps.session, &m_deps.shifts, Permission::Sell, std::nullopt).status());
+    FD_TRY(admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt).status());
     if (barcode && (barcode->empty() || barcode->size() > 64)) {
         return core::invalidArgument("barcode must be 1 to 64 characters");
     }
     FD_TRY(requireEditable());
     FD_TRY(beginSale());
     auto added = [&]() -> Result<SaleState> {
-        FD_ASSIGN(auto item, lookup(barcode ? m_deps.catalog.byBarcode(*barcode) : m_deps.catalog.bySku(sku)));
+        FD_ASSIGN(auto item, lookup(barcode ? m_catalog.byBarcode(*barcode) : m_catalog.bySku(sku)));
         Cart candidate = m_cart;
         FD_TRY(candidate.add(item, qty));
         // The line that changed: the last one, or the one the scan merged into.
@@ -138,7 +144,7 @@ Result<SaleState> Checkout::addSku(const std::string& sku, const core::Decimal& 
 
 Result<SaleState> Checkout::changeLines(std::size_t line, const std::function<Status(Cart&)>& change,
                                         bool lineRemoved) {
-    FD_TRY(admit(m_deps.session, &m_deps.shifts, Permission::Sell, std::nullopt).status());
+    FD_TRY(admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt).status());
     FD_TRY(requireEditable());
     Cart candidate = m_cart;
     FD_TRY(change(candidate));
@@ -159,7 +165,7 @@ Result<SaleState> Checkout::removeLine(std::size_t line) {
 }
 
 Result<SaleState> Checkout::lineDiscount(std::size_t line, Discount discount, const std::optional<Approval>& approval) {
-    FD_ASSIGN(auto actor, admit(m_deps.session, &m_deps.shifts, Permission::LineDiscount, approval));
+    FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::LineDiscount, approval));
     FD_TRY(requireEditable());
     discount.approvedBy = actor.approver;
     Cart candidate = m_cart;
@@ -170,7 +176,7 @@ Result<SaleState> Checkout::lineDiscount(std::size_t line, Discount discount, co
 }
 
 Result<SaleState> Checkout::cartDiscount(Discount discount, const std::optional<Approval>& approval) {
-    FD_ASSIGN(auto actor, admit(m_deps.session, &m_deps.shifts, Permission::CartDiscount, approval));
+    FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::CartDiscount, approval));
     FD_TRY(requireEditable());
     discount.approvedBy = actor.approver;
     Cart candidate = m_cart;
@@ -182,8 +188,8 @@ Result<SaleState> Checkout::cartDiscount(Discount discount, const std::optional<
 
 Result<SaleState> Checkout::overridePrice(std::size_t line, const Money& unitPrice,
                                           const std::optional<Approval>& approval) {
-    FD_ASSIGN(auto actor, admit(m_deps.session, &m_deps.shifts, Permission::PriceOverride, approval));
-    FD_TRY(checkEnteredAmount(unitPrice, m_deps.settings.currency));
+    FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::PriceOverride, approval));
+    FD_TRY(checkEnteredAmount(unitPrice, m_ctx.settings.currency));
     FD_TRY(requireEditable());
     Cart candidate = m_cart;
     FD_TRY(candidate.overridePrice(line - 1, unitPrice.minor(), actor.approver));

@@ -12,11 +12,11 @@ Status Checkout::recover() {
     FD_ASSIGN(auto orphans, m_cards.all());
     for (const auto& orphan : orphans) {
         // A terminal that cannot be reached now keeps the row, and the next start tries again.
-        if (!m_deps.payments.reverse(orphan.terminalRef).ok()) continue;
+        if (!m_payments.reverse(orphan.terminalRef).ok()) continue;
         auto forget = [&]() -> Status {
-            FD_ASSIGN(auto tx, core::Transaction::begin(m_deps.db));
+            FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
             FD_TRY(m_cards.forget(orphan.terminalRef));
-            FD_TRY(m_deps.audit.system(SystemAction::OrphanedCardReversed,
+            FD_TRY(m_ctx.audit.system(SystemAction::OrphanedCardReversed,
                                        {{"sale", orphan.saleId}, {"amount", orphan.amount},
                                         {"terminal_ref", orphan.terminalRef}}));
             return tx->commit();
@@ -29,11 +29,11 @@ Status Checkout::recover() {
 }
 
 Result<std::string> Checkout::park(const std::string& label) {
-    FD_ASSIGN(auto actor, admit(m_deps.session, &m_deps.shifts, Permission::Sell, std::nullopt));
+    FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt));
     if (m_cart.empty()) return core::failedPrecondition("nothing to park: the sale is empty");
     FD_TRY(requireEditable());
     const std::string id = m_saleId;
-    FD_TRY(m_parked.put({id, label, actor.user.id, core::formatIso8601(m_deps.clock.now())}, jsonText(m_cart.toJson())));
+    FD_TRY(m_parked.put({id, label, actor.user.id, core::formatIso8601(m_ctx.clock.now())}, jsonText(m_cart.toJson())));
     endSale();
     return id;
 }
@@ -44,7 +44,7 @@ Result<std::string> Checkout::park(const std::string& label) {
 Result<Cart> Checkout::repriceParked(const Cart& cart) {
     Cart repriced;
     for (const auto& line : cart.lines()) {
-        auto current = lookup(m_deps.catalog.bySku(line.item.sku));
+        auto current = lookup(m_catalog.bySku(line.item.sku));
         if (!current.ok() && current.status().kind() != core::ErrorKind::NotFound) return current.status();
         const Item item = current.ok() ? *current : line.item;
         FD_TRY(repriced.append(item, line.qty));
@@ -53,12 +53,12 @@ Result<Cart> Checkout::repriceParked(const Cart& cart) {
         if (line.discount.any()) FD_TRY(repriced.setLineDiscount(index, line.discount));
     }
     if (cart.cartDiscount().any()) FD_TRY(repriced.setCartDiscount(cart.cartDiscount()));
-    FD_TRY(repriced.price(m_deps.settings.currency, m_pricing->tax).status());
+    FD_TRY(repriced.price(m_ctx.settings.currency, m_pricing->tax).status());
     return repriced;
 }
 
 Result<SaleState> Checkout::resumeInSale(const std::string& parkedId) {
-    FD_ASSIGN(auto tx, core::Transaction::begin(m_deps.db));
+    FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
     FD_ASSIGN(auto text, m_parked.cart(parkedId));
     const auto json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded()) return Status(core::ErrorKind::Corrupt, "parked sale " + parkedId + " is not valid JSON");
@@ -72,7 +72,7 @@ Result<SaleState> Checkout::resumeInSale(const std::string& parkedId) {
 }
 
 Result<SaleState> Checkout::resume(const std::string& parkedId) {
-    FD_TRY(admit(m_deps.session, &m_deps.shifts, Permission::Sell, std::nullopt).status());
+    FD_TRY(admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt).status());
     if (!m_cart.empty()) return core::failedPrecondition("finish or park the current sale before resuming another");
     FD_TRY(beginSale());
     auto resumed = resumeInSale(parkedId);
@@ -81,7 +81,7 @@ Result<SaleState> Checkout::resume(const std::string& parkedId) {
 }
 
 Result<std::vector<ParkedSale>> Checkout::parked() {
-    FD_TRY(m_deps.session.requireUser().status());
+    FD_TRY(m_ctx.session.requireUser().status());
     return m_parked.list();
 }
 

@@ -22,8 +22,8 @@ std::string lineApprovers(const CartLine& line) {
 }  // namespace
 
 Result<SaleState> Checkout::tenderCash(const Money& amount) {
-    FD_TRY(admit(m_deps.session, &m_deps.shifts, Permission::Sell, std::nullopt).status());
-    const core::Currency& currency = m_deps.settings.currency;
+    FD_TRY(admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt).status());
+    const core::Currency& currency = m_ctx.settings.currency;
     FD_TRY(checkEnteredAmount(amount, currency));
     if (!amount.isPositive()) return core::invalidArgument("cash tendered must be positive");
     // Cash finer than the currency's cash step (single Rappen in CHF) cannot be handed over;
@@ -48,27 +48,27 @@ Result<SaleState> Checkout::tenderCash(const Money& amount) {
 }
 
 Result<SaleState> Checkout::tenderCard(const std::optional<Money>& requested) {
-    FD_TRY(admit(m_deps.session, &m_deps.shifts, Permission::Sell, std::nullopt).status());
+    FD_TRY(admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt).status());
     if (m_cart.empty()) return core::failedPrecondition("nothing to pay: the sale is empty");
     FD_ASSIGN(auto s, state());
     if (s.remaining <= 0) return core::failedPrecondition("the sale is paid: complete it");
-    const Money remaining(s.remaining, m_deps.settings.currency);
+    const Money remaining(s.remaining, m_ctx.settings.currency);
     const Money amount = requested.value_or(remaining);
-    FD_TRY(checkEnteredAmount(amount, m_deps.settings.currency));
+    FD_TRY(checkEnteredAmount(amount, m_ctx.settings.currency));
     if (!amount.isPositive()) return core::invalidArgument("card amount must be positive");
     if (amount > remaining) {
         return core::invalidArgument("card amount " + amount.toString() + " is more than the " + remaining.toString() +
                                      " still due");
     }
-    FD_ASSIGN(auto card, m_deps.payments.authorize(amount, m_saleId));
+    FD_ASSIGN(auto card, m_payments.authorize(amount, m_saleId));
     if (Status valid = validateCardResult(card); !valid.ok()) {
-        (void)m_deps.payments.reverse(card.terminalRef);
+        (void)m_payments.reverse(card.terminalRef);
         return valid;
     }
     // Journal the approval before anything else: if the till dies before the sale completes, the
     // next start finds it and reverses it instead of leaving the customer charged for nothing.
-    if (Status st = m_cards.record(m_saleId, amount.minor(), card, core::formatIso8601(m_deps.clock.now())); !st.ok()) {
-        (void)m_deps.payments.reverse(card.terminalRef);
+    if (Status st = m_cards.record(m_saleId, amount.minor(), card, core::formatIso8601(m_ctx.clock.now())); !st.ok()) {
+        (void)m_payments.reverse(card.terminalRef);
         return st.withContext("the card payment was reversed because it could not be recorded");
     }
     m_tenders.push_back({TenderMethod::Card, amount.minor(), 0, std::move(card), {}});
@@ -81,7 +81,7 @@ Result<SaleRecord> Checkout::buildRecord(const SaleState& s, const std::string& 
     record.shiftId = shift;
     record.staff = staff;
     record.approvedBy = m_cart.cartDiscount().approvedBy;
-    record.currency = std::string(m_deps.settings.currency.codeView());
+    record.currency = std::string(m_ctx.settings.currency.codeView());
     record.priceVersion = m_pricing->priceVersion;
     record.net = s.totals.net.minor();
     record.tax = s.totals.tax.minor();
@@ -104,17 +104,17 @@ Result<SaleRecord> Checkout::buildRecord(const SaleState& s, const std::string& 
 }
 
 Result<Committed> Checkout::complete() {
-    FD_ASSIGN(auto actor, admit(m_deps.session, &m_deps.shifts, Permission::Sell, std::nullopt));
+    FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt));
     if (m_cart.empty()) return core::failedPrecondition("nothing to complete: the sale is empty");
     FD_ASSIGN(auto s, state());
     if (s.remaining > 0) {
-        return core::failedPrecondition(Money(s.remaining, m_deps.settings.currency).toString() + " is still due");
+        return core::failedPrecondition(Money(s.remaining, m_ctx.settings.currency).toString() + " is still due");
     }
     FD_ASSIGN(auto record, buildRecord(s, actor.user.id, actor.shift));
     // On failure (disk full, read-only) nothing was written and the sale stays here to retry.
     // The sale now records its card payments: they leave the journal in the same transaction.
-    FD_ASSIGN(auto committed, commitSaleRecord(m_deps.db, m_deps.outbox, m_deps.settings.terminal, record,
-                                               core::formatIso8601(m_deps.clock.now()),
+    FD_ASSIGN(auto committed, commitSaleRecord(m_ctx.db, m_ctx.outbox, m_ctx.settings.terminal, record,
+                                               core::formatIso8601(m_ctx.clock.now()),
                                                [&] { return m_cards.settle(record.id); }));
     endSale();
     return committed;
@@ -128,7 +128,7 @@ Status Checkout::reverseCardTenders() {
             ++it;
             continue;
         }
-        if (Status st = m_deps.payments.reverse(it->card->terminalRef); !st.ok()) {
+        if (Status st = m_payments.reverse(it->card->terminalRef); !st.ok()) {
             return st.withContext("card payment " + it->card->terminalRef + " could not be reversed; the sale stays open");
         }
         m_reversed.push_back({{"amount", it->amount}, {"terminal_ref", it->card->terminalRef}});
@@ -141,23 +141,23 @@ Status Checkout::reverseCardTenders() {
 }
 
 Result<OutboxEvent> Checkout::voidSale(const std::string& reason, const std::optional<Approval>& approval) {
-    FD_ASSIGN(auto actor, admit(m_deps.session, &m_deps.shifts, Permission::VoidSale, approval));
+    FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::VoidSale, approval));
     if (m_cart.empty() && m_tenders.empty()) return core::failedPrecondition("no sale in progress to void");
     if (reason.empty()) return core::invalidArgument("a void needs a reason");
     FD_ASSIGN(auto s, state());
     FD_TRY(reverseCardTenders());
-    const VoidRecord record{m_saleId,  actor.shift, reason, actor.approver, Money(s.totals.gross.minor(), m_deps.settings.currency),
+    const VoidRecord record{m_saleId,  actor.shift, reason, actor.approver, Money(s.totals.gross.minor(), m_ctx.settings.currency),
                             m_cart.toJson(), m_reversed};
-    FD_ASSIGN(auto tx, core::Transaction::begin(m_deps.db));
-    FD_ASSIGN(auto* stmt, m_deps.db.cached("INSERT INTO voided_sales (id, shift_id, staff, approved_by, at, reason,"
+    FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
+    FD_ASSIGN(auto* stmt, m_ctx.db.cached("INSERT INTO voided_sales (id, shift_id, staff, approved_by, at, reason,"
                                            " gross_minor, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    FD_TRY(stmt->bindAll(m_saleId, actor.shift, actor.user.id, actor.approver, core::formatIso8601(m_deps.clock.now()),
+    FD_TRY(stmt->bindAll(m_saleId, actor.shift, actor.user.id, actor.approver, core::formatIso8601(m_ctx.clock.now()),
                          reason, s.totals.gross.minor(), static_cast<std::int64_t>(m_cart.lines().size()))
                .run());
     if (!actor.approver.empty()) {
-        FD_TRY(m_deps.audit.approval(Permission::VoidSale, actor.user.id, actor.approver, {{"sale", m_saleId}}));
+        FD_TRY(m_ctx.audit.approval(Permission::VoidSale, actor.user.id, actor.approver, {{"sale", m_saleId}}));
     }
-    FD_ASSIGN(auto event, m_deps.outbox.append(EventType::SaleVoided, actor.user.id, m_saleId, voidPayload(record)));
+    FD_ASSIGN(auto event, m_ctx.outbox.append(EventType::SaleVoided, actor.user.id, m_saleId, voidPayload(record)));
     FD_TRY(tx->commit());
     endSale();
     return event;

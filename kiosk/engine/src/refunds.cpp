@@ -50,7 +50,7 @@ Result<RecordLine> Refunds::refundLine(const RefundLine& want, const SoldLine& s
         return core::invalidArgument("refund quantity for " + which + " must be positive with at most 3 decimals");
     }
     // Pieces come back whole: only what was sold by weight can be refunded in part of a unit.
-    auto item = m_deps.catalog.bySku(s.line.sku);
+    auto item = m_catalog.bySku(s.line.sku);
     const bool byWeight = item.ok() ? item->soldByWeight : !s.line.qty.isInteger();
     if (!byWeight && !want.qty.isInteger()) {
         return core::invalidArgument(which + " (" + s.line.name + ") is sold by the piece: refund quantity " +
@@ -81,7 +81,7 @@ Result<SaleRecord> Refunds::fromReceipt(const RefundRequest& request) {
     if (original.kind != SaleKind::Sale) {
         return core::invalidArgument("receipt " + request.receipt + " is a refund, not a sale");
     }
-    if (original.currency != m_deps.settings.currency.codeView()) {
+    if (original.currency != m_ctx.settings.currency.codeView()) {
         return core::invalidArgument("receipt " + request.receipt + " was paid in " + original.currency);
     }
     SaleRecord record;
@@ -110,19 +110,19 @@ Result<SaleRecord> Refunds::withoutReceipt(const RefundRequest& request, const P
     if (request.reason.empty()) return core::invalidArgument("a refund without a receipt needs a reason");
     Cart cart;
     for (const auto& want : request.items) {
-        FD_ASSIGN(auto item, m_deps.catalog.bySku(want.sku));
+        FD_ASSIGN(auto item, m_catalog.bySku(want.sku));
         if (want.unitPrice) {
-            FD_TRY(checkEnteredAmount(*want.unitPrice, m_deps.settings.currency));
+            FD_TRY(checkEnteredAmount(*want.unitPrice, m_ctx.settings.currency));
             FD_TRY(validateUnitPrice(want.unitPrice->minor()));
             item.priceMinor = want.unitPrice->minor();
         }
         // Each item its own line at its own price: never merged into another.
         FD_TRY(cart.append(item, want.qty));
     }
-    FD_ASSIGN(auto totals, cart.price(m_deps.settings.currency, pricing.tax));
+    FD_ASSIGN(auto totals, cart.price(m_ctx.settings.currency, pricing.tax));
     SaleRecord record;
     record.kind = SaleKind::Refund;
-    record.currency = std::string(m_deps.settings.currency.codeView());
+    record.currency = std::string(m_ctx.settings.currency.codeView());
     for (std::size_t i = 0; i < cart.lines().size(); ++i) {
         const auto& l = cart.lines()[i];
         const auto& p = totals.lines[i].amounts;
@@ -135,7 +135,7 @@ Result<SaleRecord> Refunds::withoutReceipt(const RefundRequest& request, const P
 Status Refunds::pay(SaleRecord& record, const RefundRequest& request, const std::optional<Approval>& approval,
                     Approvals& approvals) {
     const auto& method = request.method;
-    const core::Currency& currency = m_deps.settings.currency;
+    const core::Currency& currency = m_ctx.settings.currency;
     if (method == TenderMethod::Card && record.originalSaleId.empty()) {
         return core::invalidArgument("a refund without a receipt is paid in cash");
     }
@@ -169,8 +169,8 @@ Status Refunds::pay(SaleRecord& record, const RefundRequest& request, const std:
         record.rounding = cashOut - cash;
         // Cash beyond the cash this receipt took means paying a card sale out of the drawer.
         if (!record.originalSaleId.empty() && cashOut > src.cashLeft) {
-            FD_ASSIGN(auto user, m_deps.session.requireUser());
-            FD_ASSIGN(auto approver, m_deps.session.authorize(user, Permission::RefundCardInCash, approval));
+            FD_ASSIGN(auto user, m_ctx.session.requireUser());
+            FD_ASSIGN(auto approver, m_ctx.session.authorize(user, Permission::RefundCardInCash, approval));
             if (!approver.empty()) approvals.used.emplace_back(Permission::RefundCardInCash, approver);
             if (!approver.empty() && approver != record.approvedBy) {
                 record.approvedBy = record.approvedBy.empty() ? approver : record.approvedBy + "," + approver;
@@ -178,10 +178,10 @@ Status Refunds::pay(SaleRecord& record, const RefundRequest& request, const std:
         }
     }
     for (const auto& [ref, amount] : toCards) {
-        auto card = m_deps.payments.refund(Money(amount, currency), ref, record.id);
+        auto card = m_payments.refund(Money(amount, currency), ref, record.id);
         Status valid = card.ok() ? validateCardResult(*card) : card.status();
         if (!valid.ok()) {
-            if (card.ok()) (void)m_deps.payments.reverse(card->terminalRef);
+            if (card.ok()) (void)m_payments.reverse(card->terminalRef);
             if (Status undone = reverseCardRefunds(record); !undone.ok()) return valid.withContext(undone.message());
             return valid;
         }
@@ -195,7 +195,7 @@ Status Refunds::reverseCardRefunds(const SaleRecord& record) {
     Status all;
     for (const auto& t : record.tenders) {
         if (!t.card) continue;
-        if (Status st = m_deps.payments.reverse(t.card->terminalRef); !st.ok() && all.ok()) {
+        if (Status st = m_payments.reverse(t.card->terminalRef); !st.ok() && all.ok()) {
             all = st.withContext("card refund " + t.card->terminalRef +
                                  " could not be taken back; reconcile it at the payment terminal");
         }
@@ -205,24 +205,24 @@ Status Refunds::reverseCardRefunds(const SaleRecord& record) {
 
 Result<Committed> Refunds::refund(const RefundRequest& request, const std::optional<Approval>& approval) {
     const bool withReceipt = !request.receipt.empty();
-    FD_ASSIGN(auto actor, admit(m_deps.session, &m_deps.shifts,
+    FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts,
                                 withReceipt ? Permission::Refund : Permission::RefundWithoutReceipt, approval));
-    if (m_deps.boundary.inSale()) {
+    if (m_ctx.boundary.inSale()) {
         return core::failedPrecondition("a sale is in progress: complete, park or void it before a refund");
     }
     // A refund is priced like a sale: with the pricing read once, and new master data waiting.
-    m_deps.boundary.begin();
+    m_ctx.boundary.begin();
     struct EndAtExit {
         SaleBoundary& boundary;
         ~EndAtExit() { boundary.end(); }
-    } endAtExit{m_deps.boundary};
-    FD_ASSIGN(auto pricing, loadPricing(m_deps.db));
+    } endAtExit{m_ctx.boundary};
+    FD_ASSIGN(auto pricing, loadPricing(m_ctx.db));
     Approvals approvals{actor.user.id, {}};
     if (!actor.approver.empty()) {
         approvals.used.emplace_back(withReceipt ? Permission::Refund : Permission::RefundWithoutReceipt, actor.approver);
     }
     FD_ASSIGN(auto record, withReceipt ? fromReceipt(request) : withoutReceipt(request, pricing));
-    record.id = m_deps.ids.next();
+    record.id = m_ctx.ids.next();
     record.shiftId = actor.shift;
     record.staff = actor.user.id;
     record.approvedBy = actor.approver;
@@ -238,12 +238,12 @@ Result<Committed> Refunds::refund(const RefundRequest& request, const std::optio
     FD_TRY(pay(record, request, approval, approvals));
     auto audit = [&]() -> Status {
         for (const auto& [permission, approver] : approvals.used) {
-            FD_TRY(m_deps.audit.approval(permission, approvals.staff, approver, {{"sale", record.id}}));
+            FD_TRY(m_ctx.audit.approval(permission, approvals.staff, approver, {{"sale", record.id}}));
         }
         return {};
     };
-    auto committed = commitSaleRecord(m_deps.db, m_deps.outbox, m_deps.settings.terminal, record,
-                                      core::formatIso8601(m_deps.clock.now()), audit);
+    auto committed = commitSaleRecord(m_ctx.db, m_ctx.outbox, m_ctx.settings.terminal, record,
+                                      core::formatIso8601(m_ctx.clock.now()), audit);
     if (!committed.ok()) {
         // The refund could not be recorded: take back any card refund so money and records agree.
         if (Status reversed = reverseCardRefunds(record); !reversed.ok()) {

@@ -9,7 +9,7 @@ using core::Result;
 using core::Status;
 
 Status ShiftLedger::load() {
-    FD_ASSIGN(auto* shift, m_deps.db.cached("SELECT id FROM shifts WHERE closed_at IS NULL"));
+    FD_ASSIGN(auto* shift, m_ctx.db.cached("SELECT id FROM shifts WHERE closed_at IS NULL"));
     Status found = shift->firstRow([&](const core::Statement& row) { m_shiftId = row.text(0); }, "");
     return found.kind() == core::ErrorKind::NotFound ? Status{} : found;
 }
@@ -20,16 +20,16 @@ Result<std::string> ShiftLedger::requireOpen() const {
 }
 
 Result<std::string> ShiftLedger::open(const Money& openingFloat) {
-    FD_ASSIGN(auto actor, admit(m_deps.session, nullptr, Permission::OpenCloseShift, std::nullopt));
-    FD_TRY(checkEnteredAmount(openingFloat, m_deps.settings.currency));
+    FD_ASSIGN(auto actor, admit(m_ctx.session, nullptr, Permission::OpenCloseShift, std::nullopt));
+    FD_TRY(checkEnteredAmount(openingFloat, m_ctx.settings.currency));
     if (m_shiftId) return core::failedPrecondition("shift " + *m_shiftId + " is already open");
     if (openingFloat.isNegative()) return core::invalidArgument("the opening float cannot be negative");
-    const std::string id = m_deps.ids.next();
-    const auto at = core::formatIso8601(m_deps.clock.now());
-    FD_ASSIGN(auto tx, core::Transaction::begin(m_deps.db));
-    FD_ASSIGN(auto* stmt, m_deps.db.cached("INSERT INTO shifts (id, staff, opened_at, float_minor) VALUES (?, ?, ?, ?)"));
+    const std::string id = m_ctx.ids.next();
+    const auto at = core::formatIso8601(m_ctx.clock.now());
+    FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
+    FD_ASSIGN(auto* stmt, m_ctx.db.cached("INSERT INTO shifts (id, staff, opened_at, float_minor) VALUES (?, ?, ?, ?)"));
     FD_TRY(stmt->bindAll(id, actor.user.id, at, openingFloat.minor()).run());
-    FD_TRY(m_deps.outbox.append(EventType::ShiftOpened, actor.user.id, id, shiftOpenedPayload(id, openingFloat, at))
+    FD_TRY(m_ctx.outbox.append(EventType::ShiftOpened, actor.user.id, id, shiftOpenedPayload(id, openingFloat, at))
                .status());
     FD_TRY(tx->commit());
     m_shiftId = id;
@@ -37,27 +37,27 @@ Result<std::string> ShiftLedger::open(const Money& openingFloat) {
 }
 
 Result<ShiftReport> ShiftLedger::xReport() {
-    FD_TRY(m_deps.session.requireUser().status());
+    FD_TRY(m_ctx.session.requireUser().status());
     FD_ASSIGN(auto shift, requireOpen());
-    return buildShiftReport(m_deps.db, shift, std::string(m_deps.settings.currency.codeView()));
+    return buildShiftReport(m_ctx.db, shift, std::string(m_ctx.settings.currency.codeView()));
 }
 
 Result<ShiftReport> ShiftLedger::close(const Money& countedCash) {
-    FD_ASSIGN(auto actor, admit(m_deps.session, this, Permission::OpenCloseShift, std::nullopt));
-    FD_TRY(checkEnteredAmount(countedCash, m_deps.settings.currency));
+    FD_ASSIGN(auto actor, admit(m_ctx.session, this, Permission::OpenCloseShift, std::nullopt));
+    FD_TRY(checkEnteredAmount(countedCash, m_ctx.settings.currency));
     if (countedCash.isNegative()) return core::invalidArgument("counted cash cannot be negative");
-    if (m_deps.boundary.inSale()) {
+    if (m_ctx.boundary.inSale()) {
         return core::failedPrecondition("a sale is in progress: complete, park or void it before closing the shift");
     }
-    const auto at = core::formatIso8601(m_deps.clock.now());
-    FD_ASSIGN(auto tx, core::Transaction::begin(m_deps.db));
-    FD_ASSIGN(auto* close, m_deps.db.cached("UPDATE shifts SET closed_at = ?, closed_by = ?, counted_minor = ? WHERE id = ?"));
+    const auto at = core::formatIso8601(m_ctx.clock.now());
+    FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
+    FD_ASSIGN(auto* close, m_ctx.db.cached("UPDATE shifts SET closed_at = ?, closed_by = ?, counted_minor = ? WHERE id = ?"));
     FD_TRY(close->bindAll(at, actor.user.id, countedCash.minor(), actor.shift).run());
     // The Z report is read inside the closing transaction, so it is exactly what the shift held.
-    FD_ASSIGN(auto report, buildShiftReport(m_deps.db, actor.shift, std::string(m_deps.settings.currency.codeView())));
-    FD_ASSIGN(auto* expected, m_deps.db.cached("UPDATE shifts SET expected_minor = ? WHERE id = ?"));
+    FD_ASSIGN(auto report, buildShiftReport(m_ctx.db, actor.shift, std::string(m_ctx.settings.currency.codeView())));
+    FD_ASSIGN(auto* expected, m_ctx.db.cached("UPDATE shifts SET expected_minor = ? WHERE id = ?"));
     FD_TRY(expected->bindAll(report.expectedCash, actor.shift).run());
-    FD_TRY(m_deps.outbox.append(EventType::ShiftClosed, actor.user.id, actor.shift, shiftClosedPayload(report)).status());
+    FD_TRY(m_ctx.outbox.append(EventType::ShiftClosed, actor.user.id, actor.shift, shiftClosedPayload(report)).status());
     FD_TRY(tx->commit());
     m_shiftId.reset();
     return report;
@@ -65,22 +65,22 @@ Result<ShiftReport> ShiftLedger::close(const Money& countedCash) {
 
 Status ShiftLedger::cashMove(CashMoveKind kind, const Money& amount, const std::string& reason, Permission permission,
                              const std::optional<Approval>& approval) {
-    FD_ASSIGN(auto actor, admit(m_deps.session, this, permission, approval));
-    FD_TRY(checkEnteredAmount(amount, m_deps.settings.currency));
+    FD_ASSIGN(auto actor, admit(m_ctx.session, this, permission, approval));
+    FD_TRY(checkEnteredAmount(amount, m_ctx.settings.currency));
     const std::string what(cashMoveKindKey(kind));
     if (kind != CashMoveKind::NoSale && !amount.isPositive()) return core::invalidArgument(what + " amount must be positive");
     if (reason.empty()) return core::invalidArgument(what + " needs a reason");
-    const CashMoveRecord move{m_deps.ids.next(), actor.shift, reason, actor.approver, kind, amount};
-    FD_ASSIGN(auto tx, core::Transaction::begin(m_deps.db));
-    FD_ASSIGN(auto* stmt, m_deps.db.cached("INSERT INTO cash_moves (id, shift_id, kind, amount_minor, reason, staff,"
+    const CashMoveRecord move{m_ctx.ids.next(), actor.shift, reason, actor.approver, kind, amount};
+    FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
+    FD_ASSIGN(auto* stmt, m_ctx.db.cached("INSERT INTO cash_moves (id, shift_id, kind, amount_minor, reason, staff,"
                                            " approved_by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     FD_TRY(stmt->bindAll(move.id, move.shift, what, amount.minor(), reason, actor.user.id, actor.approver,
-                         core::formatIso8601(m_deps.clock.now()))
+                         core::formatIso8601(m_ctx.clock.now()))
                .run());
     if (!actor.approver.empty()) {
-        FD_TRY(m_deps.audit.approval(permission, actor.user.id, actor.approver, {{"move", move.id}}));
+        FD_TRY(m_ctx.audit.approval(permission, actor.user.id, actor.approver, {{"move", move.id}}));
     }
-    FD_TRY(m_deps.outbox.append(cashMoveEventType(kind), actor.user.id, move.id, cashMovePayload(move)).status());
+    FD_TRY(m_ctx.outbox.append(cashMoveEventType(kind), actor.user.id, move.id, cashMovePayload(move)).status());
     return tx->commit();
 }
 
@@ -93,7 +93,7 @@ Status ShiftLedger::paidOut(const Money& amount, const std::string& reason, cons
 }
 
 Status ShiftLedger::noSale(const std::string& reason, const std::optional<Approval>& approval) {
-    return cashMove(CashMoveKind::NoSale, Money::zero(m_deps.settings.currency), reason, Permission::NoSale, approval);
+    return cashMove(CashMoveKind::NoSale, Money::zero(m_ctx.settings.currency), reason, Permission::NoSale, approval);
 }
 
 }  // namespace frontdesk::kiosk

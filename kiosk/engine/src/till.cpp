@@ -18,9 +18,10 @@ Till::Till(core::Database& db, const core::Clock& clock, PaymentAdapter& payment
       m_outbox(db, clock, m_ids, m_settings.store, m_settings.terminal),
       m_directory(db, clock, m_settings),
       m_session(db, m_directory, m_audit),
-      m_shifts({db, clock, m_ids, m_settings, m_session, m_outbox, m_audit, m_boundary}),
-      m_checkout({db, clock, m_ids, m_settings, m_session, m_shifts, m_catalog, payments, m_outbox, m_audit, m_boundary}),
-      m_refunds({db, clock, m_ids, m_settings, m_session, m_shifts, m_catalog, payments, m_outbox, m_audit, m_boundary}),
+      m_context{db, clock, m_ids, m_settings, m_session, m_outbox, m_audit, m_boundary},
+      m_shifts(m_context),
+      m_checkout(m_context, m_shifts, m_catalog, payments),
+      m_refunds(m_context, m_shifts, m_catalog, payments),
       m_journal(m_outbox, m_session) {}
 
 }  // namespace frontdesk::kiosk

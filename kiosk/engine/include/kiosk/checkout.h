@@ -41,6 +41,7 @@
 #include "kiosk/shift_ledger.h"
 #include "kiosk/staff_session.h"
 #include "kiosk/terminal_db.h"
+#include "kiosk/till_context.h"
 
 namespace frontdesk::kiosk {
 
@@ -56,20 +57,7 @@ struct SaleState {
 
 class Checkout {
 public:
-    struct Deps {
-        core::Database& db;
-        const core::Clock& clock;
-        core::UuidV7Generator& ids;
-        const TerminalSettings& settings;
-        const StaffSession& session;
-        const ShiftLedger& shifts;
-        Catalog& catalog;
-        PaymentAdapter& payments;
-        Outbox& outbox;
-        AuditLog& audit;
-        SaleBoundary& boundary;
-    };
-    explicit Checkout(const Deps& deps);
+    Checkout(const TillContext& context, const ShiftLedger& shifts, Catalog& catalog, PaymentAdapter& payments);
     ~Checkout();
     Checkout(const Checkout&) = delete;
     Checkout& operator=(const Checkout&) = delete;
@@ -128,7 +116,10 @@ private:
     core::Result<Cart> repriceParked(const Cart& parked);
     core::Result<SaleState> resumeInSale(const std::string& parkedId);
 
-    Deps m_deps;
+    TillContext m_ctx;
+    const ShiftLedger& m_shifts;
+    Catalog& m_catalog;
+    PaymentAdapter& m_payments;
     CardJournal m_cards;
     ParkedSales m_parked;
 

@@ -32,6 +32,7 @@
 #include "kiosk/shift_ledger.h"
 #include "kiosk/staff_session.h"
 #include "kiosk/terminal_db.h"
+#include "kiosk/till_context.h"
 
 namespace frontdesk::kiosk {
 
@@ -56,20 +57,8 @@ struct RefundRequest {
 
 class Refunds {
 public:
-    struct Deps {
-        core::Database& db;
-        const core::Clock& clock;
-        core::UuidV7Generator& ids;
-        const TerminalSettings& settings;
-        const StaffSession& session;
-        const ShiftLedger& shifts;
-        Catalog& catalog;
-        PaymentAdapter& payments;
-        Outbox& outbox;
-        AuditLog& audit;
-        SaleBoundary& boundary;
-    };
-    explicit Refunds(const Deps& deps) : m_deps(deps), m_history(deps.db) {}
+    Refunds(const TillContext& context, const ShiftLedger& shifts, Catalog& catalog, PaymentAdapter& payments)
+        : m_ctx(context), m_shifts(shifts), m_catalog(catalog), m_payments(payments), m_history(context.db) {}
     Refunds(const Refunds&) = delete;
     Refunds& operator=(const Refunds&) = delete;
 
@@ -85,7 +74,10 @@ private:
                      Approvals& approvals);
     core::Status reverseCardRefunds(const SaleRecord& record);
 
-    Deps m_deps;
+    TillContext m_ctx;
+    const ShiftLedger& m_shifts;
+    Catalog& m_catalog;
+    PaymentAdapter& m_payments;
     SaleHistory m_history;
 };
 

@@ -23,22 +23,13 @@
 #include "kiosk/shift_report.h"
 #include "kiosk/staff_session.h"
 #include "kiosk/terminal_db.h"
+#include "kiosk/till_context.h"
 
 namespace frontdesk::kiosk {
 
 class ShiftLedger {
 public:
-    struct Deps {
-        core::Database& db;
-        const core::Clock& clock;
-        core::UuidV7Generator& ids;
-        const TerminalSettings& settings;
-        const StaffSession& session;
-        Outbox& outbox;
-        AuditLog& audit;
-        const SaleBoundary& boundary;
-    };
-    explicit ShiftLedger(const Deps& deps) : m_deps(deps) {}
+    explicit ShiftLedger(const TillContext& context) : m_ctx(context) {}
     ShiftLedger(const ShiftLedger&) = delete;
     ShiftLedger& operator=(const ShiftLedger&) = delete;
 
@@ -61,7 +52,7 @@ public:
 private:
     core::Status cashMove(CashMoveKind kind, const core::Money& amount, const std::string& reason,
                           Permission permission, const std::optional<Approval>& approval);
-    Deps m_deps;
+    TillContext m_ctx;
     std::optional<std::string> m_shiftId;
 };
 

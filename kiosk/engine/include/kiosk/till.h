@@ -31,6 +31,7 @@
 #include "kiosk/staff.h"
 #include "kiosk/staff_session.h"
 #include "kiosk/terminal_db.h"
+#include "kiosk/till_context.h"
 
 namespace frontdesk::kiosk {
 
@@ -67,6 +68,7 @@ private:
     Outbox m_outbox;
     StaffDirectory m_directory;
     StaffSession m_session;
+    TillContext m_context;
     ShiftLedger m_shifts;
     Checkout m_checkout;
     Refunds m_refunds;
