@@ -1,6 +1,7 @@
 #pragma once
-// Helpers shared by the benchmark executables: a scratch directory, fail-fast unwrapping of
-// Result/Status during setup, percentiles over per-call samples, and per-thread CPU time.
+// Helpers shared by the benchmark executables: fail-fast unwrapping of Result/Status and of the
+// shared fixtures' exceptions during setup, percentiles over per-call samples, and per-thread CPU
+// time. Scratch directories come from frontdesk::kiosk::testing::TempDir (testing/temp_dir.h).
 //
 // Setup failures abort the process: a benchmark whose fixture is broken must not print figures.
 
@@ -9,13 +10,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <filesystem>
+#include <exception>
 #include <string>
-#include <system_error>
 #include <utility>
 #include <vector>
-
-#include <unistd.h>
 
 #include "core/status.h"
 
@@ -36,29 +34,16 @@ T must(core::Result<T> result, const char* what) {
     return std::move(result).value();
 }
 
-// A fresh directory under $TMPDIR (or /tmp), removed with its contents. The benchmarks commit
-// with synchronous=FULL, so TMPDIR decides which disk's fsync is measured: a tmpfs /tmp makes
-// every fsync free and the commit figures meaningless.
-class TempDir {
-public:
-    TempDir() {
-        // mkdtemp replaces the template's last six characters, which must be 'X'.
-        std::string pattern = (std::filesystem::temp_directory_path() / "frontdesk-bench-").string() + std::string(6, 'X');
-        if (::mkdtemp(pattern.data()) == nullptr) die("cannot create a temp dir from " + pattern);
-        m_path = pattern;
+// Runs a set-up step of the shared test fixtures (frontdesk::kiosk::testing), which throw on
+// failure, and stops the benchmark with the reason instead.
+template <typename Build>
+auto orDie(const char* what, Build&& build) -> decltype(build()) {
+    try {
+        return build();
+    } catch (const std::exception& e) {
+        die(std::string(what) + ": " + e.what());
     }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(m_path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string file(const std::string& name) const { return (m_path / name).string(); }
-
-private:
-    std::filesystem::path m_path;
-};
+}
 
 // Nearest-rank percentile (p in 0..100) of samples; sorts them in place.
 inline double percentile(std::vector<double>& samples, double p) {
