@@ -2,9 +2,11 @@
 #include "kiosk/json_text.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
+#include <set>
+
+#include "core/bounded_input.h"
+#include "kiosk/quarantine.h"
 
 #include "kiosk/cart.h"
 #include "catalog_writer.h"
@@ -150,9 +152,14 @@ Status checkSettingsChange(core::Database& db, const TerminalSettings& next) {
     return {};
 }
 
+// An entry's id as given, quoted in part (an id of any length may arrive).
 std::string keyOf(const json& j, const char* key) {
-    if (j.is_object() && j.contains(key) && j[key].is_string()) return j[key].get<std::string>();
+    if (j.is_object() && j.contains(key) && j[key].is_string()) return core::excerpt(j[key].get<std::string>());
     return "?";
+}
+
+Status appearsTwice(const char* what, const std::string& key) {
+    return core::invalidArgument(std::string(what) + " '" + key + "' appears twice in this seed: the first entry was applied");
 }
 
 }  // namespace
@@ -164,8 +171,8 @@ class SeedImport {
 public:
     SeedImport(core::Database& db, const core::Clock& clock, const TerminalSettings& settings,
                core::HashStrength strength)
-        : m_db(db), m_settings(settings), m_strength(strength), m_catalog(db), m_writer(db),
-          m_staff(db, clock, settings), m_at(core::formatIso8601(clock.now())) {}
+        : m_settings(settings), m_strength(strength), m_catalog(db), m_writer(db), m_staff(db, clock, settings),
+          m_quarantine(db, clock) {}
 
     Status taxCodes(const json& list);
     Status items(const json& list);
@@ -174,15 +181,14 @@ public:
 
 private:
     Status quarantine(const char* kind, const json& raw, const std::string& key, const Status& why);
-    Status staffEntry(const json& j);
+    Status staffEntry(const json& j, std::set<std::string>& ids);
 
-    core::Database& m_db;
     const TerminalSettings& m_settings;
     core::HashStrength m_strength;
     Catalog m_catalog;
     CatalogWriter m_writer;
     StaffDirectory m_staff;
-    std::string m_at;
+    Quarantine m_quarantine;
 };
 
 // Storage failures stop the import; anything else about one entry only quarantines it.
@@ -192,22 +198,21 @@ bool stopsTheImport(const Status& status) {
 
 Status SeedImport::quarantine(const char* kind, const json& raw, const std::string& key, const Status& why) {
     report.quarantined.push_back(std::string(kind) + " '" + key + "': " + why.message());
-    FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO quarantine (at, source, item_key, reason, raw) VALUES (?, ?, ?, ?, ?)"));
-    // Never keep a clear PIN, even in quarantine; a refused "pin_hash" may be a clear PIN too.
-    json kept = raw.is_object() ? raw : json("(not an object: not kept, it might hold a PIN)");
-    if (kept.is_object()) {
-        kept.erase("pin");
-        kept.erase("pin_hash");
-    }
-    return stmt->bindAll(m_at, std::string("seed:") + kind, key, why.message(), jsonText(kept)).run();
+    const auto what = std::string_view(kind) == "staff" ? Quarantine::Kind::StaffEntry : Quarantine::Kind::Entry;
+    return m_quarantine.keep(std::string("seed:") + kind, key, why.message(), raw, what);
 }
 
 Status SeedImport::taxCodes(const json& list) {
     if (!list.is_array()) return core::invalidArgument("'tax_codes' must be a list");
+    std::set<std::string> seen;
     for (const auto& j : list) {
         auto tax = parseTaxCode(j);
-        // A broken tax code would misprice every item using it: refuse the whole seed.
+        // A broken tax code would misprice every item using it: refuse the whole seed. A code
+        // given twice is broken too: which of its rates is meant cannot be known.
         if (!tax.ok()) return tax.status().withContext("tax code '" + keyOf(j, "code") + "'");
+        if (!seen.insert(tax->code).second) {
+            return core::invalidArgument("tax code '" + tax->code + "' appears twice in this seed");
+        }
         FD_TRY(m_writer.upsertTaxCode(*tax));
         ++report.taxCodes;
     }
@@ -217,10 +222,12 @@ Status SeedImport::taxCodes(const json& list) {
 Status SeedImport::items(const json& list) {
     if (!list.is_array()) return core::invalidArgument("'items' must be a list");
     std::map<std::string, std::string> claimed;  // barcode -> sku, within this seed
+    std::set<std::string> skus;
     for (const auto& j : list) {
         auto parsed = parseItem(j, m_settings, m_catalog);
         Status applied = parsed.status();
-        if (parsed.ok()) {
+        if (parsed.ok() && skus.count(parsed->item.sku)) applied = appearsTwice("sku", parsed->item.sku);
+        if (applied.ok()) {
             for (const auto& code : parsed->barcodes) {
                 auto [owner, fresh] = claimed.emplace(code, parsed->item.sku);
                 if (!fresh && owner->second != parsed->item.sku) {
@@ -230,6 +237,7 @@ Status SeedImport::items(const json& list) {
             }
         }
         if (applied.ok()) applied = m_writer.upsertItem(parsed->item, parsed->barcodes);
+        if (applied.ok()) skus.insert(parsed->item.sku);
         if (stopsTheImport(applied)) return applied;
         if (!applied.ok()) {
             FD_TRY(quarantine("item", j, keyOf(j, "sku"), applied));
@@ -240,10 +248,11 @@ Status SeedImport::items(const json& list) {
     return {};
 }
 
-Status SeedImport::staffEntry(const json& j) {
+Status SeedImport::staffEntry(const json& j, std::set<std::string>& ids) {
     if (!j.is_object()) return core::invalidArgument("a staff entry must be an object");
     StaffMember member;
     FD_ASSIGN(member.id, text(j, "id", true));
+    if (!ids.insert(member.id).second) return appearsTwice("staff id", core::excerpt(member.id));
     FD_ASSIGN(member.name, text(j, "name", true));
     FD_ASSIGN(auto role, text(j, "role", true));
     FD_ASSIGN(member.role, parseRole(role));
@@ -255,8 +264,9 @@ Status SeedImport::staffEntry(const json& j) {
 
 Status SeedImport::staff(const json& list) {
     if (!list.is_array()) return core::invalidArgument("'staff' must be a list");
+    std::set<std::string> ids;
     for (const auto& j : list) {
-        Status applied = staffEntry(j);
+        Status applied = staffEntry(j, ids);
         if (stopsTheImport(applied)) return applied;
         if (!applied.ok()) {
             FD_TRY(quarantine("staff", j, keyOf(j, "id"), applied));
@@ -294,11 +304,9 @@ Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, co
 
 Result<ImportReport> importSeedFile(core::Database& db, const core::Clock& clock, const std::string& path,
                                     core::HashStrength strength) {
-    std::ifstream in(path);
-    if (!in) return core::notFound("cannot read seed file " + path);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    json seed = json::parse(buffer.str(), nullptr, false);
+    FD_ASSIGN(auto text, core::readFileBounded(path, kMaxSeedBytes, "seed file"));
+    FD_TRY(core::checkJsonBounds(text, kMaxSeedBytes, kMaxSeedDepth, "seed file " + path));
+    json seed = json::parse(text, nullptr, false);
     if (seed.is_discarded()) return core::invalidArgument("seed file " + path + " is not valid JSON");
     auto report = importSeed(db, clock, seed, strength);
     if (!report.ok()) return report.status().withContext("seed file " + path);

@@ -181,6 +181,11 @@ CREATE INDEX card_authorizations_sale ON card_authorizations(sale_id);
 ALTER TABLE sale_tenders ADD COLUMN original_ref TEXT;
 )sql";
 
+// Version 3: finding a quarantined entry again, so that re-importing it adds no second row.
+constexpr const char* kMigration3 = R"sql(
+CREATE INDEX quarantine_entry ON quarantine(source, item_key);
+)sql";
+
 }  // namespace
 
 // The terminal database. Append a migration for every change; never edit a released one.
@@ -189,7 +194,7 @@ ALTER TABLE sale_tenders ADD COLUMN original_ref TEXT;
 const core::Schema& terminalSchema() {
     static const core::Schema schema{0x46444B31,  // "FDK1"
                                      "terminal database",
-                                     {{1, kMigration1}, {2, kMigration2}}};
+                                     {{1, kMigration1}, {2, kMigration2}, {3, kMigration3}}};
     return schema;
 }
 

@@ -1,6 +1,8 @@
 #include "kiosk/headless.h"
 #include "kiosk/json_text.h"
 
+#include "core/bounded_input.h"
+
 #include "headless_actions.h"
 #include "headless_fields.h"
 
@@ -54,27 +56,35 @@ json saleStateJson(const SaleState& s, const Cart& cart, const core::Currency& c
               {"display", Money(s.totals.gross.minor() + s.rounding, currency).toString()}}}};
 }
 
+namespace {
+
+json failure(const std::string& action, const Status& status) {
+    return {{"ok", false},
+            {"action", action},
+            {"error", core::errorKindName(status.kind())},
+            {"message", status.message()}};
+}
+
+}  // namespace
+
 json HeadlessDriver::handle(const std::string& line) {
+    if (Status bounded = core::checkJsonBounds(line, kMaxLineBytes, kMaxDepth, "the line"); !bounded.ok()) {
+        return failure("?", bounded);
+    }
     json request = json::parse(line, nullptr, false);
     if (request.is_discarded() || !request.is_object()) {
         // The line is not echoed: it may hold a PIN.
-        return {{"ok", false}, {"error", "invalid_argument"}, {"message", "not a JSON object (" +
-                                                                             std::to_string(line.size()) + " bytes)"}};
+        return failure("?", core::invalidArgument("not a JSON object (" + std::to_string(line.size()) + " bytes)"));
     }
     auto name = headless::text(request, "action");
-    const std::string action = name.ok() ? *name : "?";
-    auto failed = [&](const Status& status) -> json {
-        return {{"ok", false},
-                {"action", action},
-                {"error", core::errorKindName(status.kind())},
-                {"message", status.message()}};
-    };
-    if (!name.ok()) return failed(name.status());
-    const headless::Handler handler = headless::findAction(action);
-    if (!handler) return failed(core::invalidArgument("unknown action '" + action + "'"));
+    // An answer names its action; an unknown name is quoted only in part.
+    const std::string action = name.ok() ? core::excerpt(*name) : "?";
+    if (!name.ok()) return failure(action, name.status());
+    const headless::Handler handler = headless::findAction(*name);
+    if (!handler) return failure(action, core::invalidArgument("unknown action '" + action + "'"));
     headless::Context context{m_till, m_fake};
     auto result = handler(context, request);
-    if (!result.ok()) return failed(result.status());
+    if (!result.ok()) return failure(action, result.status());
     json answer = std::move(result).value();
     answer["ok"] = true;
     answer["action"] = action;
@@ -84,18 +94,22 @@ json HeadlessDriver::handle(const std::string& line) {
 int HeadlessDriver::run(std::istream& in, std::ostream& out, bool pretty) {
     int failures = 0;
     std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
+    for (;;) {
+        auto more = core::readLineBounded(in, line, kMaxLineBytes);
+        if (more.ok() && !*more) break;
+        if (more.ok() && (line.empty() || line[0] == '#')) continue;
         json result;
         try {
-            result = handle(line);
+            result = more.ok() ? handle(line) : failure("?", more.status());
         } catch (const std::exception& error) {
             // handle() reports every input error itself; this is the last guard for the session.
-            result = {{"ok", false}, {"error", "internal"}, {"message", error.what()}};
+            result = failure("?", Status(core::ErrorKind::Internal, error.what()));
         }
         if (!result.value("ok", false)) ++failures;
         if (pretty) {
-            out << describeResult(json::parse(line, nullptr, false), result, m_till.settings().currency) << '\n';
+            const json request = more.ok() && result.value("action", "?") != "?" ? json::parse(line, nullptr, false)
+                                                                               : json();
+            out << describeResult(request, result, m_till.settings().currency) << '\n';
         } else {
             out << jsonText(result) << '\n';
         }

@@ -114,11 +114,7 @@ Result<json> remove(Context& c, const json& a) {
 
 Result<json> discount(Context& c, const json& a) {
     const auto& currency = tillCurrency(c);
-    FD_ASSIGN(auto named, text(a, "currency", false));
-    if (!named.empty() && named != currency.codeView()) {
-        return core::invalidArgument("discounts are in the till's currency " + std::string(currency.codeView()) +
-                                     ", not " + named);
-    }
+    FD_TRY(requireTillCurrency(a, currency, "discounts"));
     FD_ASSIGN(auto amount, text(a, "amount", false));
     FD_ASSIGN(auto percent, text(a, "percent", false));
     FD_ASSIGN(auto discount, Discount::make(amount, percent, currency));
@@ -200,6 +196,9 @@ Result<json> voidSale(Context& c, const json& a) {
 }
 
 Result<RefundRequest> refundRequest(Context& c, const json& a) {
+    // Refunds are paid in the till's currency, like every other money action: never booked in
+    // another one as if it were the till's.
+    FD_TRY(requireTillCurrency(a, tillCurrency(c), "refunds"));
     RefundRequest request;
     FD_ASSIGN(request.receipt, text(a, "receipt", false));
     FD_ASSIGN(auto method, text(a, "method", false));

@@ -1,5 +1,7 @@
 #include "headless_fields.h"
 
+#include "core/bounded_input.h"
+
 namespace frontdesk::kiosk::headless {
 
 using core::Result;
@@ -39,6 +41,15 @@ Result<core::Money> money(const json& a, const char* key, const core::Currency& 
     auto m = core::Money::parse(value, currency);
     if (!m.ok()) return m.status().withContext(key);
     return m;
+}
+
+core::Status requireTillCurrency(const json& a, const core::Currency& tillCurrency, const char* what) {
+    FD_ASSIGN(auto named, text(a, "currency", false));
+    if (!named.empty() && named != tillCurrency.codeView()) {
+        return core::invalidArgument(std::string(what) + " are in the till's currency " +
+                                     std::string(tillCurrency.codeView()) + ", not " + core::excerpt(named, 8));
+    }
+    return {};
 }
 
 Result<std::size_t> lineNumber(const json& a) {

@@ -22,6 +22,10 @@ namespace frontdesk::kiosk::headless {
 // foreign cash is not converted.
 [[nodiscard]] core::Result<core::Money> money(const nlohmann::json& a, const char* key,
                                               const core::Currency& tillCurrency);
+// For actions whose amounts are always the till's: a "currency" field naming another is refused
+// (`what` says which amounts, e.g. "discounts").
+[[nodiscard]] core::Status requireTillCurrency(const nlohmann::json& a, const core::Currency& tillCurrency,
+                                               const char* what);
 // A receipt or cart line number, from 1.
 [[nodiscard]] core::Result<std::size_t> lineNumber(const nlohmann::json& a);
 // "approver" and "approver_pin", when the action carries an approval.

@@ -30,6 +30,11 @@ struct ImportReport {
                                                     const nlohmann::json& seed,
                                                     core::HashStrength strength = core::HashStrength::Interactive);
 
+// Limits of a seed file: 256 MiB (a 300,000-item catalog is about 60 MiB) nesting at most 32
+// levels (a seed needs 4). Checked before the file is parsed.
+inline constexpr std::size_t kMaxSeedBytes = 256u << 20;
+inline constexpr int kMaxSeedDepth = 32;
+
 // Reads a file and imports it; errors name the file and what was wrong with it.
 [[nodiscard]] core::Result<ImportReport> importSeedFile(core::Database& db, const core::Clock& clock,
                                                         const std::string& path,

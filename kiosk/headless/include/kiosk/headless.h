@@ -20,6 +20,11 @@ namespace frontdesk::kiosk {
 
 class HeadlessDriver {
 public:
+    // A line is at most 64 KiB and nests at most 16 levels; longer or deeper lines are refused
+    // whole, and the session goes on with the next line.
+    static constexpr std::size_t kMaxLineBytes = 64 * 1024;
+    static constexpr int kMaxDepth = 16;
+
     // fake may be null; when set, card tenders accept "simulate": "decline" | "offline".
     HeadlessDriver(Till& till, FakePaymentAdapter* fake) : m_till(till), m_fake(fake) {}
 

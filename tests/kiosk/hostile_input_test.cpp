@@ -1,0 +1,172 @@
+// Hostile input: seed files and headless lines that are too big, too deep, repeat themselves, hide
+// secrets or name another currency. Each test reproduces a defect found by probing the till.
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "kiosk/headless.h"
+#include "kiosk/seed_import.h"
+#include "test_support.h"
+
+namespace frontdesk::kiosk::testing {
+namespace {
+
+using nlohmann::json;
+
+// ---- seed files ----
+
+TEST(HostileSeed, DeeplyNestedEntryIsRefusedBeforeParsingNotCrashed) {
+    Terminal t;
+    // A quarantined item holding 65,000 levels of nesting crashed the till while its copy was
+    // serialized for the quarantine.
+    const std::string deep = std::string(65000, '[') + std::string(65000, ']');
+    const std::string path = t.dir.file("deep.json");
+    std::ofstream(path) << R"({"terminal":{"store":"s1","terminal":"t1","currency":"EUR"},"items":[{"sku":"Z","x":)"
+                        << deep << "}]}";
+    auto report = importSeedFile(*t.db, t.clock, path);
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(report.status().message().find("deeper than 32 levels"), std::string::npos) << report.status().message();
+
+    // Called directly with such a document, the quarantine keeps a note instead of the entry.
+    json item = {{"sku", "Z"}};
+    json* inner = &item["x"];
+    for (int i = 0; i < 100; ++i) inner = &((*inner = json::array()).emplace_back());
+    auto seed = standardSeed();
+    seed["items"].push_back(item);
+    ASSERT_TRUE(importSeed(*t.db, t.clock, seed, core::HashStrength::Minimum).ok());
+    EXPECT_NE(queryText(*t.db, "SELECT raw FROM quarantine WHERE item_key = 'Z'").find("deeper than"), std::string::npos);
+}
+
+TEST(HostileSeed, EndlessSeedFileIsCutOffAtTheLimit) {
+    Terminal t;
+    auto report = importSeedFile(*t.db, t.clock, "/dev/zero");
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(report.status().message().find("256 MiB limit"), std::string::npos) << report.status().message();
+}
+
+TEST(HostileSeed, AKeyGivenTwiceInOneSeedIsNotSilentlyOverwritten) {
+    Terminal t;
+    auto seed = standardSeed();
+    // Staff c1 again, as a manager with another PIN; item A again without its barcode.
+    seed["staff"].push_back({{"id", "c1"}, {"name", "Mallory"}, {"role", "manager"}, {"pin", "9999"}});
+    seed["items"].push_back({{"sku", "A"}, {"name", "Apple juice"}, {"price", "0.01"}, {"tax_code", "VAT19"}});
+    auto report = importSeed(*t.db, t.clock, seed, core::HashStrength::Minimum);
+    ASSERT_TRUE(report.ok()) << report.status().toString();
+    EXPECT_EQ(report->items, 4);
+    EXPECT_EQ(report->staff, 4);
+    ASSERT_EQ(report->quarantined.size(), 2u);
+    EXPECT_NE(report->quarantined[0].find("sku 'A' appears twice"), std::string::npos) << report->quarantined[0];
+    EXPECT_NE(report->quarantined[1].find("staff id 'c1' appears twice"), std::string::npos) << report->quarantined[1];
+    EXPECT_EQ(queryText(*t.db, "SELECT role FROM staff WHERE id = 'c1'"), "cashier");
+    EXPECT_EQ(queryInt(*t.db, "SELECT price_minor FROM items WHERE sku = 'A'"), 199);
+    EXPECT_EQ(queryText(*t.db, "SELECT sku FROM barcodes WHERE code = '4000000000017'"), "A");
+
+    // A tax code given twice cannot be trusted at all: the whole seed is refused.
+    auto taxTwice = standardSeed();
+    taxTwice["tax_codes"].push_back({{"code", "VAT19"}, {"rate", "0"}});
+    auto refused = importSeed(*t.db, t.clock, taxTwice, core::HashStrength::Minimum);
+    EXPECT_EQ(refused.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(refused.status().message().find("'VAT19' appears twice"), std::string::npos);
+    EXPECT_EQ(queryText(*t.db, "SELECT rate FROM tax_codes WHERE code = 'VAT19'"), "19");
+}
+
+TEST(HostileSeed, NoSecretUnderAnyKeyReachesTheQuarantine) {
+    Terminal t;
+    auto seed = standardSeed();
+    seed["staff"] = json::array(
+        {{{"id", "e7"}, {"name", "Eve"}, {"role", "wizard"}, {"PIN", "4711"}},
+         {{"id", "e8"}, {"name", "Ed"}, {"role", "cashier"}, {"credentials", {{"pin", "8642"}}}}});
+    seed["items"].push_back({{"sku", "Q"}, {"name", "Q"}, {"price", "x"}, {"tax_code", "VAT19"},
+                             {"vendor", {{"Api_Token", "t0k3n-31337"}, {"login", {{"Password", "hunter2"}}}}}});
+    auto report = importSeed(*t.db, t.clock, seed, core::HashStrength::Minimum);
+    ASSERT_TRUE(report.ok()) << report.status().toString();
+    ASSERT_EQ(queryInt(*t.db, "SELECT count(*) FROM quarantine"), 3);
+    for (const auto& raw : queryColumn(*t.db, "SELECT raw FROM quarantine")) {
+        for (const char* secret : {"4711", "8642", "t0k3n-31337", "hunter2"}) {
+            EXPECT_EQ(raw.find(secret), std::string::npos) << secret << " kept in " << raw;
+        }
+    }
+    // What is not a secret is kept, so the entry can still be put right.
+    EXPECT_NE(queryText(*t.db, "SELECT raw FROM quarantine WHERE item_key = 'Q'").find("\"price\":\"x\""),
+              std::string::npos);
+    EXPECT_NE(queryText(*t.db, "SELECT raw FROM quarantine WHERE item_key = 'e7'").find("wizard"), std::string::npos);
+}
+
+TEST(HostileSeed, ReimportingTheSameSeedAddsNoQuarantineRowsAgain) {
+    Terminal t;
+    auto seed = standardSeed();
+    seed["items"].push_back({{"sku", "BROKEN"}, {"name", "Broken"}, {"price", "1.00"}, {"tax_code", "VAT99"}});
+    for (int i = 0; i < 3; ++i) {
+        auto report = importSeed(*t.db, t.clock, seed, core::HashStrength::Minimum);
+        ASSERT_TRUE(report.ok());
+        EXPECT_EQ(report->quarantined.size(), 1u) << "each import still reports what it could not apply";
+    }
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM quarantine"), 1);
+}
+
+// ---- headless lines ----
+
+struct Driver {
+    Driver() { t.startShift(); }
+    json send(const std::string& line) { return driver.handle(line); }
+    Terminal t;
+    HeadlessDriver driver{*t.till, &t.payments};
+};
+
+TEST(HostileHeadless, EveryAnswerNamesItsActionEvenForANonObject) {
+    Driver d;
+    for (const char* line : {"42", "[1,2]", "not json", "\"scan\""}) {
+        auto answer = d.send(line);
+        EXPECT_EQ(answer["ok"], false) << line;
+        EXPECT_EQ(answer["action"], "?") << line;
+        EXPECT_EQ(answer["error"], "invalid_argument") << line;
+    }
+}
+
+TEST(HostileHeadless, AHugeActionNameIsQuotedOnlyInPart) {
+    Driver d;
+    const std::string name(60000, 'x');
+    auto answer = d.send(json{{"action", name}}.dump());
+    EXPECT_EQ(answer["ok"], false);
+    EXPECT_LT(answer.dump().size(), 300u) << "the name is not echoed whole";
+    EXPECT_NE(answer["message"].get<std::string>().find("unknown action 'xxxx"), std::string::npos);
+}
+
+TEST(HostileHeadless, TooLongOrTooDeepLinesAreRefusedAndTheSessionGoesOn) {
+    Driver d;
+    std::stringstream in;
+    in << R"({"action":"search","prefix":")" << std::string(70000, 'a') << "\"}\n"
+       << std::string(40, '[') << std::string(40, ']') << "\n"
+       << R"({"action":"scan","code":"4000000000017"})" << "\n";
+    std::stringstream out;
+    EXPECT_EQ(d.driver.run(in, out), 2);
+    std::vector<json> answers;
+    for (std::string line; std::getline(out, line);) answers.push_back(json::parse(line));
+    ASSERT_EQ(answers.size(), 3u);
+    EXPECT_NE(answers[0]["message"].get<std::string>().find("64 KiB limit"), std::string::npos) << answers[0];
+    EXPECT_NE(answers[1]["message"].get<std::string>().find("deeper than 16 levels"), std::string::npos) << answers[1];
+    EXPECT_EQ(answers[2]["ok"], true);
+}
+
+TEST(HostileHeadless, RefundInAnotherCurrencyIsRefusedLikeEveryOtherMoneyAction) {
+    Driver d;
+    ASSERT_EQ(d.send(R"({"action":"scan","code":"4000000000017"})")["ok"], true);
+    ASSERT_EQ(d.send(R"({"action":"tender","method":"cash","amount":"5.00"})")["ok"], true);
+    auto sale = d.send(R"({"action":"complete"})");
+    ASSERT_EQ(sale["ok"], true);
+    const std::string receipt = sale["receipt"];
+    auto refused = d.send(json{{"action", "refund"}, {"receipt", receipt}, {"currency", "USD"},
+                               {"lines", {{{"line", 1}, {"qty", "1"}}}}}.dump());
+    EXPECT_EQ(refused["ok"], false);
+    EXPECT_EQ(refused["error"], "invalid_argument");
+    EXPECT_NE(refused["message"].get<std::string>().find("EUR, not USD"), std::string::npos) << refused;
+    EXPECT_EQ(queryInt(*d.t.db, "SELECT count(*) FROM sales WHERE kind = 'refund'"), 0);
+    auto accepted = d.send(json{{"action", "refund"}, {"receipt", receipt}, {"currency", "EUR"},
+                                {"lines", {{{"line", 1}, {"qty", "1"}}}}}.dump());
+    EXPECT_EQ(accepted["ok"], true) << accepted;
+}
+
+}  // namespace
+}  // namespace frontdesk::kiosk::testing
