@@ -170,3 +170,44 @@ TEST(HostileHeadless, RefundInAnotherCurrencyIsRefusedLikeEveryOtherMoneyAction)
 
 }  // namespace
 }  // namespace frontdesk::kiosk::testing
+
+namespace frontdesk::kiosk::testing {
+namespace {
+
+// ---- limits ----
+
+TEST(TillLimits, FreeTextHasALimitAndTheErrorQuotesOnlyAPrefix) {
+    Terminal t;
+    t.startShift();
+    const std::string megabyte(1 << 20, 'r');
+    auto paidIn = t.shifts().paidIn(eur(100), megabyte);
+    EXPECT_EQ(paidIn.kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(paidIn.message().find("longer than 200 bytes"), std::string::npos) << paidIn.message().substr(0, 200);
+    EXPECT_LT(paidIn.message().size(), 200u);
+    ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
+    EXPECT_EQ(t.checkout().voidSale(megabyte, Approval{"s1", "3333"}).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.checkout().park(std::string(61, 'l')).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_TRUE(t.shifts().paidIn(eur(100), std::string(200, 'r')).ok());  // at the limit is fine
+    EXPECT_EQ(queryInt(*t.db, "SELECT max(length(envelope)) < 2000 FROM outbox"), 1);
+}
+
+TEST(TillLimits, ASaleTheTillLetsYouBuildCanBePaidWithOneTender) {
+    Terminal t;
+    t.startShift("s1", "3333");  // a supervisor may override prices
+    ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
+    // The most a unit may cost, times two, is more than one tender may take: refused whole.
+    ASSERT_TRUE(t.checkout().overridePrice(1, eur(10'000'000'000), std::nullopt).ok());
+    auto twice = t.checkout().setQty(1, dec("2"));
+    EXPECT_EQ(twice.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(twice.status().message().find("may not exceed 100000000.00 EUR"), std::string::npos)
+        << twice.status().message();
+    EXPECT_EQ(t.checkout().cart().lines()[0].qty, dec("1"));
+    // At the limit, the default card tender (the whole amount) is taken.
+    auto paid = t.checkout().tenderCard();
+    ASSERT_TRUE(paid.ok()) << paid.status().toString();
+    EXPECT_EQ(paid->remaining, 0);
+    EXPECT_TRUE(t.checkout().complete().ok());
+}
+
+}  // namespace
+}  // namespace frontdesk::kiosk::testing

@@ -1,14 +1,13 @@
 #include "kiosk/cart.h"
 
+#include "kiosk/limits.h"
+
 namespace frontdesk::kiosk {
 
 using core::Decimal;
 using core::Result;
 using core::Status;
 
-namespace {
-constexpr std::int64_t kMaxUnitPriceMinor = 10'000'000'000;
-}
 
 Status validateQuantity(const Item& item, const Decimal& qty) {
     if (qty.isZero() || qty.isNegative()) return core::invalidArgument("quantity must be positive, not " + qty.toString());
@@ -21,7 +20,7 @@ Status validateQuantity(const Item& item, const Decimal& qty) {
 }
 
 Status validateUnitPrice(std::int64_t minor) {
-    if (minor < 0 || minor > kMaxUnitPriceMinor) return core::invalidArgument("unit price is out of range");
+    if (minor < 0 || minor > kMaxAmountMinor) return core::invalidArgument("unit price is out of range");
     return {};
 }
 

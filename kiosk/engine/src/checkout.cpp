@@ -3,6 +3,7 @@
 #include "kiosk/checkout.h"
 
 #include "guards.h"
+#include "kiosk/limits.h"
 #include "kiosk/json_text.h"
 
 namespace frontdesk::kiosk {
@@ -100,8 +101,14 @@ Result<SaleState> Checkout::applyCart(Cart candidate, std::optional<std::size_t>
         if (!m_ctx.session.userMay(Permission::PriceOverride)) candidate.dropPriceOverride(*changedLine);
     }
     if (!m_pricing) return core::failedPrecondition("no sale in progress");
-    // Price the candidate first: a change that would overflow or break the totals is refused whole.
-    FD_TRY(candidate.price(m_ctx.settings.currency, m_pricing->tax).status());
+    // Price the candidate first: a change that would overflow or break the totals is refused whole,
+    // and so is one the till could not take payment for in one tender.
+    FD_ASSIGN(auto totals, candidate.price(m_ctx.settings.currency, m_pricing->tax));
+    if (totals.gross.minor() > kMaxAmountMinor) {
+        return core::invalidArgument("a sale's total may not exceed " +
+                                     core::Money(kMaxAmountMinor, m_ctx.settings.currency).toString() + ", not " +
+                                     totals.gross.toString());
+    }
     // An approval is recorded before it takes effect, and only for a change that does.
     if (approved) {
         FD_TRY(m_ctx.audit.approvalNow(approved->permission, approved->staff, approved->approver,

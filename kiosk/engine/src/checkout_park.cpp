@@ -1,5 +1,6 @@
 // Checkout: park and resume, and the recovery of card payments a crash left behind.
 #include "guards.h"
+#include "kiosk/limits.h"
 #include "kiosk/checkout.h"
 #include "kiosk/json_text.h"
 
@@ -31,6 +32,9 @@ Status Checkout::recover() {
 Result<std::string> Checkout::park(const std::string& label) {
     FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt));
     if (m_cart.empty()) return core::failedPrecondition("nothing to park: the sale is empty");
+    if (label.size() > kMaxLabelBytes) {
+        return core::invalidArgument("a parked sale's label is longer than " + std::to_string(kMaxLabelBytes) + " bytes");
+    }
     FD_TRY(requireEditable());
     const std::string id = m_saleId;
     FD_TRY(m_parked.put({id, label, actor.user.id, core::formatIso8601(m_ctx.clock.now())}, jsonText(m_cart.toJson())));

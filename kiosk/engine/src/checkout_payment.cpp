@@ -1,5 +1,6 @@
 // Checkout: tender, completion and void.
 #include "guards.h"
+#include "kiosk/limits.h"
 #include "kiosk/checkout.h"
 #include "sale_writer.h"
 
@@ -143,7 +144,7 @@ Status Checkout::reverseCardTenders() {
 Result<OutboxEvent> Checkout::voidSale(const std::string& reason, const std::optional<Approval>& approval) {
     FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::VoidSale, approval));
     if (m_cart.empty() && m_tenders.empty()) return core::failedPrecondition("no sale in progress to void");
-    if (reason.empty()) return core::invalidArgument("a void needs a reason");
+    FD_TRY(checkText(reason, "a void's reason", kMaxReasonBytes));
     FD_ASSIGN(auto s, state());
     FD_TRY(reverseCardTenders());
     const VoidRecord record{m_saleId,  actor.shift, reason, actor.approver, Money(s.totals.gross.minor(), m_ctx.settings.currency),

@@ -1,6 +1,11 @@
 #include "guards.h"
 
+#include "core/bounded_input.h"
+#include "kiosk/limits.h"
+
 namespace frontdesk::kiosk {
+
+using core::Status;
 
 core::Result<Actor> admit(const StaffSession& session, const ShiftLedger* shifts, Permission permission,
                           const std::optional<Approval>& approval) {
@@ -13,14 +18,22 @@ core::Result<Actor> admit(const StaffSession& session, const ShiftLedger* shifts
     return actor;
 }
 
-core::Status checkEnteredAmount(const core::Money& amount, const core::Currency& tillCurrency) {
+Status checkEnteredAmount(const core::Money& amount, const core::Currency& tillCurrency) {
     if (!(amount.currency() == tillCurrency)) {
         return core::invalidArgument("amount is in " + std::string(amount.currency().codeView()) + ", this till takes " +
                                      std::string(tillCurrency.codeView()));
     }
-    constexpr std::int64_t kMaxEnteredMinor = 10'000'000'000;
-    if (amount.minor() > kMaxEnteredMinor || amount.minor() < -kMaxEnteredMinor) {
+    if (amount.minor() > kMaxAmountMinor || amount.minor() < -kMaxAmountMinor) {
         return core::invalidArgument("amount " + amount.toString() + " is beyond what a till takes");
+    }
+    return {};
+}
+
+Status checkText(const std::string& text, const char* what, std::size_t maxBytes) {
+    if (text.empty()) return core::invalidArgument(std::string(what) + " is missing");
+    if (text.size() > maxBytes) {
+        return core::invalidArgument(std::string(what) + " is longer than " + std::to_string(maxBytes) + " bytes: '" +
+                                     core::excerpt(text) + "'");
     }
     return {};
 }

@@ -26,4 +26,7 @@ struct Actor {
 // of any realistic shift cannot overflow.
 [[nodiscard]] core::Status checkEnteredAmount(const core::Money& amount, const core::Currency& tillCurrency);
 
+// Free text a person entered: present and at most maxBytes ("a void's reason is missing").
+[[nodiscard]] core::Status checkText(const std::string& text, const char* what, std::size_t maxBytes);
+
 }  // namespace frontdesk::kiosk

@@ -5,6 +5,7 @@
 #include "kiosk/cart.h"
 
 #include "guards.h"
+#include "kiosk/limits.h"
 #include "sale_writer.h"
 
 namespace frontdesk::kiosk {
@@ -107,7 +108,7 @@ Result<SaleRecord> Refunds::fromReceipt(const RefundRequest& request) {
 
 Result<SaleRecord> Refunds::withoutReceipt(const RefundRequest& request, const Pricing& pricing) {
     if (request.items.empty()) return core::invalidArgument("name the items to refund");
-    if (request.reason.empty()) return core::invalidArgument("a refund without a receipt needs a reason");
+    FD_TRY(checkText(request.reason, "a refund without a receipt needs a reason, which", kMaxReasonBytes));
     Cart cart;
     for (const auto& want : request.items) {
         FD_ASSIGN(auto item, m_catalog.bySku(want.sku));
@@ -210,6 +211,7 @@ Result<Committed> Refunds::refund(const RefundRequest& request, const std::optio
     if (m_ctx.boundary.inSale()) {
         return core::failedPrecondition("a sale is in progress: complete, park or void it before a refund");
     }
+    if (!request.reason.empty()) FD_TRY(checkText(request.reason, "a refund's reason", kMaxReasonBytes));
     // A refund is priced like a sale: with the pricing read once, and new master data waiting.
     m_ctx.boundary.begin();
     struct EndAtExit {

@@ -1,6 +1,7 @@
 #include "kiosk/shift_ledger.h"
 
 #include "guards.h"
+#include "kiosk/limits.h"
 
 namespace frontdesk::kiosk {
 
@@ -69,7 +70,7 @@ Status ShiftLedger::cashMove(CashMoveKind kind, const Money& amount, const std::
     FD_TRY(checkEnteredAmount(amount, m_ctx.settings.currency));
     const std::string what(cashMoveKindKey(kind));
     if (kind != CashMoveKind::NoSale && !amount.isPositive()) return core::invalidArgument(what + " amount must be positive");
-    if (reason.empty()) return core::invalidArgument(what + " needs a reason");
+    FD_TRY(checkText(reason, (what + "'s reason").c_str(), kMaxReasonBytes));
     const CashMoveRecord move{m_ctx.ids.next(), actor.shift, reason, actor.approver, kind, amount};
     FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
     FD_ASSIGN(auto* stmt, m_ctx.db.cached("INSERT INTO cash_moves (id, shift_id, kind, amount_minor, reason, staff,"
