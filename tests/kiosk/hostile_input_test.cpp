@@ -211,3 +211,31 @@ TEST(TillLimits, ASaleTheTillLetsYouBuildCanBePaidWithOneTender) {
 
 }  // namespace
 }  // namespace frontdesk::kiosk::testing
+
+namespace frontdesk::kiosk::testing {
+namespace {
+
+TEST(TillLimits, CashRefundBeyondTheDrawerNeedsASupervisorAndSaysSo) {
+    Terminal t;
+    ASSERT_TRUE(t.session().login("c1", "1111").ok());
+    ASSERT_TRUE(t.shifts().open(eur(0)).ok());
+    ASSERT_TRUE(t.checkout().scan(kApple, dec("2")).ok());
+    ASSERT_TRUE(t.checkout().tenderCash(eur(398)).ok());
+    auto sale = t.checkout().complete();
+    ASSERT_TRUE(sale.ok());
+    ASSERT_TRUE(t.shifts().paidOut(eur(300), "bank", Approval{"s1", "3333"}).ok());  // drawer: 0.98
+    RefundRequest request;
+    request.receipt = sale->receiptNo;
+    request.lines = {{1, dec("1")}};  // 1.99 in cash
+    auto refused = t.refunds().refund(request);
+    ASSERT_EQ(refused.status().kind(), core::ErrorKind::PermissionDenied);
+    EXPECT_NE(refused.status().message().find("more cash than the drawer should hold"), std::string::npos)
+        << refused.status().message();
+    auto approved = t.refunds().refund(request, Approval{"s1", "3333"});
+    ASSERT_TRUE(approved.ok()) << approved.status().toString();
+    EXPECT_EQ(approved->payload["approved_by"], "s1");
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM audit WHERE action = 'cash_beyond_drawer'"), 1);
+}
+
+}  // namespace
+}  // namespace frontdesk::kiosk::testing

@@ -133,6 +133,19 @@ Result<SaleRecord> Refunds::withoutReceipt(const RefundRequest& request, const P
     return record;
 }
 
+// The approval a refund needs beyond its own: noted on the record and audited with it.
+Status Refunds::approve(Permission permission, const std::optional<Approval>& approval, SaleRecord& record,
+                        Approvals& approvals) {
+    FD_ASSIGN(auto user, m_ctx.session.requireUser());
+    FD_ASSIGN(auto approver, m_ctx.session.authorize(user, permission, approval));
+    if (approver.empty()) return {};
+    approvals.used.emplace_back(permission, approver);
+    if (approver != record.approvedBy && record.approvedBy.find(approver) == std::string::npos) {
+        record.approvedBy = record.approvedBy.empty() ? approver : record.approvedBy + "," + approver;
+    }
+    return {};
+}
+
 Status Refunds::pay(SaleRecord& record, const RefundRequest& request, const std::optional<Approval>& approval,
                     Approvals& approvals) {
     const auto& method = request.method;
@@ -170,12 +183,12 @@ Status Refunds::pay(SaleRecord& record, const RefundRequest& request, const std:
         record.rounding = cashOut - cash;
         // Cash beyond the cash this receipt took means paying a card sale out of the drawer.
         if (!record.originalSaleId.empty() && cashOut > src.cashLeft) {
-            FD_ASSIGN(auto user, m_ctx.session.requireUser());
-            FD_ASSIGN(auto approver, m_ctx.session.authorize(user, Permission::RefundCardInCash, approval));
-            if (!approver.empty()) approvals.used.emplace_back(Permission::RefundCardInCash, approver);
-            if (!approver.empty() && approver != record.approvedBy) {
-                record.approvedBy = record.approvedBy.empty() ? approver : record.approvedBy + "," + approver;
-            }
+            FD_TRY(approve(Permission::RefundCardInCash, approval, record, approvals));
+        }
+        // Cash the drawer does not hold cannot be handed over without a supervisor saying so.
+        FD_ASSIGN(auto drawer, buildShiftReport(m_ctx.db, record.shiftId, record.currency));
+        if (cashOut > drawer.expectedCash) {
+            FD_TRY(approve(Permission::CashBeyondDrawer, approval, record, approvals));
         }
     }
     for (const auto& [ref, amount] : toCards) {

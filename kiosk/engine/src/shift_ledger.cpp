@@ -71,6 +71,10 @@ Status ShiftLedger::cashMove(CashMoveKind kind, const Money& amount, const std::
     const std::string what(cashMoveKindKey(kind));
     if (kind != CashMoveKind::NoSale && !amount.isPositive()) return core::invalidArgument(what + " amount must be positive");
     FD_TRY(checkText(reason, (what + "'s reason").c_str(), kMaxReasonBytes));
+    std::string beyondDrawer;  // who approved paying out more than the drawer should hold
+    if (kind == CashMoveKind::PaidOut) {
+        FD_ASSIGN(beyondDrawer, approveBeyondDrawer(actor, amount, approval));
+    }
     const CashMoveRecord move{m_ctx.ids.next(), actor.shift, reason, actor.approver, kind, amount};
     FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
     FD_ASSIGN(auto* stmt, m_ctx.db.cached("INSERT INTO cash_moves (id, shift_id, kind, amount_minor, reason, staff,"
@@ -81,8 +85,26 @@ Status ShiftLedger::cashMove(CashMoveKind kind, const Money& amount, const std::
     if (!actor.approver.empty()) {
         FD_TRY(m_ctx.audit.approval(permission, actor.user.id, actor.approver, {{"move", move.id}}));
     }
+    if (!beyondDrawer.empty()) {
+        FD_TRY(m_ctx.audit.approval(Permission::CashBeyondDrawer, actor.user.id, beyondDrawer, {{"move", move.id}}));
+    }
     FD_TRY(m_ctx.outbox.append(cashMoveEventType(kind), actor.user.id, move.id, cashMovePayload(move)).status());
     return tx->commit();
+}
+
+// Paying out more than the drawer should hold needs a supervisor (the expected cash of the X
+// report); returns who approved it, empty when nobody had to.
+Result<std::string> ShiftLedger::approveBeyondDrawer(const Actor& actor, const Money& amount,
+                                                     const std::optional<Approval>& approval) {
+    FD_ASSIGN(auto drawer, buildShiftReport(m_ctx.db, actor.shift, std::string(m_ctx.settings.currency.codeView())));
+    if (amount.minor() <= drawer.expectedCash) return std::string();
+    auto approver = m_ctx.session.authorize(actor.user, Permission::CashBeyondDrawer, approval);
+    if (!approver.ok()) {
+        return approver.status().withContext(amount.toString() + " is more than the " +
+                                             Money(drawer.expectedCash, m_ctx.settings.currency).toString() +
+                                             " the drawer should hold");
+    }
+    return approver;
 }
 
 Status ShiftLedger::paidIn(const Money& amount, const std::string& reason, const std::optional<Approval>& approval) {

@@ -44,6 +44,7 @@ std::string_view permissionName(Permission permission) {
         case Permission::ViewJournal: return "view the event journal";
         case Permission::ManageStaff: return "manage staff";
         case Permission::UnlockStaff: return "unlock a locked staff member";
+        case Permission::CashBeyondDrawer: return "paying out more cash than the drawer should hold";
     }
     return "unknown";
 }
@@ -65,6 +66,7 @@ std::string_view permissionKey(Permission permission) {
         case Permission::ViewJournal: return "view_journal";
         case Permission::ManageStaff: return "manage_staff";
         case Permission::UnlockStaff: return "unlock_staff";
+        case Permission::CashBeyondDrawer: return "cash_beyond_drawer";
     }
     return "unknown";
 }
@@ -86,6 +88,7 @@ bool roleAllows(Role role, Permission permission) {
         case Permission::RefundCardInCash:
         case Permission::ViewJournal:
         case Permission::UnlockStaff:
+        case Permission::CashBeyondDrawer:
             return role == Role::Supervisor || role == Role::Manager;
         case Permission::ManageStaff:
             return role == Role::Manager;

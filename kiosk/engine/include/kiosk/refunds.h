@@ -73,6 +73,8 @@ private:
     core::Status pay(SaleRecord& record, const RefundRequest& request, const std::optional<Approval>& approval,
                      Approvals& approvals);
     core::Status reverseCardRefunds(const SaleRecord& record);
+    core::Status approve(Permission permission, const std::optional<Approval>& approval, SaleRecord& record,
+                         Approvals& approvals);
 
     TillContext m_ctx;
     const ShiftLedger& m_shifts;

@@ -4,7 +4,8 @@
 // Opening and closing a shift, paid-in, paid-out and no-sale each write their row and exactly
 // one outbox event in one transaction (with the audit row of any approval used). A shift closes
 // only between sales, and its Z report is read inside the closing transaction, so it holds
-// exactly what the shift did. Reports come from the rows, never from counters kept in memory.
+// exactly what the shift did. Reports come from the rows, never from counters kept in memory. A
+// paid-out of more cash than the drawer should hold needs a supervisor, who is then audited.
 //
 // Owned by the Till; holds references to the collaborators the Till owns, which outlive it. Not
 // thread-safe: the till's thread calls everything.
@@ -26,6 +27,8 @@
 #include "kiosk/till_context.h"
 
 namespace frontdesk::kiosk {
+
+struct Actor;  // who is doing an operation (engine/src/guards.h)
 
 class ShiftLedger {
 public:
@@ -50,6 +53,8 @@ public:
     [[nodiscard]] core::Result<std::string> requireOpen() const;
 
 private:
+    core::Result<std::string> approveBeyondDrawer(const Actor& actor, const core::Money& amount,
+                                                  const std::optional<Approval>& approval);
     core::Status cashMove(CashMoveKind kind, const core::Money& amount, const std::string& reason,
                           Permission permission, const std::optional<Approval>& approval);
     TillContext m_ctx;

@@ -38,6 +38,7 @@ enum class Permission {
     ViewJournal,           // read the outbox: every payload of the shift
     ManageStaff,
     UnlockStaff,           // lift a lockout after repeated wrong PINs
+    CashBeyondDrawer,      // pay out or refund more cash than the drawer should hold
 };
 
 [[nodiscard]] std::string_view roleName(Role role);
