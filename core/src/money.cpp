@@ -59,13 +59,18 @@ Result<std::int64_t> narrowMinor(Int128 value, std::string_view what) {
 }
 
 Result<Money> Money::parse(std::string_view text, Currency currency) {
-    FD_ASSIGN(Decimal d, Decimal::parse(text));
-    if (d.scale() > currency.exponent) {
-        return invalidArgument("amount '" + std::string(text.substr(0, 40)) + "' has more decimals than " +
-                               std::string(currency.codeView()) + " allows (" +
-                               std::to_string(currency.exponent) + ")");
+    // Decimals are counted as written: "1.000" is three decimals, too many for EUR though it is 1.00.
+    FD_ASSIGN(const int decimals, Decimal::decimalsWritten(text));
+    const std::string amount = "amount '" + std::string(text.substr(0, 40)) + "'";
+    const std::string code(currency.codeView());
+    if (decimals > currency.exponent) {
+        const std::string allowed = currency.exponent == 0 ? code + " amounts are whole"
+                                                           : "at most " + std::to_string(currency.exponent);
+        return invalidArgument(amount + " has more decimals than " + code + " allows: " + std::to_string(decimals) +
+                               ", " + allowed);
     }
-    FD_ASSIGN(auto minor, narrowMinor(d.scaledTo(currency.exponent, RoundingMode::Down), "amount"));
+    FD_ASSIGN(Decimal d, Decimal::parse(text));
+    FD_ASSIGN(auto minor, narrowMinor(d.scaledTo(currency.exponent, RoundingMode::Down), amount + " in " + code));
     return Money(minor, currency);
 }
 

@@ -41,9 +41,10 @@ std::int64_t taxOn(std::int64_t amount, const Decimal& rate, const TaxPolicy& po
 }
 
 // Per-total rounding for the lines of one rate: the rate's tax is rounded once on the summed amount, then
-// handed back to the lines in proportion to their (signed) amounts. Each line starts from the floor of its
-// exact tax; the units still missing to reach the rate's tax go one each to the lines with the largest
-// remainders (ties to the earlier line). Every line thus ends up within one minor unit of its exact tax,
+// split back by largest remainder over each line's exact tax, not in proportion to the amounts
+// (docs/money-and-tax.md, "The per-total split"). Each line starts from the floor of its exact tax; the
+// units still missing to reach the rate's tax go one each to the lines with the largest remainders (ties to
+// the earlier line). Every line thus ends up within one minor unit of its exact tax,
 // with the sign of its amount, also when sales and returns share a rate. The missing units number between
 // zero and the count of lines with a remainder, because the rounded total is less than one unit from the
 // exact total.

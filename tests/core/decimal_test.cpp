@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace frontdesk::core {
 namespace {
@@ -51,13 +53,14 @@ TEST(DecimalParse, NormalisesTrailingZeros) {
     EXPECT_EQ(dec("19.000").toString(), "19");
     EXPECT_TRUE(dec("19.000").isInteger());
     EXPECT_EQ(dec("19.000"), Decimal::fromInt(19));
-    // Trailing zeros do not count against the 9-digit limit.
-    EXPECT_EQ(dec("1.5000000000").toString(), "1.5");
+    EXPECT_EQ(dec("1.500000000").toString(), "1.5");
 }
 
-TEST(DecimalParse, AcceptsOmittedIntegerOrFractionDigitsAndNegativeZero) {
-    EXPECT_EQ(dec(".5").toString(), "0.5");
-    EXPECT_EQ(dec("5.").toString(), "5");
+TEST(DecimalParse, AcceptsZeroBeforeThePointAndNegativeZero) {
+    EXPECT_EQ(dec("0.5").toString(), "0.5");
+    EXPECT_EQ(dec("-0.05").toString(), "-0.05");
+    EXPECT_EQ(dec("10").toString(), "10");
+    EXPECT_EQ(dec("100.01").toString(), "100.01");
     EXPECT_EQ(dec("-0").toString(), "0");
     EXPECT_FALSE(dec("-0").isNegative());
     EXPECT_TRUE(dec("-0.000").isZero());
@@ -72,9 +75,57 @@ TEST(DecimalParse, ConstructorNormalises) {
     EXPECT_EQ(Decimal(5, 3).toString(), "0.005");
 }
 
+// Issue #6, defect 9: loose forms were accepted as amounts and quantities. One strict grammar:
+// ["-"] ("0" | nonzero digit {digit}) ["." digit {digit}]; each refusal says what is wrong.
+TEST(DecimalParse, RejectsLooseFormsNamingWhatIsWrong) {
+    const std::vector<std::pair<const char*, const char*>> cases{
+        {"5.", "'5.' is not a decimal: digits must follow the point"},
+        {"-5.", "'-5.' is not a decimal: digits must follow the point"},
+        {".5", "'.5' is not a decimal: a digit must come before the point"},
+        {"-.5", "'-.5' is not a decimal: a digit must come before the point"},
+        {"+1", "'+1' is not a decimal: a '+' sign is not allowed"},
+        {"007", "'007' is not a decimal: leading zeros are not allowed"},
+        {"-00.5", "'-00.5' is not a decimal: leading zeros are not allowed"},
+        {"00", "'00' is not a decimal: leading zeros are not allowed"},
+        {"1e5", "'1e5' is not a decimal: an exponent is not allowed"},
+        {"1.5E2", "'1.5E2' is not a decimal: an exponent is not allowed"},
+        {" 1", "' 1' is not a decimal: spaces are not allowed"},
+        {"1 ", "'1 ' is not a decimal: spaces are not allowed"},
+        {"1,5", "'1,5' is not a decimal: the decimal point is '.', not ','"},
+        {"1.2.3", "'1.2.3' is not a decimal: only one point is allowed"},
+        {"1..2", "'1..2' is not a decimal: only one point is allowed"},
+        {"1-", "'1-' is not a decimal: '-' may only come first"},
+        {"--1", "'--1' is not a decimal: '-' may only come first"},
+        {"-", "'-' is not a decimal: digits must follow the '-'"},
+        {"", "'' is not a decimal: it is empty"},
+        {"12a", "'12a' is not a decimal: 'a' is not allowed"},
+        {"1\x01", "'1\x01' is not a decimal: the byte 0x01 is not allowed"},
+        {"0.1234567891", "'0.1234567891' has more decimals than a decimal can hold: 10, at most 9"},
+        {"1.5000000000", "'1.5000000000' has more decimals than a decimal can hold: 10, at most 9"},
+        {"99999999999999999999", "'99999999999999999999' is out of range"},
+    };
+    for (const auto& [text, message] : cases) {
+        auto parsed = Decimal::parse(text);
+        ASSERT_FALSE(parsed.ok()) << "'" << text << "' parsed as " << parsed->toString();
+        EXPECT_EQ(parsed.status().kind(), ErrorKind::InvalidArgument) << text;
+        EXPECT_EQ(parsed.status().message(), message) << text;
+    }
+    // Long text is cut short in the message.
+    const std::string longText = "1." + std::string(60, '5') + "x";
+    EXPECT_EQ(Decimal::parse(longText).status().message(),
+              "'1." + std::string(38, '5') + "...' is not a decimal: 'x' is not allowed");
+}
+
+TEST(DecimalParse, DecimalsWrittenCountsTrailingZeros) {
+    EXPECT_EQ(*Decimal::decimalsWritten("1.000"), 3);
+    EXPECT_EQ(*Decimal::decimalsWritten("-12"), 0);
+    EXPECT_EQ(*Decimal::decimalsWritten("0.0000000000000"), 13);  // the grammar only: no limit here
+    EXPECT_FALSE(Decimal::decimalsWritten("5.").ok());
+}
+
 TEST(DecimalParse, RejectsMalformedText) {
     for (const char* text : {"", "1e5", "1.2.3", "abc", " 1", "1 ", "-", "+", ".", "-.", "1,5", "--1", "0x10",
-                             "1-", "12a"}) {
+                             "1-", "12a", "5.", ".5", "+1", "007", "+.5", "-0.", "1.\n", "\t1", "1_000"}) {
         auto parsed = Decimal::parse(text);
         ASSERT_FALSE(parsed.ok()) << "'" << text << "' parsed as " << parsed->toString();
         EXPECT_EQ(parsed.status().kind(), ErrorKind::InvalidArgument) << text;

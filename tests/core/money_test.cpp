@@ -6,6 +6,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace frontdesk::core {
@@ -82,9 +83,9 @@ TEST(MoneyParse, ParsesAmountsWithinTheCurrencyExponent) {
     EXPECT_EQ(money("-0.05", "EUR").minor(), -5);
     EXPECT_EQ(money("5", "JPY").minor(), 5);
     EXPECT_EQ(money("1.234", "KWD").minor(), 1234);
-    // Trailing zeros are not extra precision.
-    EXPECT_EQ(money("12.340", "EUR").minor(), 1234);
-    EXPECT_EQ(money("500.0", "JPY").minor(), 500);
+    EXPECT_EQ(money("1.200", "KWD").minor(), 1200);
+    EXPECT_EQ(money("12.30", "EUR").minor(), 1230);
+    EXPECT_EQ(money("0", "EUR").minor(), 0);
     EXPECT_EQ(money("12.34", "EUR").currency(), currency("EUR"));
 }
 
@@ -101,6 +102,37 @@ TEST(MoneyParse, RejectsMoreDecimalsThanTheCurrencyHas) {
     EXPECT_FALSE(Money::parse("1.2345", currency("KWD")).ok());
 }
 
+// Issue #6, defect 9: decimals are counted as written, so "1.000" is three decimals even though it is 1.00,
+// and the refusal names the value and the currency.
+TEST(MoneyParse, CountsDecimalsAsWrittenAndNamesValueAndCurrency) {
+    const std::vector<std::tuple<const char*, const char*, const char*>> cases{
+        {"1.000", "EUR", "amount '1.000' has more decimals than EUR allows: 3, at most 2"},
+        {"12.340", "EUR", "amount '12.340' has more decimals than EUR allows: 3, at most 2"},
+        {"12.345", "EUR", "amount '12.345' has more decimals than EUR allows: 3, at most 2"},
+        {"0.1234567891", "EUR", "amount '0.1234567891' has more decimals than EUR allows: 10, at most 2"},
+        {"5.5", "JPY", "amount '5.5' has more decimals than JPY allows: 1, JPY amounts are whole"},
+        {"500.0", "JPY", "amount '500.0' has more decimals than JPY allows: 1, JPY amounts are whole"},
+        {"1.2340", "KWD", "amount '1.2340' has more decimals than KWD allows: 4, at most 3"},
+    };
+    for (const auto& [text, code, message] : cases) {
+        auto parsed = Money::parse(text, currency(code));
+        ASSERT_FALSE(parsed.ok()) << text << " " << code << " parsed as " << parsed->toString();
+        EXPECT_EQ(parsed.status().kind(), ErrorKind::InvalidArgument);
+        EXPECT_EQ(parsed.status().message(), message);
+    }
+}
+
+TEST(MoneyParse, UsesTheDecimalGrammar) {
+    for (const char* text : {"5.", ".5", "+1", "007", "-.50", "1e2", " 1.00", "1,00"}) {
+        auto parsed = Money::parse(text, currency("EUR"));
+        ASSERT_FALSE(parsed.ok()) << text << " parsed as " << parsed->toString();
+        EXPECT_NE(parsed.status().message().find("is not a decimal"), std::string::npos)
+            << parsed.status().message();
+    }
+    EXPECT_EQ(Money::parse("5.", currency("EUR")).status().message(),
+              "'5.' is not a decimal: digits must follow the point");
+}
+
 TEST(MoneyParse, RejectsMalformedAndOutOfRangeAmounts) {
     for (const char* text : {"", "abc", "1,50", "12.3.4", "1e3"}) {
         EXPECT_FALSE(Money::parse(text, currency("EUR")).ok()) << text;
@@ -112,6 +144,7 @@ TEST(MoneyParse, RejectsMalformedAndOutOfRangeAmounts) {
     auto tooBig = Money::parse("92233720368547759", currency("EUR"));
     ASSERT_FALSE(tooBig.ok());
     EXPECT_EQ(tooBig.status().kind(), ErrorKind::InvalidArgument);
+    EXPECT_EQ(tooBig.status().message(), "amount '92233720368547759' in EUR is out of range");
 }
 
 TEST(MoneyFormat, ShowsAllMinorDigitsAndTheCode) {

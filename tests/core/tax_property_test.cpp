@@ -61,6 +61,31 @@ ExactTax exactTax(Int128 amount, const Decimal& rate, TaxMode mode) {
     return {amount * rate.units(), denominator};
 }
 
+// The per-total split, written independently of core/tax.cpp: each line gets the floor of its exact tax,
+// then the units still missing to the rate's rounded tax go one at a time to the line with the largest
+// remainder not yet served (the earliest on a tie).
+std::vector<Int128> referenceSplit(const std::vector<ExactTax>& exact, Int128 rateTax) {
+    std::vector<Int128> taxes;
+    std::vector<Int128> remainders;
+    for (const auto& e : exact) {
+        const Int128 floor = referenceRound(e.numerator, e.denominator, RoundingMode::Down) -
+                             (e.numerator < 0 && e.numerator % e.denominator != 0 ? 1 : 0);
+        taxes.push_back(floor);
+        remainders.push_back(e.numerator - floor * e.denominator);
+        rateTax -= floor;
+    }
+    std::vector<bool> served(exact.size(), false);
+    for (; rateTax > 0; --rateTax) {
+        std::size_t best = exact.size();
+        for (std::size_t i = 0; i < exact.size(); ++i) {
+            if (!served[i] && (best == exact.size() || remainders[i] > remainders[best])) best = i;
+        }
+        served[best] = true;
+        taxes[best] += 1;
+    }
+    return taxes;
+}
+
 std::string describe(const Currency& currency, const std::vector<TaxLineInput>& lines, const TaxPolicy& policy) {
     std::ostringstream out;
     out << currency.codeView() << " " << taxModeName(policy.mode) << " " << taxRoundingName(policy.rounding) << " "
@@ -242,6 +267,21 @@ TEST(TaxProperty, TaxMatchesTheReferenceRounding) {
             const Int128 deviation = static_cast<Int128>(result.lines[i].tax.minor()) * exact.denominator -
                                      exact.numerator;
             ASSERT_LT(deviation < 0 ? -deviation : deviation, exact.denominator) << what << " line " << i;
+        }
+        // And exactly as the documented rule splits it (docs/money-and-tax.md, "The per-total split").
+        for (const auto& rate : result.byRate) {
+            std::vector<std::size_t> members;
+            std::vector<ExactTax> exact;
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                if (lines[i].taxCode != rate.taxCode) continue;
+                members.push_back(i);
+                exact.push_back(exactTax(lines[i].amount.minor(), lines[i].ratePercent, policy.mode));
+            }
+            const auto expected = referenceSplit(exact, rate.tax.minor());
+            for (std::size_t k = 0; k < members.size(); ++k) {
+                ASSERT_EQ(static_cast<Int128>(result.lines[members[k]].tax.minor()), expected[k])
+                    << what << " line " << members[k];
+            }
         }
     }
     // The generator covers both roundings substantially.

@@ -270,6 +270,48 @@ TEST(TaxEdgeCases, PerTotalGivesCancellingLinesTheirOwnTax) {
     EXPECT_EQ(r.lines[0].net.minor(), 840);
 }
 
+// ---- the per-total split (issue #6, defect 13; docs/money-and-tax.md, "The per-total split") ----
+
+// Each line keeps the floor of its own exact tax; the units still missing to the rate's rounded tax go one
+// each to the lines with the largest remainders, ties to the earlier line. Not in proportion to the amounts,
+// which is what allocateByWeights(rate's tax, amounts) would give, shown alongside.
+TEST(TaxPerTotalSplit, WorkedExamplesLargestRemainderOverEachLinesExactTax) {
+    struct Case {
+        const char* currency;
+        const char* rate;  // inclusive
+        std::vector<std::string> amounts;
+        Minors taxes;
+        Minors byAmount;
+    };
+    const std::vector<Case> cases{
+        // 0.02 and 0.08 contain 0.3193 and 1.2773 cents, 1.5966 -> 2 in all. Floors 0 and 1 leave one cent
+        // for the larger remainder, .3193. By amount: 2 x 2/10 = 0.4 and 2 x 8/10 = 1.6 -> 0 and 2.
+        {"EUR", "19", {"0.02", "0.08"}, {1, 1}, {0, 2}},
+        // 84 and 40 yen contain 7.636 and 3.636, 11.27 -> 11. Floors 7 and 3; the remainders tie (70/110
+        // each), so the earlier line takes the yen. By amount: 11 x 84/124 = 7.45, 11 x 40/124 = 3.55.
+        {"JPY", "10", {"84", "40"}, {8, 3}, {7, 4}},
+        // 0.07, 0.02 and 0.60 contain 1.1667, 0.3333 and exactly 10 cents, 11.5 -> 12. The 0.60 line keeps
+        // its 0.10; by amount (1.22, 0.35, 10.43) it would be given 0.11.
+        {"EUR", "20", {"0.07", "0.02", "0.60"}, {1, 1, 10}, {1, 0, 11}},
+    };
+    for (const auto& c : cases) {
+        std::vector<TaxLineInput> cart;
+        std::vector<std::int64_t> amounts;
+        for (const auto& amount : c.amounts) {
+            cart.push_back(line(amount, c.currency, "VAT", c.rate));
+            amounts.push_back(cart.back().amount.minor());
+        }
+        const auto r = compute(c.currency, cart, policy(TaxMode::Inclusive, TaxRounding::PerTotal));
+        const std::string what = std::string(c.currency) + " " + c.rate + "% " + c.amounts.front();
+        EXPECT_EQ(lineTaxes(r), c.taxes) << what;
+        for (const auto& l : r.lines) EXPECT_EQ(l.net.minor() + l.tax.minor(), l.gross.minor()) << what;
+        ASSERT_EQ(r.byRate.size(), 1u) << what;
+        EXPECT_EQ(r.byRate[0].tax, r.tax) << what;
+        const auto byAmount = allocateByWeights(r.tax, amounts);
+        for (std::size_t k = 0; k < byAmount.size(); ++k) EXPECT_EQ(byAmount[k].minor(), c.byAmount[k]) << what;
+    }
+}
+
 // ---- errors ----
 
 TEST(TaxErrors, RejectsRatesOutsideZeroToHundred) {

@@ -3,7 +3,7 @@
 // "19" percent, "8.875" percent. Never binary floating point.
 //
 // Scale is at most kMaxScale fractional digits; parse() rejects more rather than rounding
-// silently. Values are kept normalised (no trailing fractional zeros), so equal numbers compare
+// silently, and rejects anything but plain decimal text (see parse()). Values are kept normalised (no trailing fractional zeros), so equal numbers compare
 // and print equal.
 
 #include <compare>
@@ -25,8 +25,18 @@ public:
     Decimal(std::int64_t units, int scale);
     static Decimal fromInt(std::int64_t value) { return Decimal(value, 0); }
 
-    // Plain decimal text: optional '-', digits, optional '.' and digits. No exponent, no spaces.
+    // The one grammar for decimal text, for every input (quantities, rates, and amounts through
+    // Money::parse); docs/money-and-tax.md, "Decimal input":
+    //   decimal  = [ "-" ] integer [ "." digits ]
+    //   integer  = "0" | "1".."9" { digit }        (no leading zeros: "007" is refused)
+    //   digits   = digit { digit }
+    // No '+', no leading or trailing '.', no exponent, no spaces. At most kMaxScale decimals,
+    // counted as written ("1.5000000000" has ten). Errors name the text and what is wrong:
+    // "'5.' is not a decimal: digits must follow the point".
     static Result<Decimal> parse(std::string_view text);
+    // Checks text against that grammar only, and returns how many decimals it writes ("1.000": 3),
+    // for callers with a tighter limit than kMaxScale (Money::parse: the currency's exponent).
+    static Result<int> decimalsWritten(std::string_view text);
 
     std::int64_t units() const { return m_units; }
     int scale() const { return m_scale; }

@@ -36,7 +36,8 @@ public:
     Money(std::int64_t minor, Currency currency) : m_minor(minor), m_currency(currency) {}
     static Money zero(Currency currency) { return Money(0, currency); }
 
-    // "12.34" in the given currency; rejects more decimals than the currency has.
+    // "12.34" in the given currency: Decimal::parse's grammar, with at most the currency's exponent of
+    // decimals as written ("1.000" is refused in EUR, "5.5" in JPY), and within int64 minor units.
     static Result<Money> parse(std::string_view text, Currency currency);
 
     std::int64_t minor() const { return m_minor; }

@@ -4,8 +4,10 @@
 // Price-inclusive (VAT): a line's amount is gross; tax = gross x r / (100 + r).
 // Price-exclusive (sales tax): a line's amount is net; tax = net x r / 100.
 // Rounding per line: each line's tax is rounded, the breakdown sums the lines.
-// Rounding per total: each rate's tax is computed once on the rate's summed amount, then
-// allocated back to its lines by amount, so lines, breakdown and totals always add up exactly.
+// Rounding per total: each rate's tax is computed once on the rate's summed amount, then split back
+// onto its lines by largest remainder over each line's exact tax (not by amount; see
+// docs/money-and-tax.md, "The per-total split"), so lines, breakdown and totals always add up
+// exactly and every line stays within one minor unit of the tax it contains.
 
 #include <string>
 #include <vector>
