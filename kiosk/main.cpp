@@ -29,15 +29,28 @@ std::unique_ptr<core::Clock> makeClock(const std::string& at) {
 }
 
 // Provisions from a seed file and prints what was imported, as the first result line.
-bool importSeed(core::Database& db, const core::Clock& clock, const std::string& path, bool pretty) {
+core::Status importSeed(core::Database& db, const core::Clock& clock, const std::string& path, bool pretty) {
     auto report = kiosk::importSeedFile(db, clock, path);
-    if (!report.ok()) {
-        std::cerr << "frontdesk-kiosk: " << report.status().toString() << "\n";
-        return false;
-    }
+    if (!report.ok()) return report.status();
     const nlohmann::json imported{{"ok", true}, {"action", "seed"}, {"imported", report->toJson()}};
     std::cout << (pretty ? kiosk::describeResult({}, imported, core::Currency{}) : kiosk::jsonText(imported)) << "\n";
-    return true;
+    return {};
+}
+
+// The terminal database: provisioned from the seed file (created if missing, and removed again if
+// that fails), or without one an existing, provisioned database only. A refused start leaves the
+// file system as it found it.
+core::Result<std::unique_ptr<core::Database>> openDatabase(const std::string& dbPath, const std::string& seedPath,
+                                                           const core::Clock& clock, bool pretty) {
+    if (!seedPath.empty()) {
+        return kiosk::provisionTerminalDb(
+            dbPath, [&](core::Database& db) { return importSeed(db, clock, seedPath, pretty); });
+    }
+    auto db = kiosk::openTerminalDb(dbPath, core::OpenOptions{.create = false});
+    if (!db.ok() && db.status().kind() == core::ErrorKind::NotFound) {
+        return core::Status(core::ErrorKind::NotFound, db.status().message() + " (provision a terminal with --seed)");
+    }
+    return db;
 }
 
 }  // namespace
@@ -51,7 +64,7 @@ int main(int argc, char** argv) {
     std::string clockAt;
     bool pretty = false;
     app.add_flag("--headless", headless, "drive the engine from JSON lines instead of the touchscreen UI");
-    app.add_option("--db", dbPath, "terminal database file (created if missing)");
+    app.add_option("--db", dbPath, "terminal database file (created only when provisioning with --seed)");
     app.add_option("--seed", seedPath, "provision the terminal from a seed JSON file before starting");
     app.add_option("--script", scriptPath, "JSON-lines action script (default: stdin)");
     app.add_option("--clock", clockAt, "run on a fixed simulated clock starting at this UTC time (demos, tests)");
@@ -64,12 +77,11 @@ int main(int argc, char** argv) {
     }
     auto clock = makeClock(clockAt);
     if (!clock) return 2;
-    auto db = kiosk::openTerminalDb(dbPath);
+    auto db = openDatabase(dbPath, seedPath, *clock, pretty);
     if (!db.ok()) {
         std::cerr << "frontdesk-kiosk: " << db.status().toString() << "\n";
         return 1;
     }
-    if (!seedPath.empty() && !importSeed(**db, *clock, seedPath, pretty)) return 1;
     kiosk::FakePaymentAdapter payments;  // the simulated payment terminal until a real one is configured
     auto till = kiosk::Till::open(**db, *clock, payments);
     if (!till.ok()) {

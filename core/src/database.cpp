@@ -1,14 +1,27 @@
 #include "core/database.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <cassert>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 namespace frontdesk::core {
 
 namespace {
 
-ErrorKind kindFor(int rc) {
+namespace fs = std::filesystem;
+
+// The errors with which a write or a file creation fails when there is no room left for the file:
+// no space on the device, the user's quota, or the largest file allowed (RLIMIT_FSIZE or the
+// file system's limit). SQLite reports SQLITE_FULL only for ENOSPC on a database or journal
+// write; the same errors elsewhere (growing the -shm at open, creating a file) and EDQUOT/EFBIG
+// anywhere come back as I/O errors.
+bool noRoomLeft(int systemErrno) { return systemErrno == ENOSPC || systemErrno == EDQUOT || systemErrno == EFBIG; }
+
+ErrorKind kindFor(int rc, int systemErrno) {
     switch (rc & 0xFF) {
         case SQLITE_FULL: return ErrorKind::DiskFull;
         case SQLITE_READONLY: return ErrorKind::ReadOnly;
@@ -18,13 +31,37 @@ ErrorKind kindFor(int rc) {
         case SQLITE_LOCKED: return ErrorKind::Busy;
         case SQLITE_CONSTRAINT: return ErrorKind::AlreadyExists;
         case SQLITE_CANTOPEN:
-        case SQLITE_PERM:
-        case SQLITE_IOERR: return ErrorKind::Unavailable;
+        case SQLITE_IOERR: return noRoomLeft(systemErrno) ? ErrorKind::DiskFull : ErrorKind::Unavailable;
+        case SQLITE_PERM: return ErrorKind::Unavailable;
         default: return ErrorKind::Internal;
     }
 }
 
+bool exists(const std::string& file) {
+    std::error_code ignored;
+    // A path that cannot be examined counts as existing: nothing is created or removed on a guess.
+    return fs::symlink_status(file, ignored).type() != fs::file_type::not_found;
+}
+
+// A -wal or -shm is in use once it holds anything: a -wal its frames, a -shm the wal-index that
+// SQLite maps in 32 KiB regions (it creates the file with 3 bytes and grows it when mapping).
+// Smaller ones are what an open that failed half-way leaves; those it created are removed.
+void removeUnusedSideFile(const std::string& file, std::uintmax_t usedFromBytes) {
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    if (!ec && size < usedFromBytes) fs::remove(file, ec);
+}
+
 }  // namespace
+
+Status removeDatabaseFiles(const std::string& path) {
+    for (const std::string& file : {path, path + "-wal", path + "-shm"}) {
+        std::error_code ec;
+        fs::remove(file, ec);
+        if (ec) return Status(ErrorKind::Unavailable, "removing " + file + ": " + ec.message());
+    }
+    return {};
+}
 
 // ---- Statement ----
 
@@ -105,16 +142,36 @@ std::optional<std::int64_t> Statement::optionalInt64(int column) const {
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& path, const Schema& schema,
                                                  const OpenOptions& options) {
+    if (path.empty() || path == ":memory:") return openConnection(path, schema, options);
+    const std::string wal = path + "-wal";
+    const std::string shm = path + "-shm";
+    const bool hadWal = exists(wal);
+    const bool hadShm = exists(shm);
+    auto db = openConnection(path, schema, options);  // closed again if it failed
+    if (!db.ok()) {
+        if (!hadWal) removeUnusedSideFile(wal, 1);
+        if (!hadShm) removeUnusedSideFile(shm, 32 * 1024);
+    }
+    return db;
+}
+
+Result<std::unique_ptr<Database>> Database::openConnection(const std::string& path, const Schema& schema,
+                                                           const OpenOptions& options) {
     sqlite3* raw = nullptr;
-    const int flags = (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX;
+    const bool create = options.create && !options.readOnly;
+    const int flags = (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                      (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-    std::unique_ptr<Database> db(new Database(raw, path));
-    if (rc != SQLITE_OK) return db->error(rc, "opening " + schema.name);
+    std::unique_ptr<Database> db(new Database(raw, path, schema.name));
+    if (rc != SQLITE_OK) {
+        if (!create && !exists(path)) return notFound(schema.name + " " + path + " does not exist");
+        return db->error(rc, "opening " + schema.name);
+    }
     sqlite3_extended_result_codes(raw, 1);
+    sqlite3_commit_hook(raw, &Database::beforeCommit, db.get());
     FD_TRY(db->configure(options));
     if (options.integrity != IntegrityCheck::None) FD_TRY(db->checkIntegrity(options.integrity));
-    FD_TRY(db->migrate(schema));
+    FD_TRY(db->migrate(schema, options));
     return db;
 }
 
@@ -125,10 +182,55 @@ Database::~Database() {
 
 Status Database::error(int rc, std::string_view context) const {
     std::string message = context.empty() ? "" : std::string(context) + ": ";
+    if (rc == SQLITE_CONSTRAINT_COMMITHOOK && !m_commitRefusal.empty()) {
+        return Status(ErrorKind::Unavailable, message + m_commitRefusal);
+    }
     const char* detail = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
     message += detail ? detail : sqlite3_errstr(rc);
+    const int primary = rc & 0xFF;
+    const int systemErrno = m_db && (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) ? sqlite3_system_errno(m_db) : 0;
+    if (systemErrno != 0) message += std::string(": ") + std::strerror(systemErrno);
     message += " (" + m_path + ")";
-    return Status(kindFor(rc), std::move(message));
+    return Status(kindFor(rc, systemErrno), std::move(message));
+}
+
+std::optional<Database::FileId> Database::fileIdOf(const std::string& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+    return FileId{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+}
+
+// The -wal stays open, and must stay at its path, as long as this connection is open. SQLite
+// creates it with the first transaction in WAL mode; if none has run yet, the first commit
+// notes which file it is.
+void Database::watchWal() {
+    const char* file = sqlite3_db_filename(m_db, "main");
+    if (file == nullptr || *file == '\0') return;  // in memory
+    m_walPath = sqlite3_filename_wal(file);
+    m_walId = fileIdOf(m_walPath);
+}
+
+// SQLite's commit hook, called before every commit is written (COMMIT and autocommit statements
+// alike); a non-zero return turns the commit into a rollback. In WAL mode SQLite does not notice
+// a database deleted or renamed under it (SQLITE_READONLY_DBMOVED is a rollback-journal check):
+// commits would go on succeeding into files that no longer have a name, and be lost.
+int Database::beforeCommit(void* self) {
+    auto* db = static_cast<Database*>(self);
+    if (!db->m_walId && !db->m_walPath.empty()) db->m_walId = fileIdOf(db->m_walPath);
+    db->m_commitRefusal = db->movedFile();
+    return db->m_commitRefusal.empty() ? 0 : 1;
+}
+
+std::string Database::movedFile() const {
+    int moved = 0;  // SQLite compares the open file with a stat of its path
+    if (sqlite3_file_control(m_db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved != 0) {
+        return m_name + " " + m_path + " was moved or deleted while open: nothing was saved";
+    }
+    if (m_walId && fileIdOf(m_walPath) != m_walId) {
+        return m_name + " " + m_path + " lost its write-ahead log " + m_walPath +
+               " (moved or deleted while open): nothing was saved";
+    }
+    return {};
 }
 
 Status Database::configure(const OpenOptions& options) {
@@ -150,7 +252,7 @@ Status Database::checkIntegrity(IntegrityCheck level) {
     return {};
 }
 
-Status Database::migrate(const Schema& schema) {
+Status Database::migrate(const Schema& schema, const OpenOptions& options) {
     FD_ASSIGN(auto appStmt, prepare("PRAGMA application_id"));
     FD_ASSIGN(bool hasApp, appStmt.step());
     const std::int64_t appId = hasApp ? appStmt.int64(0) : 0;
@@ -165,6 +267,9 @@ Status Database::migrate(const Schema& schema) {
         return Status(ErrorKind::Corrupt, "not a Frontdesk " + schema.name + " (application_id " +
                                               std::to_string(appId) + "): " + m_path);
     }
+    if (empty && !options.create) {
+        return notFound(schema.name + " " + m_path + " is empty: it was never set up");
+    }
     const int latest = schema.migrations.empty() ? 0 : schema.migrations.back().version;
     if (m_schemaVersion > latest) {
         return Status(ErrorKind::FailedPrecondition,
@@ -174,7 +279,8 @@ Status Database::migrate(const Schema& schema) {
     appStmt.reset();  // no statement may hold a read transaction while the journal mode changes
     versionStmt.reset();
     tables.reset();
-    if (sqlite3_db_readonly(m_db, "main") == 0) FD_TRY(exec("PRAGMA journal_mode=WAL"));
+    const bool writable = sqlite3_db_readonly(m_db, "main") == 0;
+    if (writable) FD_TRY(exec("PRAGMA journal_mode=WAL"));
     for (const auto& migration : schema.migrations) {
         if (migration.version <= m_schemaVersion) continue;
         FD_ASSIGN(auto tx, Transaction::begin(*this));
@@ -185,6 +291,7 @@ Status Database::migrate(const Schema& schema) {
         FD_TRY(tx->commit());
         m_schemaVersion = migration.version;
     }
+    if (writable) watchWal();
     return {};
 }
 
@@ -234,10 +341,12 @@ Transaction::~Transaction() {
 }
 
 Status Transaction::commit() {
+    // Database::beforeCommit refuses the COMMIT of a file moved or deleted while open.
     Status status = m_db.exec("COMMIT");
     if (!status.ok()) {
         // A failed COMMIT (disk full while writing the WAL) leaves the transaction open;
-        // roll back so the connection stays usable and nothing is half-written.
+        // roll back so the connection stays usable and nothing is half-written. (A refused
+        // commit is rolled back already; the ROLLBACK then fails harmlessly.)
         (void)m_db.exec("ROLLBACK");
     }
     m_open = false;

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <atomic>
 #include <cstdint>
@@ -84,6 +87,14 @@ protected:
         auto db = Database::open(m_file.string(), schema, options);
         EXPECT_TRUE(db.ok()) << db.status().toString();
         return db.ok() ? std::move(db).value() : nullptr;
+    }
+
+    // Opening with `options` fails as NotFound, the message mentioning `mention`.
+    void expectOpenNotFound(const OpenOptions& options, const std::string& mention) {
+        auto db = Database::open(m_file.string(), testSchema(), options);
+        ASSERT_FALSE(db.ok());
+        EXPECT_EQ(db.status().kind(), ErrorKind::NotFound) << db.status().toString();
+        EXPECT_NE(db.status().message().find(mention), std::string::npos) << db.status().message();
     }
 
     static std::int64_t scalar(Database& db, const std::string& sql) {
@@ -337,10 +348,136 @@ TEST_F(DatabaseTest, ReadOnlyOpenRefusesWrites) {
 TEST_F(DatabaseTest, ReadOnlyOpenOfAMissingFileFails) {
     OpenOptions options;
     options.readOnly = true;
-    auto db = Database::open(m_file.string(), testSchema(), options);
-    ASSERT_FALSE(db.ok());
-    EXPECT_EQ(db.status().kind(), ErrorKind::Unavailable) << db.status().toString();
+    ASSERT_NO_FATAL_FAILURE(expectOpenNotFound(options, m_file.string() + " does not exist"));
     EXPECT_FALSE(fs::exists(m_file));
+}
+
+TEST_F(DatabaseTest, OpenWithoutCreateRefusesAMissingOrEmptyFileAndLeavesItAsItWas) {
+    OpenOptions existingOnly;
+    existingOnly.create = false;
+    ASSERT_NO_FATAL_FAILURE(expectOpenNotFound(existingOnly, m_file.string() + " does not exist"));
+    EXPECT_TRUE(fs::is_empty(m_dir));
+
+    { std::ofstream touch(m_file); }
+    ASSERT_NO_FATAL_FAILURE(expectOpenNotFound(existingOnly, m_file.string() + " is empty"));
+    EXPECT_EQ(fs::file_size(m_file), 0u);
+    EXPECT_EQ(std::distance(fs::directory_iterator(m_dir), fs::directory_iterator()), 1);
+
+    { ASSERT_NE(openOk(), nullptr); }  // once set up, it opens without create
+    EXPECT_NE(openOk(testSchema(), existingOnly), nullptr);
+}
+
+// A full disk at open, reproduced with RLIMIT_FSIZE (SIGXFSZ ignored): a write past the limit fails
+// with EFBIG, as it fails with ENOSPC on a full file system, at the same place. Opening a database
+// in WAL mode whose -shm is gone creates the -shm (3 bytes) and grows it by writing a byte at the end
+// of its first 4 KiB: that write fails, and SQLite reports a plain I/O error (SQLITE_IOERR_SHMSIZE).
+TEST_F(DatabaseTest, DiskFullAtOpenIsDiskFullNamingTheFileAndLeavesNoNewFiles) {
+    {
+        auto db = openOk();
+        ASSERT_NE(db, nullptr);
+        ASSERT_TRUE(db->exec("INSERT INTO items(name) VALUES('kept')").ok());
+    }  // the last connection closed: SQLite removed the -wal and the -shm
+    ASSERT_FALSE(fs::exists(m_file.string() + "-shm"));
+    const auto sizeBefore = fs::file_size(m_file);
+
+    rlimit saved{};
+    ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+    rlimit full = saved;
+    full.rlim_cur = 1024;  // room for the 3-byte -shm, not for its first page
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &full), 0);
+    // Nothing else may write a file until the limit is lifted again (gtest's output included).
+    auto db = Database::open(m_file.string(), testSchema());
+    const int restored = ::setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previousHandler);
+    ASSERT_EQ(restored, 0);
+
+    ASSERT_FALSE(db.ok());
+    EXPECT_EQ(db.status().kind(), ErrorKind::DiskFull) << db.status().toString();
+    EXPECT_NE(db.status().message().find(m_file.string()), std::string::npos) << db.status().message();
+    EXPECT_FALSE(fs::exists(m_file.string() + "-wal"));
+    EXPECT_FALSE(fs::exists(m_file.string() + "-shm"));
+    EXPECT_EQ(fs::file_size(m_file), sizeBefore);
+    auto reopened = openOk();  // with room again, it opens with its data
+    ASSERT_NE(reopened, nullptr);
+    EXPECT_EQ(scalar(*reopened, "SELECT count(*) FROM items"), 1);
+}
+
+// ---- a database moved or deleted while open ----
+// In WAL mode SQLite would go on committing into files that no longer have a name; every commit
+// checks first and is refused, rolled back, with the file named.
+
+class MovedDatabaseTest : public DatabaseTest {
+protected:
+    void SetUp() override {
+        DatabaseTest::SetUp();
+        db = openOk();
+        ASSERT_NE(db, nullptr);
+        ASSERT_TRUE(db->exec("INSERT INTO items(name) VALUES('before')").ok());
+    }
+
+    // Moves the database with its -wal and -shm (or deletes them, to == "").
+    void moveFiles(const fs::path& from, const fs::path& to) {
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            const fs::path file = from.string() + suffix;
+            if (to.empty()) {
+                fs::remove(file);
+            } else {
+                fs::rename(file, to.string() + suffix);
+            }
+        }
+    }
+
+    // A commit inside a Transaction and an autocommit statement: both refused, naming the file.
+    void expectWritesRefused(const std::string& mention) {
+        Status committed;
+        {
+            auto tx = Transaction::begin(*db);
+            ASSERT_TRUE(tx.ok()) << tx.status().toString();
+            ASSERT_TRUE(db->exec("INSERT INTO items(name) VALUES('refused')").ok());
+            committed = (*tx)->commit();
+        }
+        ASSERT_FALSE(committed.ok()) << "a commit into a moved file was acknowledged";
+        EXPECT_EQ(committed.kind(), ErrorKind::Unavailable) << committed.toString();
+        EXPECT_NE(committed.message().find(mention), std::string::npos) << committed.message();
+        EXPECT_NE(committed.message().find("nothing was saved"), std::string::npos) << committed.message();
+        EXPECT_NE(sqlite3_get_autocommit(db->TEST_handle()), 0);  // rolled back, no transaction open
+        Status autocommit = db->exec("INSERT INTO items(name) VALUES('refused too')");
+        EXPECT_EQ(autocommit.kind(), ErrorKind::Unavailable) << autocommit.toString();
+        EXPECT_EQ(scalar(*db, "SELECT count(*) FROM items"), 1);
+    }
+
+    std::unique_ptr<Database> db;
+};
+
+TEST_F(MovedDatabaseTest, CommitToADeletedDatabaseIsRefused) {
+    moveFiles(m_file, "");
+    expectWritesRefused("test database " + m_file.string() + " was moved or deleted while open");
+}
+
+TEST_F(MovedDatabaseTest, CommitToARenamedDatabaseIsRefusedStoresNothingAndWorksOnceTheFileIsBack) {
+    const fs::path renamed = m_dir / "renamed.db";
+    moveFiles(m_file, renamed);
+    expectWritesRefused(m_file.string() + " was moved or deleted while open");
+    // Nothing of the refused writes is in the file under its new name either.
+    EXPECT_EQ(rawPragma(renamed, "user_version"), 2);
+    sqlite3* other = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(renamed.c_str(), &other, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* count = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(other, "SELECT count(*) FROM items", -1, &count, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int64(count, 0), 1);
+    sqlite3_finalize(count);
+    sqlite3_close(other);
+
+    moveFiles(renamed, m_file);
+    ASSERT_TRUE(db->exec("INSERT INTO items(name) VALUES('after')").ok());
+    EXPECT_EQ(scalar(*db, "SELECT count(*) FROM items"), 2);
+}
+
+TEST_F(MovedDatabaseTest, CommitAfterTheWalWasDeletedIsRefused) {
+    ASSERT_TRUE(fs::remove(m_file.string() + "-wal"));
+    expectWritesRefused("lost its write-ahead log " + m_file.string() + "-wal");
 }
 
 TEST_F(DatabaseTest, CachedStatementsAreReusedResetAndUnbound) {

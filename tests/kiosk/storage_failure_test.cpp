@@ -1,18 +1,24 @@
 // Bad storage: a full disk, a database that refuses writes, a damaged or foreign file, a schema
-// from a newer build and a write lock held by another process. Each is reported with the right
-// ErrorKind and a message naming the file, nothing is half-written, and the engine stays usable:
-// the sale in progress survives the failure and completes once storage recovers, with no gap in seq.
+// from a newer build, a write lock held by another process and a database moved or deleted while
+// the till runs. Each is reported with the right ErrorKind and a message naming the file, nothing
+// is half-written, and the engine stays usable: the sale in progress survives the failure and
+// completes once storage recovers, with no gap in seq. A start that is refused (no database, a
+// refused seed, a full disk) leaves the file system as it found it.
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 
 #include "kiosk/till.h"
 #include "kiosk/seed_import.h"
@@ -409,6 +415,179 @@ TEST(StorageBusy, WriteLockHeldElsewhereGivesBusyAfterTheTimeoutAndTheSaleComple
     ASSERT_TRUE(committed.ok()) << committed.status().toString();
     EXPECT_EQ(committed->event.seq, seqBefore + 1);
     expectLedgerWhole(**db);
+}
+
+// ---- a database moved or deleted while the till runs ----
+// In WAL mode SQLite does not notice: commits would go on succeeding into files without a name
+// (or, renamed, into a -wal under the old name) and every acknowledged sale would be lost.
+
+// Moves the terminal database with its -wal and -shm to `to`, or deletes them (to == "").
+void moveDatabase(const std::string& from, const std::string& to) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        if (to.empty()) {
+            std::filesystem::remove(from + suffix);
+        } else {
+            std::filesystem::rename(from + suffix, to + suffix);
+        }
+    }
+}
+
+// A paid sale is refused at complete: Unavailable naming the file, nothing stored, the sale kept.
+void expectCompleteRefusedKeepingTheSale(Terminal& t) {
+    ASSERT_NO_FATAL_FAILURE(ringUp(*t.till, 1));
+    ASSERT_NO_FATAL_FAILURE(payCash(*t.till));
+    const auto seqBefore = outboxSeqCounter(*t.db);
+
+    auto failed = t.checkout().complete();
+    ASSERT_FALSE(failed.ok()) << "acknowledged receipt " << failed->receiptNo << " stored in no file";
+    EXPECT_EQ(failed.status().kind(), ErrorKind::Unavailable) << failed.status().toString();
+    EXPECT_NE(failed.status().message().find("terminal database " + t.db->path() + " was moved or deleted"),
+              std::string::npos)
+        << failed.status().message();
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 0);
+    EXPECT_EQ(outboxSeqCounter(*t.db), seqBefore);
+    EXPECT_EQ(t.shifts().paidIn(eur(500), "float").kind(), ErrorKind::Unavailable);
+
+    EXPECT_EQ(t.checkout().cart().lines().size(), 3u);  // the sale is still in the engine, paid
+    auto state = t.checkout().state();
+    ASSERT_TRUE(state.ok()) << state.status().toString();
+    ASSERT_EQ(state->tenders.size(), 1u);
+    EXPECT_LE(state->remaining, 0);
+}
+
+TEST(StorageMoved, DeletedDatabaseRefusesCompleteAndKeepsTheSale) {
+    Terminal t;
+    ASSERT_NO_FATAL_FAILURE(t.startShift());
+    moveDatabase(t.db->path(), "");
+    ASSERT_NO_FATAL_FAILURE(expectCompleteRefusedKeepingTheSale(t));
+    EXPECT_FALSE(std::filesystem::exists(t.db->path()));
+}
+
+TEST(StorageMoved, RenamedDatabaseRefusesCompleteStoresNothingUnderEitherNameAndCompletesOnceBack) {
+    Terminal t;
+    ASSERT_NO_FATAL_FAILURE(t.startShift());
+    const std::string path = t.db->path();
+    const std::string renamed = t.dir.file("renamed.db");
+    moveDatabase(path, renamed);
+    ASSERT_NO_FATAL_FAILURE(expectCompleteRefusedKeepingTheSale(t));
+    {
+        auto old = openTerminalDb(renamed, core::OpenOptions{.create = false});
+        ASSERT_TRUE(old.ok()) << old.status().toString();
+        EXPECT_EQ(queryInt(**old, "SELECT count(*) FROM sales"), 0);
+        EXPECT_EQ(queryInt(**old, "SELECT count(*) FROM outbox"), 1);  // shift.opened only
+    }
+    EXPECT_FALSE(std::filesystem::exists(path));
+
+    moveDatabase(renamed, path);  // back where the till opened it: commits are safe again
+    auto committed = t.checkout().complete();
+    ASSERT_TRUE(committed.ok()) << committed.status().toString();
+    EXPECT_EQ(committed->receiptNo, "t1-000001");
+    EXPECT_EQ(committed->event.seq, 2);
+    t.reopen();
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM sales"), 1);
+    expectLedgerWhole(*t.db);
+}
+
+// ---- the till binary: a refused start leaves the file system as it found it ----
+
+struct KioskRun {
+    int exitCode = -1;
+    std::string output;  // standard output and error
+};
+
+// Runs the till binary in `dir` with `args` and no actions. `limits` runs first in the shell
+// (ulimit); SIGXFSZ is ignored so that a write past RLIMIT_FSIZE fails with EFBIG, as a write to a
+// full disk fails with ENOSPC, instead of killing the till. Output goes through a pipe: a file
+// would be subject to the limit too.
+KioskRun runKiosk(const TempDir& dir, const std::string& args, const std::string& limits = "") {
+    const std::string command = "cd '" + dir.path().string() + "' && (trap '' XFSZ; " + limits + " exec '" +
+                                FRONTDESK_KIOSK_BIN + "' --headless " + args + ") </dev/null 2>&1";
+    KioskRun run;
+    std::FILE* pipe = ::popen(command.c_str(), "r");
+    if (pipe == nullptr) return run;
+    for (int c; (c = std::fgetc(pipe)) != EOF;) run.output.push_back(static_cast<char>(c));
+    const int status = ::pclose(pipe);
+    if (WIFEXITED(status)) run.exitCode = WEXITSTATUS(status);
+    return run;
+}
+
+std::vector<std::string> filesIn(const TempDir& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+using Names = std::vector<std::string>;
+
+TEST(StorageBinary, WithoutSeedAMissingOrEmptyDatabaseIsRefusedAndNotCreatedOrWritten) {
+    TempDir dir;
+    auto missing = runKiosk(dir, "--db terminal-typo.db");
+    EXPECT_EQ(missing.exitCode, 1) << missing.output;
+    EXPECT_NE(missing.output.find("not_found: terminal database terminal-typo.db does not exist"), std::string::npos)
+        << missing.output;
+    EXPECT_EQ(filesIn(dir), Names{});
+
+    writeFile(dir.file("empty.db"), "");
+    auto empty = runKiosk(dir, "--db empty.db");
+    EXPECT_EQ(empty.exitCode, 1) << empty.output;
+    EXPECT_NE(empty.output.find("empty.db is empty"), std::string::npos) << empty.output;
+    EXPECT_EQ(filesIn(dir), Names{"empty.db"});
+    EXPECT_EQ(std::filesystem::file_size(dir.file("empty.db")), 0u);
+}
+
+TEST(StorageBinary, RefusedSeedLeavesNoDatabaseBehindAndAnExistingOneUntouched) {
+    TempDir dir;
+    writeFile(dir.file("bad.json"), R"({"terminal": {"store": "s1"}})");
+    auto refused = runKiosk(dir, "--db t.db --seed bad.json");
+    EXPECT_EQ(refused.exitCode, 1) << refused.output;
+    EXPECT_NE(refused.output.find("invalid_argument: seed file bad.json"), std::string::npos) << refused.output;
+    EXPECT_EQ(filesIn(dir), Names{"bad.json"});
+    auto unreadable = runKiosk(dir, "--db t.db --seed missing.json");
+    EXPECT_EQ(unreadable.exitCode, 1) << unreadable.output;
+    EXPECT_EQ(filesIn(dir), Names{"bad.json"});
+
+    writeFile(dir.file("seed.json"), standardSeed().dump());
+    ASSERT_EQ(runKiosk(dir, "--db t.db --seed seed.json").exitCode, 0);
+    const auto provisioned = readFile(dir.file("t.db"));
+    auto again = runKiosk(dir, "--db t.db --seed bad.json");  // re-provisioning an existing terminal
+    EXPECT_EQ(again.exitCode, 1) << again.output;
+    EXPECT_EQ(filesIn(dir), (Names{"bad.json", "seed.json", "t.db"}));
+    EXPECT_TRUE(readFile(dir.file("t.db")) == provisioned) << "the refused seed changed the database";
+}
+
+// A full disk, reproduced with RLIMIT_FSIZE: `ulimit -f 0` lets no file grow, `ulimit -f 1` only to
+// 512 bytes. On a real full file system (a full tmpfs) the same writes fail with ENOSPC, and the
+// till answers the same: disk_full naming the file, and no files left behind.
+TEST(StorageBinary, ProvisioningOnAFullDiskIsDiskFullAndLeavesNoFileBehind) {
+    TempDir dir;
+    writeFile(dir.file("seed.json"), standardSeed().dump());
+    auto full = runKiosk(dir, "--db t.db --seed seed.json", "ulimit -f 0;");
+    EXPECT_EQ(full.exitCode, 1) << full.output;
+    EXPECT_NE(full.output.find("disk_full:"), std::string::npos) << full.output;
+    EXPECT_NE(full.output.find("(t.db)"), std::string::npos) << full.output;
+    EXPECT_EQ(filesIn(dir), Names{"seed.json"});
+}
+
+TEST(StorageBinary, StartingOnAFullDiskIsDiskFullAndLeavesNoWalOrShmBehind) {
+    TempDir dir;
+    writeFile(dir.file("seed.json"), standardSeed().dump());
+    ASSERT_EQ(runKiosk(dir, "--db t.db --seed seed.json").exitCode, 0);
+    ASSERT_EQ(filesIn(dir), (Names{"seed.json", "t.db"}));  // closed cleanly: no -wal, no -shm
+    const auto provisioned = readFile(dir.file("t.db"));
+
+    // Opening creates the -shm (3 bytes) and grows it to 4 KiB: that write fails.
+    auto full = runKiosk(dir, "--db t.db", "ulimit -f 1;");
+    EXPECT_EQ(full.exitCode, 1) << full.output;
+    EXPECT_NE(full.output.find("disk_full:"), std::string::npos) << full.output;
+    EXPECT_NE(full.output.find("(t.db)"), std::string::npos) << full.output;
+    EXPECT_EQ(filesIn(dir), (Names{"seed.json", "t.db"}));
+    EXPECT_TRUE(readFile(dir.file("t.db")) == provisioned) << "the refused start changed the database";
+
+    auto roomAgain = runKiosk(dir, "--db t.db");
+    EXPECT_EQ(roomAgain.exitCode, 0) << roomAgain.output;
 }
 
 }  // namespace

@@ -5,7 +5,10 @@
 // keys), checks integrity, refuses files that belong to another application, and brings the
 // schema up to date with versioned migrations. Every SQLite failure is converted into a Status
 // whose kind says what happened (DiskFull, ReadOnly, Corrupt, Busy) and whose message names the
-// file. A Database and its statements belong to one thread at a time.
+// file. A failed open leaves no -wal or -shm behind that it created. Every commit, explicit or
+// autocommit, first checks that the file (and its -wal) is still the one at its path: a database
+// deleted or renamed while open refuses the commit (Unavailable) instead of acknowledging a write
+// that no file at the path holds. A Database and its statements belong to one thread at a time.
 
 #include <cstdint>
 #include <memory>
@@ -127,7 +130,14 @@ struct OpenOptions {
     IntegrityCheck integrity = IntegrityCheck::Quick;
     int busyTimeoutMs = 5000;
     bool readOnly = false;
+    // false: the database must exist already and hold a schema. A missing file, or an empty one,
+    // is NotFound and is left as it was (nothing created, nothing written).
+    bool create = true;
 };
+
+// Removes a database file with its -wal and -shm (those that exist). Only for a database this
+// process created and has closed, e.g. when provisioning it failed.
+[[nodiscard]] Status removeDatabaseFiles(const std::string& path);
 
 class Database {
 public:
@@ -157,18 +167,39 @@ public:
     sqlite3* TEST_handle() const { return m_db; }
 
 private:
-    Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+    // Which file a path names (device and inode), to tell it from one put there since.
+    struct FileId {
+        std::uint64_t device = 0;
+        std::uint64_t inode = 0;
+        bool operator==(const FileId&) const = default;
+    };
+    Database(sqlite3* db, std::string path, std::string name)
+        : m_db(db), m_path(std::move(path)), m_name(std::move(name)) {}
+    static Result<std::unique_ptr<Database>> openConnection(const std::string& path, const Schema& schema,
+                                                            const OpenOptions& options);
+    static std::optional<FileId> fileIdOf(const std::string& file);
     Status configure(const OpenOptions& options);
-    Status migrate(const Schema& schema);
+    Status migrate(const Schema& schema, const OpenOptions& options);
+    void watchWal();
+    static int beforeCommit(void* self);
+    // Why a commit must be refused now: the database or its -wal is no longer the file at its
+    // path ("" when both are). One stat of each path.
+    std::string movedFile() const;
 
     sqlite3* m_db;
     std::string m_path;
+    std::string m_name;             // the schema's name, for messages: "terminal database"
+    std::string m_walPath;          // the -wal this connection writes to, once in WAL mode
+    std::optional<FileId> m_walId;  // and which file that is
+    std::string m_commitRefusal;    // why the last commit was refused ("" if it was not)
     int m_schemaVersion = 0;
     std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
 };
 
 // BEGIN IMMEDIATE on construction (taking the write lock up front, so a busy database fails here
-// and not half-way through), ROLLBACK on destruction unless commit() succeeded.
+// and not half-way through), ROLLBACK on destruction unless commit() succeeded. commit() fails,
+// and rolls back, when the commit cannot be written (DiskFull, ReadOnly, ...) or when the file
+// is no longer the one at its path (Unavailable: moved or deleted while open).
 class Transaction {
 public:
     static Result<std::unique_ptr<Transaction>> begin(Database& db);

@@ -1,5 +1,6 @@
 #include "kiosk/terminal_db.h"
 
+#include <filesystem>
 #include <map>
 
 namespace frontdesk::kiosk {
@@ -9,6 +10,21 @@ using core::Status;
 
 Result<std::unique_ptr<core::Database>> openTerminalDb(const std::string& path, const core::OpenOptions& options) {
     return core::Database::open(path, terminalSchema(), options);
+}
+
+Result<std::unique_ptr<core::Database>> provisionTerminalDb(const std::string& path,
+                                                            const std::function<Status(core::Database&)>& provision) {
+    std::error_code ignored;
+    const bool existed = std::filesystem::symlink_status(path, ignored).type() != std::filesystem::file_type::not_found;
+    auto db = openTerminalDb(path);
+    Status status = db.ok() ? provision(**db) : db.status();
+    if (status.ok()) return db;
+    if (db.ok()) db->reset();  // closed before its files go
+    if (existed) return status;
+    if (Status removed = core::removeDatabaseFiles(path); !removed.ok()) {
+        return Status(status.kind(), status.message() + "; " + removed.message());
+    }
+    return status;
 }
 
 Status validateTerminalId(const std::string& what, const std::string& id) {

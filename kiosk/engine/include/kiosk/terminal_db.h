@@ -1,6 +1,7 @@
 #pragma once
 // The terminal's own SQLite database: schema and the settings it carries.
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -32,9 +33,15 @@ struct TerminalSettings {
     int lockoutSeconds = 300;
 };
 
-// Opens (creating if needed) the terminal database at path.
+// Opens the terminal database at path; with the default options, creating it if needed. The till
+// opens with create = false unless it is provisioning (see provisionTerminalDb).
 [[nodiscard]] core::Result<std::unique_ptr<core::Database>> openTerminalDb(const std::string& path,
                                                                            const core::OpenOptions& options = {});
+// Opens the terminal database at path, creating it if needed, and provisions it (e.g. imports a
+// seed). If opening or provisioning fails and this call created the file, it removes the file and
+// its -wal and -shm: a refused provisioning leaves the file system as it found it.
+[[nodiscard]] core::Result<std::unique_ptr<core::Database>> provisionTerminalDb(
+    const std::string& path, const std::function<core::Status(core::Database&)>& provision);
 
 // Loads settings; FailedPrecondition if the terminal was never provisioned.
 [[nodiscard]] core::Result<TerminalSettings> loadSettings(core::Database& db);
