@@ -58,19 +58,6 @@ fuzz::TerminalSnapshot& terminal() {
     return *snapshot;
 }
 
-// Known issue (fuzz/README.md; reproducer crashes/headless/error_messages_quote_whole_input): these
-// refusals quote the id or code they did not find whole, however long (docs/headless.md promises
-// at most 40 bytes). Exempt from the message-length property until they quote through
-// core::excerpt.
-bool knownIssueWholeQuote(const std::string& message) {
-    static constexpr std::string_view kPrefixes[] = {"unknown sku ", "unknown barcode ", "no receipt ",
-                                                     "no parked sale ", "unknown staff "};
-    for (auto prefix : kPrefixes) {
-        if (FUZZ_KNOWN_ISSUE(message.rfind(prefix, 0) == 0)) return true;
-    }
-    return false;
-}
-
 void checkAnswer(const std::string& line, const json& answer, const core::Currency& currency) {
     const std::string excerpt = "line '" + line.substr(0, 120) + "'";
     FUZZ_CHECK(answer.is_object(), excerpt + ": the answer is not an object");
@@ -85,7 +72,7 @@ void checkAnswer(const std::string& line, const json& answer, const core::Curren
                    excerpt + ": a refusal without an error kind and message");
         // Errors quote input only in part (docs/headless.md): a message never grows with the line.
         const std::string text = message->get<std::string>();
-        FUZZ_CHECK(text.size() <= kMaxMessageBytes || knownIssueWholeQuote(text),
+        FUZZ_CHECK(text.size() <= kMaxMessageBytes,
                    excerpt + ": a message of " + std::to_string(text.size()) + " bytes: " + text.substr(0, 200));
     }
     const std::string printed = kiosk::jsonText(answer);

@@ -24,7 +24,11 @@ std::string formatIso8601(TimePoint t) {
 Result<TimePoint> parseIso8601(std::string_view text) {
     using namespace std::chrono;
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;
-    const std::string copy(text.substr(0, 40));
+    const std::string copy(text.substr(0, kMaxIso8601Chars));
+    if (text.size() > kMaxIso8601Chars) {
+        return invalidArgument("not an ISO 8601 UTC time (longer than " + std::to_string(kMaxIso8601Chars) +
+                               " characters): '" + copy + "...'");
+    }
     // sscanf's %d also takes signs and leading spaces ("T-1:00:00Z"); insist on the fixed-width digits.
     static constexpr std::string_view kLayout = "dddd-dd-ddTdd:dd:dd";
     if (copy.size() < kLayout.size()) return invalidArgument("not an ISO 8601 UTC time: '" + copy + "'");
@@ -51,7 +55,7 @@ Result<TimePoint> parseIso8601(std::string_view text) {
         for (; digits < 3; ++digits) ms *= 10;
     }
     const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-    if (rest != "Z" || !ymd.ok() || h > 23 || mi > 59 || s > 60) {
+    if (rest != "Z" || !ymd.ok() || h > 23 || mi > 59 || s > 59) {
         return invalidArgument("not an ISO 8601 UTC time: '" + copy + "'");
     }
     return TimePoint{sys_days{ymd}} + hours{h} + minutes{mi} + seconds{s} + milliseconds{ms};

@@ -124,7 +124,12 @@ Result<Money> Money::percentOf(const Decimal& percent, RoundingMode mode) const 
 }
 
 Money Money::cashRounded(RoundingMode mode) const {
-    return Money(static_cast<std::int64_t>(roundToIncrement(m_minor, m_currency.cashIncrement, mode)), m_currency);
+    const Int128 rounded = roundToIncrement(m_minor, m_currency.cashIncrement, mode);
+    if (rounded > INT64_MAX || rounded < INT64_MIN) {
+        return Money(static_cast<std::int64_t>(roundToIncrement(m_minor, m_currency.cashIncrement, RoundingMode::Down)),
+                     m_currency);
+    }
+    return Money(static_cast<std::int64_t>(rounded), m_currency);
 }
 
 Money Money::operator+(const Money& o) const {

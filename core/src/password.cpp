@@ -2,6 +2,10 @@
 
 #include "sodium_ready.h"
 
+#include <charconv>
+#include <optional>
+#include <string>
+
 namespace frontdesk::core {
 
 using detail::sodiumReady;
@@ -18,6 +22,49 @@ Result<std::string> hashSecret(std::string_view secret, HashStrength strength) {
         return Status(ErrorKind::Internal, "out of memory while hashing a PIN");
     }
     return std::string(out);
+}
+
+namespace {
+
+// The number after "name=" at the start of text, with what follows it; nullopt if there is none.
+std::optional<long> field(std::string_view& text, std::string_view name) {
+    if (text.substr(0, name.size()) != name || text.substr(name.size(), 1) != "=") return std::nullopt;
+    text.remove_prefix(name.size() + 1);
+    long value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end == text.data() || text.front() == '0') return std::nullopt;
+    text.remove_prefix(static_cast<std::size_t>(end - text.data()));
+    return value;
+}
+
+}  // namespace
+
+Status checkEncodedHash(std::string_view encodedHash) {
+    static constexpr std::string_view kPrefix = "$argon2id$v=19$";
+    if (encodedHash.size() >= crypto_pwhash_STRBYTES || encodedHash.substr(0, kPrefix.size()) != kPrefix) {
+        return invalidArgument("not an Argon2id hash in libsodium's encoding ($argon2id$v=19$m=...,t=...,p=1$...)");
+    }
+    std::string_view rest = encodedHash.substr(kPrefix.size());
+    const auto memory = field(rest, "m");
+    const bool comma1 = rest.substr(0, 1) == ",";
+    if (comma1) rest.remove_prefix(1);
+    const auto passes = comma1 ? field(rest, "t") : std::nullopt;
+    const bool comma2 = rest.substr(0, 1) == ",";
+    if (comma2) rest.remove_prefix(1);
+    const auto lanes = comma2 ? field(rest, "p") : std::nullopt;
+    if (!memory || !passes || !lanes || rest.substr(0, 1) != "$") {
+        return invalidArgument("Argon2id hash parameters are not m=...,t=...,p=...");
+    }
+    if (*memory > kMaxHashMemoryKiB) {
+        return invalidArgument("Argon2id hash asks for " + std::to_string(*memory) + " KiB of memory, more than " +
+                               std::to_string(kMaxHashMemoryKiB) + " KiB");
+    }
+    if (*passes > kMaxHashPasses) {
+        return invalidArgument("Argon2id hash asks for " + std::to_string(*passes) + " passes, more than " +
+                               std::to_string(kMaxHashPasses));
+    }
+    if (*lanes != 1) return invalidArgument("Argon2id hash must use one lane (p=1), as libsodium does");
+    return {};
 }
 
 bool verifySecret(std::string_view encodedHash, std::string_view secret) {

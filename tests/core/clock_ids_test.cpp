@@ -96,6 +96,23 @@ TEST(Iso8601, RejectsGarbageAndOutOfRangeFields) {
     }
 }
 
+// Found by fuzz_iso8601 (fuzz/corpus/iso8601/text_after_40_chars_ignored and
+// year_10000_leap_second): text past the 40th character was never read, and 23:59:60 was taken
+// as the next day's midnight, which for 9999-12-31 is a year that does not print back.
+TEST(Iso8601, RejectsOverlongTextAndLeapSeconds) {
+    const std::string padded = "2026-11-27T10:00:00." + std::string(19, '0') + "Z";  // exactly 40
+    ASSERT_EQ(padded.size(), kMaxIso8601Chars);
+    EXPECT_TRUE(parseIso8601(padded).ok());
+    auto longer = parseIso8601("2026-11-27T10:00:00." + std::string(19, '0') + "Zjunk");
+    ASSERT_FALSE(longer.ok());
+    EXPECT_NE(longer.status().message().find("longer than 40 characters"), std::string::npos)
+        << longer.status().message();
+    for (const char* text : {"2026-11-27T23:59:60Z", "9999-12-31T23:59:60Z"}) {
+        auto parsed = parseIso8601(text);
+        EXPECT_FALSE(parsed.ok()) << "'" << text << "' parsed as " << formatIso8601(*parsed);
+    }
+}
+
 TEST(Iso8601, RejectsSignsAndSpacesInsideFields) {
     // sscanf's %d would accept these; they are not the fixed-width format.
     for (const char* text : {"2026-11-27T-1:00:00Z", "2026-11-27T10:-5:00Z", "2026-11-27T10:00:-1Z",

@@ -300,6 +300,19 @@ TEST(MoneyCashRounding, RoundsToTheCurrencyCashIncrement) {
     EXPECT_EQ(money("-12.50", "SEK").cashRounded(), money("-13.00", "SEK"));
 }
 
+// Found by fuzz_decimal_money (fuzz/corpus/decimal_money/cash_rounding_overflow): rounding up
+// within one cash step of the int64 limit wrapped around to a large negative amount.
+TEST(MoneyCashRounding, NearTheInt64LimitRoundsTowardsZeroInsteadOfWrapping) {
+    const Currency chf = currency("CHF");
+    const Money top(INT64_MAX - 2, chf);  // ...805: the largest multiple of 5 that fits
+    EXPECT_EQ(top.cashRounded(RoundingMode::Up).minor(), INT64_MAX - 2);  // unchanged
+    const Money past(INT64_MAX - 1, chf);
+    EXPECT_EQ(past.cashRounded(RoundingMode::Up).minor(), INT64_MAX - 2);
+    EXPECT_EQ(past.cashRounded(RoundingMode::HalfUp).minor(), INT64_MAX - 2);
+    const Money bottom(-(INT64_MAX - 1), chf);
+    EXPECT_EQ(bottom.cashRounded(RoundingMode::Up).minor(), -(INT64_MAX - 2));
+}
+
 // ---- allocation ----
 
 TEST(MoneyAllocate, EvenlyGivesEarlierPartsTheExtraUnits) {

@@ -45,6 +45,32 @@ TEST(Password, VerifyRejectsMalformedHashes) {
     EXPECT_FALSE(verifySecret(tampered, "4711"));
 }
 
+// A hash from a seed is verified at every login: its cost is bounded before it is stored, or a
+// planted hash could make each verification take gigabytes or minutes.
+TEST(Password, EncodedHashesFromElsewhereAreCheckedForShapeAndCost) {
+    EXPECT_TRUE(checkEncodedHash(hashOf("4711")).ok());
+    auto interactive = hashSecret("4711", HashStrength::Interactive);
+    ASSERT_TRUE(interactive.ok());
+    EXPECT_TRUE(checkEncodedHash(*interactive).ok()) << *interactive;
+    const std::string tail = "$c29tZXNhbHQ$ZGlnZXN0ZGlnZXN0ZGlnZXN0";
+    EXPECT_TRUE(checkEncodedHash("$argon2id$v=19$m=262144,t=10,p=1" + tail).ok());
+    const std::pair<std::string, std::string> refused[] = {
+        {"$argon2id$v=19$m=4194304,t=2,p=1" + tail, "4194304 KiB of memory, more than 262144 KiB"},
+        {"$argon2id$v=19$m=65536,t=1000,p=1" + tail, "1000 passes, more than 10"},
+        {"$argon2id$v=19$m=65536,t=2,p=4" + tail, "one lane"},
+        {"$argon2id$v=19$m=65536,t=2" + tail, "not m=...,t=...,p=..."},
+        {"$argon2id$v=19$m=065536,t=2,p=1" + tail, "not m=...,t=...,p=..."},
+        {"$argon2id$v=19$m=99999999999999999999,t=2,p=1" + tail, "not m=...,t=...,p=..."},
+        {"$argon2i$v=19$m=65536,t=2,p=1" + tail, "not an Argon2id hash"},
+        {"$argon2id$v=19$m=65536,t=2,p=1$" + std::string(200, 'A'), "not an Argon2id hash"},
+    };
+    for (const auto& [hash, why] : refused) {
+        Status status = checkEncodedHash(hash);
+        EXPECT_EQ(status.kind(), ErrorKind::InvalidArgument) << hash;
+        EXPECT_NE(status.message().find(why), std::string::npos) << hash << ": " << status.message();
+    }
+}
+
 TEST(Password, EmptySecretIsRejected) {
     auto hash = hashSecret("", HashStrength::Minimum);
     ASSERT_FALSE(hash.ok());

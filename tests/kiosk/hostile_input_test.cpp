@@ -94,6 +94,18 @@ TEST(HostileSeed, NoSecretUnderAnyKeyReachesTheQuarantine) {
     EXPECT_NE(queryText(*t.db, "SELECT raw FROM quarantine WHERE item_key = 'e7'").find("wizard"), std::string::npos);
 }
 
+TEST(HostileSeed, APinHashTooCostlyToVerifyIsQuarantinedNotStored) {
+    Terminal t;
+    auto seed = standardSeed();
+    seed["staff"] = json::array({{{"id", "e9"}, {"name", "Eli"}, {"role", "cashier"},
+                                  {"pin_hash", "$argon2id$v=19$m=4194304,t=3,p=1$c2FsdHNhbHQ$ZGlnZXN0ZGlnZXN0"}}});
+    auto report = importSeed(*t.db, t.clock, seed, core::HashStrength::Minimum);
+    ASSERT_TRUE(report.ok()) << report.status().toString();
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM staff WHERE id = 'e9'"), 0);
+    EXPECT_NE(queryText(*t.db, "SELECT reason FROM quarantine WHERE item_key = 'e9'").find("more than 262144 KiB"),
+              std::string::npos);
+}
+
 TEST(HostileSeed, ReimportingTheSameSeedAddsNoQuarantineRowsAgain) {
     Terminal t;
     auto seed = standardSeed();
@@ -132,6 +144,27 @@ TEST(HostileHeadless, AHugeActionNameIsQuotedOnlyInPart) {
     EXPECT_EQ(answer["ok"], false);
     EXPECT_LT(answer.dump().size(), 300u) << "the name is not echoed whole";
     EXPECT_NE(answer["message"].get<std::string>().find("unknown action 'xxxx"), std::string::npos);
+}
+
+// Found by fuzz_headless (fuzz/corpus/headless/error_messages_quote_whole_input): an id or code
+// that was not found was quoted whole in the refusal, however long.
+TEST(HostileHeadless, AnIdThatIsNotFoundIsQuotedOnlyInPart) {
+    Driver d;
+    const std::string huge(50000, 'x');
+    const std::vector<json> lines = {
+        {{"action", "add"}, {"sku", huge}},
+        {{"action", "lookup"}, {"code", huge}},
+        {{"action", "refund"}, {"receipt", huge}, {"lines", {{{"line", 1}, {"qty", "1"}}}}},
+        {{"action", "resume"}, {"id", huge}},
+        {{"action", "unlock"}, {"staff", huge}, {"approver", "m1"}, {"approver_pin", "4444"}},
+    };
+    for (const json& line : lines) {
+        auto answer = d.send(line.dump());
+        EXPECT_EQ(answer["ok"], false) << line["action"];
+        EXPECT_EQ(answer["error"], "not_found") << line["action"] << ": " << answer.dump().substr(0, 200);
+        EXPECT_LT(answer.dump().size(), 300u) << line["action"] << " echoes the id whole";
+        EXPECT_NE(answer.value("message", "").find("xxxx..."), std::string::npos) << answer.dump().substr(0, 200);
+    }
 }
 
 TEST(HostileHeadless, TooLongOrTooDeepLinesAreRefusedAndTheSessionGoesOn) {

@@ -3,6 +3,7 @@
 // step time (lockouts, timestamps) deterministically.
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -38,7 +39,10 @@ private:
 
 // "2026-11-27T10:00:00.123Z"
 [[nodiscard]] std::string formatIso8601(TimePoint t);
-// Parses the format above (milliseconds optional).
+// Parses YYYY-MM-DDTHH:MM:SS[.digits]Z: UTC only, the fraction optional (digits past the
+// milliseconds are read and dropped), at most kMaxIso8601Chars characters. Second 60 is refused:
+// a TimePoint has no leap seconds, and 23:59:60 would be read as the next day.
+inline constexpr std::size_t kMaxIso8601Chars = 40;
 [[nodiscard]] Result<TimePoint> parseIso8601(std::string_view text);
 
 }  // namespace frontdesk::core

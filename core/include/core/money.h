@@ -59,7 +59,9 @@ public:
     Result<Money> times(const Decimal& factor, RoundingMode mode) const;
     // this x percent / 100 (a 10 percent discount of 19.99 is 2.00 with half-up).
     Result<Money> percentOf(const Decimal& percent, RoundingMode mode) const;
-    // Rounded to the currency's cash increment (CHF 12.33 -> 12.35).
+    // Rounded to the currency's cash increment (CHF 12.33 -> 12.35). Within one increment of the
+    // int64 limit, where the mode's result would not fit, it rounds towards zero instead: still a
+    // multiple of the increment, less than one increment away.
     Money cashRounded(RoundingMode mode = RoundingMode::HalfUp) const;
 
     Money operator-() const { return Money(-m_minor, m_currency); }

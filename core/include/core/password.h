@@ -15,6 +15,13 @@ enum class HashStrength {
 };
 
 [[nodiscard]] Result<std::string> hashSecret(std::string_view secret, HashStrength strength = HashStrength::Interactive);
+// An encoded hash made elsewhere (a seed, a dataset) is only stored after this check: it must be
+// Argon2id in libsodium's encoding ($argon2id$v=19$m=KiB,t=passes,p=1$salt$digest), and its cost
+// at most kMaxHashMemoryKiB and kMaxHashPasses, so that verifying it cannot take a till's memory
+// or minutes. InvalidArgument naming the parameter that is wrong.
+inline constexpr long kMaxHashMemoryKiB = 256 * 1024;  // 256 MiB: four times the interactive cost
+inline constexpr long kMaxHashPasses = 10;
+[[nodiscard]] Status checkEncodedHash(std::string_view encodedHash);
 // True when secret matches the encoded hash; false for a mismatch or a malformed hash.
 [[nodiscard]] bool verifySecret(std::string_view encodedHash, std::string_view secret);
 

@@ -1,5 +1,7 @@
 #include "kiosk/catalog.h"
 
+#include "core/bounded_input.h"
+
 #include <algorithm>
 #include <map>
 
@@ -59,13 +61,13 @@ Result<Item> Catalog::byBarcode(const std::string& code) {
     static const std::string sql = std::string("SELECT ") + kItemColumns +
                                    " FROM barcodes b JOIN items i ON i.sku = b.sku"
                                    " JOIN tax_codes t ON t.code = i.tax_code WHERE b.code = ?";
-    return one(sql.c_str(), code, "unknown barcode " + code);
+    return one(sql.c_str(), code, "unknown barcode " + core::excerpt(code));
 }
 
 Result<Item> Catalog::bySku(const std::string& sku) {
     static const std::string sql = std::string("SELECT ") + kItemColumns +
                                    " FROM items i JOIN tax_codes t ON t.code = i.tax_code WHERE i.sku = ?";
-    return one(sql.c_str(), sku, "unknown sku " + sku);
+    return one(sql.c_str(), sku, "unknown sku " + core::excerpt(sku));
 }
 
 Result<std::vector<Item>> Catalog::search(const std::string& prefix, int limit) {

@@ -1,5 +1,7 @@
 #include "kiosk/parked_sales.h"
 
+#include "core/bounded_input.h"
+
 namespace frontdesk::kiosk {
 
 using core::Result;
@@ -14,7 +16,7 @@ Result<std::string> ParkedSales::cart(const std::string& id) {
     FD_ASSIGN(auto* stmt, m_db.cached("SELECT cart FROM parked_sales WHERE id = ?"));
     stmt->bind(1, id);
     std::string text;
-    FD_TRY(stmt->firstRow([&](const core::Statement& row) { text = row.text(0); }, "no parked sale " + id));
+    FD_TRY(stmt->firstRow([&](const core::Statement& row) { text = row.text(0); }, "no parked sale " + core::excerpt(id)));
     return text;
 }
 

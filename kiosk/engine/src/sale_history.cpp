@@ -1,5 +1,7 @@
 #include "kiosk/sale_history.h"
 
+#include "core/bounded_input.h"
+
 namespace frontdesk::kiosk {
 
 using core::Decimal;
@@ -18,7 +20,7 @@ Result<SoldSale> SaleHistory::byReceipt(const std::string& receipt) {
             sale.currency = row.text(2);
             return {};
         },
-        "no receipt " + receipt + " on this terminal"));
+        "no receipt " + core::excerpt(receipt) + " on this terminal"));
     return sale;
 }
 

@@ -1,5 +1,7 @@
 #include "kiosk/staff.h"
 
+#include "core/bounded_input.h"
+
 #include <array>
 
 namespace frontdesk::kiosk {
@@ -160,7 +162,7 @@ Status StaffDirectory::unlock(const std::string& id) {
     find->bind(1, id);
     bool locked = false;
     FD_TRY(find->firstRow([&](const core::Statement& row) { locked = row.int64(0) > 0 || !row.isNull(1); },
-                          "unknown staff " + id));
+                          "unknown staff " + core::excerpt(id)));
     if (!locked) return core::failedPrecondition("staff " + id + " is not locked");
     FD_ASSIGN(auto* reset, m_db.cached("UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?"));
     return reset->bind(1, id).run();
@@ -176,8 +178,8 @@ Status StaffDirectory::upsert(const StaffMember& member, const std::string& pin,
 
 Status StaffDirectory::upsertHashed(const StaffMember& member, const std::string& pinHash) {
     if (member.id.empty() || member.id.size() > 32) return core::invalidArgument("staff id must be 1 to 32 characters");
-    if (pinHash.rfind("$argon2id$", 0) != 0) {
-        return core::invalidArgument("PIN hash of staff " + member.id + " is not an Argon2id hash");
+    if (Status valid = core::checkEncodedHash(pinHash); !valid.ok()) {
+        return core::invalidArgument("PIN hash of staff " + member.id + ": " + valid.message());
     }
     FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO staff (id, name, role, pin_hash) VALUES (?, ?, ?, ?) "
                                       "ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,"
