@@ -201,6 +201,68 @@ TEST(HostileHeadless, RefundInAnotherCurrencyIsRefusedLikeEveryOtherMoneyAction)
     EXPECT_EQ(accepted["ok"], true) << accepted;
 }
 
+// A refund without a receipt and a paid-out take cash out with no sale behind them: each store
+// sets how much (with defaults of 100 and 200 in the currency's units), and beyond that the till
+// refuses, supervisor or not.
+RefundRequest applesWithoutReceipt(const char* qty) {
+    RefundRequest request;
+    request.items = {{"A", dec(qty), std::nullopt}};
+    request.reason = "customer lost the receipt";
+    return request;
+}
+
+TEST(StoreLimits, RefundWithoutReceiptAndPaidOutBeyondTheStoreLimitAreRefusedEvenWithApproval) {
+    Terminal t;
+    t.startShift();
+    const Approval supervisor{"s1", "3333"};
+    auto refund = t.refunds().refund(applesWithoutReceipt("60"), supervisor);  // 119.40
+    ASSERT_EQ(refund.status().kind(), core::ErrorKind::InvalidArgument) << refund.status().toString();
+    EXPECT_EQ(refund.status().message(),
+              "a refund without a receipt of 119.40 EUR is more than this store's limit of 100.00 EUR "
+              "(max_refund_without_receipt)");
+    EXPECT_TRUE(t.refunds().refund(applesWithoutReceipt("50"), supervisor).ok());  // 99.50
+    core::Status paidOut = t.shifts().paidOut(eur(20001), "bank", supervisor);
+    EXPECT_EQ(paidOut.kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(paidOut.message().find("limit of 200.00 EUR (max_paid_out)"), std::string::npos) << paidOut.message();
+    EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM cash_moves WHERE kind = 'paid_out'"), 0);
+}
+
+TEST(StoreLimits, EachStoreSetsItsOwnLimitsInTheSeed) {
+    auto seed = standardSeed();
+    seed["terminal"]["max_refund_without_receipt"] = "150.00";
+    seed["terminal"]["max_paid_out"] = "500.00";
+    Terminal t(seed);
+    t.startShift();
+    const Approval supervisor{"s1", "3333"};
+    EXPECT_TRUE(t.refunds().refund(applesWithoutReceipt("60"), supervisor).ok());
+    EXPECT_TRUE(t.shifts().paidOut(eur(50000), "bank", supervisor).ok());
+    EXPECT_EQ(t.shifts().paidOut(eur(50001), "bank", supervisor).kind(), core::ErrorKind::InvalidArgument);
+}
+
+TEST(StoreLimits, AnInvalidLimitRefusesTheSeedNamingIt) {
+    for (const json& bad : {json("0.00"), json("-5.00"), json("1.005"), json(150), json("100000000.01")}) {
+        TempDir dir;
+        auto db = openTerminalDb(dir.file("t.db"));
+        ASSERT_TRUE(db.ok());
+        auto seed = standardSeed();
+        seed["terminal"]["max_paid_out"] = bad;
+        auto report = importSeed(**db, core::FakeClock(core::TimePoint{}), seed, core::HashStrength::Minimum);
+        ASSERT_FALSE(report.ok()) << bad;
+        EXPECT_NE(report.status().message().find("max_paid_out"), std::string::npos) << report.status().message();
+    }
+}
+
+TEST(StoreLimits, ATerminalProvisionedBeforeTheLimitsUsesTheDefaults) {
+    Terminal t;
+    ASSERT_TRUE(t.db->exec("DELETE FROM settings WHERE key LIKE 'max_%_minor'").ok());
+    auto settings = loadSettings(*t.db);
+    ASSERT_TRUE(settings.ok()) << settings.status().toString();
+    EXPECT_EQ(settings->limits.maxRefundWithoutReceiptMinor, 10000);
+    EXPECT_EQ(settings->limits.maxPaidOutMinor, 20000);
+    EXPECT_EQ(StoreLimits::defaults(*core::currencyByCode("JPY")).maxPaidOutMinor, 200);
+    EXPECT_EQ(StoreLimits::defaults(*core::currencyByCode("KWD")).maxPaidOutMinor, 200000);
+}
+
 }  // namespace
 }  // namespace frontdesk::kiosk::testing
 

@@ -29,6 +29,12 @@ Status checkEnteredAmount(const core::Money& amount, const core::Currency& tillC
     return {};
 }
 
+Status checkStoreLimit(const core::Money& amount, std::int64_t limitMinor, const char* what, const char* setting) {
+    if (amount.minor() <= limitMinor) return {};
+    return core::invalidArgument(std::string(what) + " of " + amount.toString() + " is more than this store's limit of " +
+                                 core::Money(limitMinor, amount.currency()).toString() + " (" + setting + ")");
+}
+
 Status checkText(const std::string& text, const char* what, std::size_t maxBytes) {
     if (text.empty()) return core::invalidArgument(std::string(what) + " is missing");
     if (text.size() > maxBytes) {

@@ -250,6 +250,11 @@ Result<Committed> Refunds::refund(const RefundRequest& request, const std::optio
         record.discount += line.discount;
         addToRates(record.byRate, line);
     }
+    if (!withReceipt) {
+        FD_TRY(checkStoreLimit(core::Money(record.gross, m_ctx.settings.currency),
+                               m_ctx.settings.limits.maxRefundWithoutReceiptMinor, "a refund without a receipt",
+                               "max_refund_without_receipt"));
+    }
     FD_TRY(pay(record, request, approval, approvals));
     auto audit = [&]() -> Status {
         for (const auto& [permission, approver] : approvals.used) {

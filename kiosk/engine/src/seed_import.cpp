@@ -54,6 +54,16 @@ Result<std::int64_t> integer(const json& obj, const char* key, std::int64_t fall
     return it->get<std::int64_t>();
 }
 
+// An amount in the terminal's currency, as text ("250.00"), in minor units.
+Result<std::int64_t> amount(const json& obj, const char* key, const core::Currency& currency, std::int64_t fallback) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return fallback;
+    if (!it->is_string()) return core::invalidArgument(std::string("'") + key + "' must be an amount as text");
+    auto money = core::Money::parse(it->get<std::string>(), currency);
+    if (!money.ok()) return money.status().withContext(key);
+    return money->minor();
+}
+
 Result<TerminalSettings> parseSettings(const json& seed) {
     auto it = seed.find("terminal");
     if (it == seed.end() || !it->is_object()) return core::invalidArgument("'terminal' settings object is missing");
@@ -74,6 +84,10 @@ Result<TerminalSettings> parseSettings(const json& seed) {
     s.maxFailedLogins = static_cast<int>(std::clamp<std::int64_t>(maxFailed, -1, 1000));
     s.lockoutSeconds = static_cast<int>(std::clamp<std::int64_t>(lockout, -1, 1'000'000));
     FD_ASSIGN(s.pricing.priceVersion, integer(seed, "price_version", 1));
+    s.limits = StoreLimits::defaults(s.currency);
+    FD_ASSIGN(s.limits.maxRefundWithoutReceiptMinor,
+              amount(t, "max_refund_without_receipt", s.currency, s.limits.maxRefundWithoutReceiptMinor));
+    FD_ASSIGN(s.limits.maxPaidOutMinor, amount(t, "max_paid_out", s.currency, s.limits.maxPaidOutMinor));
     return s;
 }
 

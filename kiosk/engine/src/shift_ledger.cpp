@@ -73,6 +73,7 @@ Status ShiftLedger::cashMove(CashMoveKind kind, const Money& amount, const std::
     FD_TRY(checkText(reason, (what + "'s reason").c_str(), kMaxReasonBytes));
     std::string beyondDrawer;  // who approved paying out more than the drawer should hold
     if (kind == CashMoveKind::PaidOut) {
+        FD_TRY(checkStoreLimit(amount, m_ctx.settings.limits.maxPaidOutMinor, "a paid-out", "max_paid_out"));
         FD_ASSIGN(beyondDrawer, approveBeyondDrawer(actor, amount, approval));
     }
     const CashMoveRecord move{m_ctx.ids.next(), actor.shift, reason, actor.approver, kind, amount};

@@ -1,5 +1,7 @@
 #include "kiosk/terminal_db.h"
 
+#include "kiosk/limits.h"
+
 #include <filesystem>
 #include <map>
 
@@ -25,6 +27,12 @@ Result<std::unique_ptr<core::Database>> provisionTerminalDb(const std::string& p
         return Status(status.kind(), status.message() + "; " + removed.message());
     }
     return status;
+}
+
+StoreLimits StoreLimits::defaults(const core::Currency& currency) {
+    std::int64_t major = 1;
+    for (int i = 0; i < currency.exponent; ++i) major *= 10;
+    return {100 * major, 200 * major};
 }
 
 Status validateTerminalId(const std::string& what, const std::string& id) {
@@ -61,6 +69,10 @@ public:
         FD_ASSIGN(auto d, core::Decimal::parse(text));
         if (!d.isInteger()) return Status(core::ErrorKind::Corrupt, std::string("setting '") + key + "' is not an integer");
         return d.units();
+    }
+    // For settings added after the first terminals were provisioned.
+    Result<std::int64_t> getInt(const char* key, std::int64_t fallback) const {
+        return m_values.contains(key) ? getInt(key) : Result<std::int64_t>(fallback);
     }
     Result<Pricing> pricing() const {
         Pricing p;
@@ -107,6 +119,10 @@ Result<TerminalSettings> loadSettings(core::Database& db) {
     FD_ASSIGN(auto lockout, rows.getInt("lockout_seconds"));
     s.maxFailedLogins = static_cast<int>(maxFailed);
     s.lockoutSeconds = static_cast<int>(lockout);
+    const StoreLimits defaults = StoreLimits::defaults(s.currency);
+    FD_ASSIGN(s.limits.maxRefundWithoutReceiptMinor,
+              rows.getInt("max_refund_without_receipt_minor", defaults.maxRefundWithoutReceiptMinor));
+    FD_ASSIGN(s.limits.maxPaidOutMinor, rows.getInt("max_paid_out_minor", defaults.maxPaidOutMinor));
     return s;
 }
 
@@ -115,6 +131,13 @@ Status saveSettings(core::Database& db, const TerminalSettings& s) {
     FD_TRY(validateTerminalId("terminal", s.terminal));
     if (s.maxFailedLogins < 1 || s.maxFailedLogins > 20) return core::invalidArgument("max_failed_logins must be 1..20");
     if (s.lockoutSeconds < 1 || s.lockoutSeconds > 86400) return core::invalidArgument("lockout_seconds must be 1..86400");
+    for (const auto& [name, minor] : {std::pair{"max_refund_without_receipt", s.limits.maxRefundWithoutReceiptMinor},
+                                      std::pair{"max_paid_out", s.limits.maxPaidOutMinor}}) {
+        if (minor < 1 || minor > kMaxAmountMinor) {
+            return core::invalidArgument(std::string(name) + " must be above 0 and at most " +
+                                         core::Money(kMaxAmountMinor, s.currency).toString());
+        }
+    }
     const std::pair<const char*, std::string> rows[] = {
         {"store", s.store},
         {"terminal", s.terminal},
@@ -125,6 +148,8 @@ Status saveSettings(core::Database& db, const TerminalSettings& s) {
         {"price_version", std::to_string(s.pricing.priceVersion)},
         {"max_failed_logins", std::to_string(s.maxFailedLogins)},
         {"lockout_seconds", std::to_string(s.lockoutSeconds)},
+        {"max_refund_without_receipt_minor", std::to_string(s.limits.maxRefundWithoutReceiptMinor)},
+        {"max_paid_out_minor", std::to_string(s.limits.maxPaidOutMinor)},
     };
     for (const auto& [key, value] : rows) {
         FD_ASSIGN(auto* stmt, db.cached("INSERT INTO settings (key, value) VALUES (?, ?) "

@@ -21,6 +21,17 @@ struct Pricing {
     std::int64_t priceVersion = 0;  // version of the catalog/prices dataset in force
 };
 
+// A store's own limits on cash leaving the till with no sale behind it. Beyond them the till
+// refuses, naming the limit: such amounts are a back-office matter. Set per store in the seed
+// (terminal.max_refund_without_receipt, terminal.max_paid_out); a database provisioned before
+// they existed uses the defaults.
+struct StoreLimits {
+    std::int64_t maxRefundWithoutReceiptMinor = 0;  // a refund without a receipt: its total
+    std::int64_t maxPaidOutMinor = 0;               // one paid-out
+    // 100 and 200 in the currency's major units (100.00 EUR, 100 JPY: set them for such currencies).
+    static StoreLimits defaults(const core::Currency& currency);
+};
+
 // Who this terminal is and the rules it sells under. Stored in the settings table; written by
 // the seed/provisioning import. Identity, currency and the lockout rules are read once at start
 // (they change only with re-provisioning and a restart); pricing is re-read by every sale.
@@ -31,6 +42,7 @@ struct TerminalSettings {
     Pricing pricing;
     int maxFailedLogins = 5;  // consecutive wrong PINs before a lockout
     int lockoutSeconds = 300;
+    StoreLimits limits;
 };
 
 // Opens the terminal database at path; with the default options, creating it if needed. The till
