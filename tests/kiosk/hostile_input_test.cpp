@@ -167,6 +167,16 @@ TEST(HostileHeadless, AnIdThatIsNotFoundIsQuotedOnlyInPart) {
     }
 }
 
+// A quantity's decimals count as written: "1.0000" is four decimals, refused like "0.0001", not
+// read as 1 (for amounts, Money::parse does the same with the currency's decimals).
+TEST(HostileHeadless, QuantityDecimalsCountAsWritten) {
+    Driver d;
+    auto refused = d.send(R"({"action":"add","sku":"W","qty":"1.0000"})");
+    EXPECT_EQ(refused["ok"], false);
+    EXPECT_EQ(refused["message"], "qty '1.0000' has more than 3 decimals") << refused;
+    EXPECT_EQ(d.send(R"({"action":"add","sku":"W","qty":"1.000"})")["ok"], true);
+}
+
 TEST(HostileHeadless, TooLongOrTooDeepLinesAreRefusedAndTheSessionGoesOn) {
     Driver d;
     std::stringstream in;

@@ -11,8 +11,13 @@ using core::Status;
 
 Status validateQuantity(const Item& item, const Decimal& qty) {
     if (qty.isZero() || qty.isNegative()) return core::invalidArgument("quantity must be positive, not " + qty.toString());
-    if (qty > Decimal::fromInt(9999)) return core::invalidArgument("quantity " + qty.toString() + " is more than 9999");
-    if (qty.scale() > 3) return core::invalidArgument("quantity " + qty.toString() + " has more than 3 decimals");
+    if (qty > Decimal::fromInt(kMaxQuantity)) {
+        return core::invalidArgument("quantity " + qty.toString() + " is more than " + std::to_string(kMaxQuantity));
+    }
+    if (qty.scale() > kMaxQuantityDecimals) {
+        return core::invalidArgument("quantity " + qty.toString() + " has more than " +
+                                     std::to_string(kMaxQuantityDecimals) + " decimals");
+    }
     if (!item.soldByWeight && !qty.isInteger()) {
         return core::invalidArgument(item.name + " is sold by the piece: quantity " + qty.toString() + " must be whole");
     }

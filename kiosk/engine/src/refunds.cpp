@@ -47,8 +47,9 @@ struct Refunds::Approvals {
 
 Result<RecordLine> Refunds::refundLine(const RefundLine& want, const SoldLine& s) {
     const std::string which = "line " + std::to_string(want.line);
-    if (want.qty.isZero() || want.qty.isNegative() || want.qty.scale() > 3) {
-        return core::invalidArgument("refund quantity for " + which + " must be positive with at most 3 decimals");
+    if (want.qty.isZero() || want.qty.isNegative() || want.qty.scale() > kMaxQuantityDecimals) {
+        return core::invalidArgument("refund quantity for " + which + " must be positive with at most " +
+                                     std::to_string(kMaxQuantityDecimals) + " decimals");
     }
     // Pieces come back whole: only what was sold by weight can be refunded in part of a unit.
     auto item = m_catalog.bySku(s.line.sku);

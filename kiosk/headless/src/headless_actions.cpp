@@ -91,19 +91,19 @@ Result<json> noSale(Context& c, const json& a) {
 
 Result<json> scan(Context& c, const json& a) {
     FD_ASSIGN(auto code, text(a, "code"));
-    FD_ASSIGN(auto qty, decimal(a, "qty", "1"));
+    FD_ASSIGN(auto qty, quantity(a));
     return saleJson(c, c.till.checkout().scan(code, qty));
 }
 
 Result<json> add(Context& c, const json& a) {
     FD_ASSIGN(auto sku, text(a, "sku"));
-    FD_ASSIGN(auto qty, decimal(a, "qty", "1"));
+    FD_ASSIGN(auto qty, quantity(a));
     return saleJson(c, c.till.checkout().addSku(sku, qty));
 }
 
 Result<json> qty(Context& c, const json& a) {
     FD_ASSIGN(auto line, lineNumber(a));
-    FD_ASSIGN(auto qty, decimal(a, "qty", "1"));
+    FD_ASSIGN(auto qty, quantity(a));
     return saleJson(c, c.till.checkout().setQty(line, qty));
 }
 
@@ -211,14 +211,14 @@ Result<RefundRequest> refundRequest(Context& c, const json& a) {
     FD_ASSIGN(auto lines, objectList(a, "lines", "refund line"));
     for (const auto& l : lines) {
         FD_ASSIGN(auto line, lineNumber(l));
-        FD_ASSIGN(auto qty, decimal(l, "qty", "1"));
+        FD_ASSIGN(auto qty, quantity(l));
         request.lines.push_back({static_cast<std::int64_t>(line), qty});
     }
     FD_ASSIGN(auto items, objectList(a, "items", "refund item"));
     for (const auto& i : items) {
         RefundItem item;
         FD_ASSIGN(item.sku, text(i, "sku"));
-        FD_ASSIGN(item.qty, decimal(i, "qty", "1"));
+        FD_ASSIGN(item.qty, quantity(i));
         if (i.contains("price")) {
             FD_ASSIGN(item.unitPrice, money(i, "price", tillCurrency(c)));
         }

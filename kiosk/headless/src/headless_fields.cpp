@@ -1,6 +1,7 @@
 #include "headless_fields.h"
 
 #include "core/bounded_input.h"
+#include "kiosk/limits.h"
 
 namespace frontdesk::kiosk::headless {
 
@@ -21,13 +22,19 @@ Result<std::string> text(const json& a, const char* key, bool required) {
     return it->get<std::string>();
 }
 
-Result<core::Decimal> decimal(const json& a, const char* key, const char* fallback) {
-    std::string value = fallback;
-    if (a.contains(key)) {
-        FD_ASSIGN(value, text(a, key));
+Result<core::Decimal> quantity(const json& a) {
+    std::string value = "1";
+    if (a.contains("qty")) {
+        FD_ASSIGN(value, text(a, "qty"));
+    }
+    auto written = core::Decimal::decimalsWritten(value);
+    if (!written.ok()) return written.status().withContext("qty");
+    if (*written > kMaxQuantityDecimals) {
+        return core::invalidArgument("qty '" + core::excerpt(value) + "' has more than " +
+                                     std::to_string(kMaxQuantityDecimals) + " decimals");
     }
     auto d = core::Decimal::parse(value);
-    if (!d.ok()) return d.status().withContext(key);
+    if (!d.ok()) return d.status().withContext("qty");
     return d;
 }
 

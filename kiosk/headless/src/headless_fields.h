@@ -15,8 +15,9 @@ namespace frontdesk::kiosk::headless {
 
 // A string field; missing (or null) is an error when required, "" otherwise.
 [[nodiscard]] core::Result<std::string> text(const nlohmann::json& a, const char* key, bool required = true);
-// A decimal string ("1.5"), or `fallback` when absent.
-[[nodiscard]] core::Result<core::Decimal> decimal(const nlohmann::json& a, const char* key, const char* fallback);
+// The "qty" field: a decimal string ("1.5") with at most kMaxQuantityDecimals decimals as
+// written ("1.0000" is refused, not read as 1); 1 when absent.
+[[nodiscard]] core::Result<core::Decimal> quantity(const nlohmann::json& a);
 // Amounts are decimal strings in major units ("20.00"), as a cashier types them, in the till's
 // currency unless the action names another ("currency": "USD"), which the engine then refuses:
 // foreign cash is not converted.

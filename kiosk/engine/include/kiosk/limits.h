@@ -12,6 +12,11 @@ namespace frontdesk::kiosk {
 // be paid with one tender, and the sums of any realistic shift stay far from overflow.
 inline constexpr std::int64_t kMaxAmountMinor = 10'000'000'000;
 
+// A line's quantity: above 0, at most kMaxQuantity, at most kMaxQuantityDecimals decimals (a
+// weight in grams of a kilogram price), counted as written where text is read.
+inline constexpr std::int64_t kMaxQuantity = 9999;
+inline constexpr int kMaxQuantityDecimals = 3;
+
 // Free text: a reason (void, paid-in, paid-out, no-sale, refund) and a parked sale's label, in bytes.
 inline constexpr std::size_t kMaxReasonBytes = 200;
 inline constexpr std::size_t kMaxLabelBytes = 60;
