@@ -186,6 +186,12 @@ constexpr const char* kMigration3 = R"sql(
 CREATE INDEX quarantine_entry ON quarantine(source, item_key);
 )sql";
 
+// Version 4: sync. The birth/death sequence of the terminal's broker connections (bdseq), which
+// must grow across restarts; events are marked synced only by the back office's ack.
+constexpr const char* kMigration4 = R"sql(
+INSERT INTO counters (name, value) VALUES ('bdseq', 0);
+)sql";
+
 }  // namespace
 
 // The terminal database. Append a migration for every change; never edit a released one.
@@ -194,7 +200,7 @@ CREATE INDEX quarantine_entry ON quarantine(source, item_key);
 const core::Schema& terminalSchema() {
     static const core::Schema schema{0x46444B31,  // "FDK1"
                                      "terminal database",
-                                     {{1, kMigration1}, {2, kMigration2}, {3, kMigration3}}};
+                                     {{1, kMigration1}, {2, kMigration2}, {3, kMigration3}, {4, kMigration4}}};
     return schema;
 }
 

@@ -1,0 +1,130 @@
+#pragma once
+// The outbox relay: delivers the terminal's events to the back office over MQTT, exactly once in
+// effect (docs/protocol.md, "The relay").
+//
+// - Publishes unacknowledged events in seq order, QoS 1, to fd/v1/{store}/{terminal}/events: one
+//   envelope per message, or a JSON array of envelopes in seq order when there is a backlog.
+// - At most maxInFlight events are published and not yet acknowledged by the back office; an
+//   event counts as delivered only when an ack's `upto` covers it (never on PUBACK), and only
+//   then does the terminal mark it synced (EventSource::acknowledge).
+// - If no ack moves `upto` forward for ackTimeout while events are in flight, or on every
+//   (re)connect, it sends again from the last acknowledged seq: the back office drops what it
+//   already has, by id.
+// - Reconnects with exponential backoff and full jitter; presence: a retained birth on every
+//   connect, a retained will, both with this connection's bdseq.
+// - Hands the terminal's config (retained) and commands to the kiosk; acts itself on
+//   {"cmd": "resend", "from": SEQ}.
+//
+// It runs on its own thread, with its own EventSource (its own database connection): the till
+// never waits for it, whether the broker is up, down or slow. start() and stop() from one
+// thread; status() and wake() from any.
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/clock.h"
+#include "sync/event_source.h"
+#include "sync/mqtt_link.h"
+#include "sync/topics.h"
+
+namespace frontdesk::sync {
+
+struct RelayOptions {
+    TerminalAddress address;
+    BrokerAddress broker;
+    std::string username;
+    std::string password;
+    std::string softwareVersion;
+    std::size_t maxInFlight = 1000;            // events published and not yet acknowledged
+    std::size_t maxBatch = 200;                // events in one message when there is a backlog
+    std::size_t maxBatchBytes = 256 * 1024;    // and its size
+    std::chrono::milliseconds ackTimeout{10000};
+    std::chrono::milliseconds pollInterval{100};  // how often the outbox is looked at when idle
+    std::chrono::milliseconds reconnectMin{100};
+    std::chrono::milliseconds reconnectMax{30000};
+    std::chrono::seconds keepAlive{20};
+};
+
+// What the sync status shows (headless `sync.status`, the kiosk's status bar).
+struct SyncStatus {
+    bool online = false;
+    std::int64_t outboxDepth = 0;                  // events not yet acknowledged
+    std::optional<std::string> oldestUnsyncedAt;   // the oldest of them
+    std::int64_t acknowledgedUpTo = 0;
+    std::optional<std::string> lastAckAt;
+    std::int64_t published = 0;                    // messages handed to the broker since start
+    std::int64_t resends = 0;                      // times it went back to the last ack
+    std::int64_t connects = 0;
+    std::map<std::string, std::int64_t> datasets;
+    std::string lastError;                         // the latest failure, "" if none
+};
+
+struct RelayHandlers {
+    std::function<void(const std::string& payload)> config;   // the terminal's config (retained)
+    std::function<void(const std::string& payload)> command;  // a command other than resend
+};
+
+class OutboxRelay {
+public:
+    OutboxRelay(RelayOptions options, std::unique_ptr<EventSource> source, const core::Clock& clock,
+                RelayHandlers handlers = {});
+    ~OutboxRelay();  // stops
+    OutboxRelay(const OutboxRelay&) = delete;
+    OutboxRelay& operator=(const OutboxRelay&) = delete;
+
+    [[nodiscard]] core::Status start();
+    // Publishes an offline presence (a clean shutdown sends no will), disconnects, joins.
+    void stop();
+    // New events were committed: look now instead of at the next poll.
+    void wake();
+    [[nodiscard]] SyncStatus status() const;
+
+private:
+    struct Inbound;
+    void run();
+    void handle(Inbound& inbound);
+    void onConnected();
+    void onAck(const std::string& payload);
+    void onCommand(const std::string& payload);
+    void publishPending();
+    void reconnectIfDue();
+    std::chrono::milliseconds nextBackoff();
+    std::string birth(std::int64_t bdseq);
+    void refreshStatus();
+    void noteError(const std::string& error);
+
+    RelayOptions m_options;
+    std::unique_ptr<EventSource> m_source;
+    const core::Clock& m_clock;
+    RelayHandlers m_handlers;
+    std::unique_ptr<MqttLink> m_link;
+
+    // Shared with Paho's callback thread and status(): guarded by m_mutex.
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::unique_ptr<Inbound> m_inbound;
+    bool m_stopping = false;
+    SyncStatus m_status;
+
+    // The relay thread's own state.
+    std::thread m_thread;
+    bool m_connected = false;
+    bool m_connecting = false;  // an attempt is under way
+    std::chrono::steady_clock::time_point m_attemptDeadline;
+    std::int64_t m_bdseq = 0;
+    std::int64_t m_acked = 0;  // highest seq the back office acknowledged
+    std::int64_t m_sent = 0;   // highest seq published on this connection
+    std::chrono::steady_clock::time_point m_lastProgress;  // last publish into an empty window or ack
+    std::chrono::steady_clock::time_point m_reconnectAt;
+    std::chrono::milliseconds m_backoff{0};
+};
+
+}  // namespace frontdesk::sync
