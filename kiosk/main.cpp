@@ -2,16 +2,20 @@
 // or stdin) and prints one JSON result per line.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
 
 #include "core/clock.h"
 #include "kiosk/headless.h"
 #include "kiosk/json_text.h"
+#include "kiosk/outbox_source.h"
 #include "kiosk/payment.h"
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
 #include "kiosk/till.h"
+#include "sync/broker_credentials.h"
+#include "sync/relay.h"
 
 using namespace frontdesk;
 
@@ -53,6 +57,54 @@ core::Result<std::unique_ptr<core::Database>> openDatabase(const std::string& db
     return db;
 }
 
+// Where and as whom the relay connects: the terminal's entry of the store's credentials file,
+// with --broker HOST:PORT overriding the address in it.
+struct SyncOptions {
+    std::string credentials;
+    std::string terminalUser;
+    std::string broker;
+    bool enabled() const { return !credentials.empty(); }
+};
+
+core::Result<sync::RelayOptions> relayOptions(const SyncOptions& wanted, const kiosk::TerminalSettings& settings) {
+    FD_ASSIGN(auto login, sync::readBrokerLogin(wanted.credentials,
+                                                wanted.terminalUser.empty() ? settings.terminal : wanted.terminalUser));
+    if (login.store != settings.store || login.username != sync::clientId({settings.store, settings.terminal})) {
+        return core::invalidArgument("the credentials are for " + login.username + ", this terminal is " +
+                                     sync::clientId({settings.store, settings.terminal}));
+    }
+    sync::RelayOptions options;
+    options.address = {settings.store, settings.terminal};
+    options.broker = {login.host, login.port};
+    options.username = login.username;
+    options.password = login.password;
+    options.softwareVersion = FRONTDESK_VERSION;
+    if (!wanted.broker.empty()) {
+        const auto colon = wanted.broker.rfind(':');
+        const std::string port = colon == std::string::npos ? "" : wanted.broker.substr(colon + 1);
+        if (colon == 0 || port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+            std::stoi(port) < 1 || std::stoi(port) > 65535) {
+            return core::invalidArgument("--broker must be HOST:PORT, not '" + wanted.broker + "'");
+        }
+        options.broker = {wanted.broker.substr(0, colon), std::stoi(port)};
+    }
+    return options;
+}
+
+// Starts the relay on its own connection to the terminal database, and lets the driver see it.
+core::Result<std::unique_ptr<sync::OutboxRelay>> startSync(const SyncOptions& wanted, const std::string& dbPath,
+                                                           const kiosk::TerminalSettings& settings,
+                                                           const core::Clock& clock, kiosk::HeadlessDriver& driver) {
+    FD_ASSIGN(auto options, relayOptions(wanted, settings));
+    FD_ASSIGN(auto source, kiosk::OutboxSource::open(dbPath, clock));
+    auto relay = std::make_unique<sync::OutboxRelay>(std::move(options), std::move(source), clock);
+    FD_TRY(relay->start());
+    sync::OutboxRelay* raw = relay.get();
+    driver.setSync({[raw] { return sync::syncStatusJson(raw->status()); },
+                    [raw](std::chrono::milliseconds wait) { return raw->waitUntilDrained(wait); }});
+    return relay;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,8 +121,18 @@ int main(int argc, char** argv) {
     app.add_option("--script", scriptPath, "JSON-lines action script (default: stdin)");
     app.add_option("--clock", clockAt, "run on a fixed simulated clock starting at this UTC time (demos, tests)");
     app.add_flag("--pretty", pretty, "print a short text line per action instead of JSON");
+    SyncOptions syncWanted;
+    app.add_option("--credentials", syncWanted.credentials,
+                   "sync with the back office: the store's broker credentials file (frontdesk-tool broker init)");
+    app.add_option("--terminal-user", syncWanted.terminalUser, "this terminal's entry in the credentials file "
+                                                              "(default: the terminal id)");
+    app.add_option("--broker", syncWanted.broker, "the broker as HOST:PORT (default: the one in the credentials file)");
     CLI11_PARSE(app, argc, argv);
 
+    if (!syncWanted.broker.empty() && !syncWanted.enabled()) {
+        std::cerr << "frontdesk-kiosk: --broker needs --credentials (the broker refuses anonymous clients)\n";
+        return 2;
+    }
     if (!headless) {
         std::cerr << "frontdesk-kiosk: this build has the headless engine only; run with --headless\n";
         return 2;
@@ -89,6 +151,15 @@ int main(int argc, char** argv) {
         return 1;
     }
     kiosk::HeadlessDriver driver(**till, &payments);
+    std::unique_ptr<sync::OutboxRelay> relay;  // stops before the till and the database close
+    if (syncWanted.enabled()) {
+        auto started = startSync(syncWanted, dbPath, (*till)->settings(), *clock, driver);
+        if (!started.ok()) {
+            std::cerr << "frontdesk-kiosk: sync: " << started.status().toString() << "\n";
+            return 1;
+        }
+        relay = std::move(started).value();
+    }
     std::ifstream script;
     if (!scriptPath.empty()) {
         script.open(scriptPath);

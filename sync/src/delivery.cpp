@@ -2,6 +2,7 @@
 
 #include "core/bounded_input.h"
 #include "core/ids.h"
+#include "sync/schema.h"
 
 namespace frontdesk::sync {
 
@@ -60,6 +61,11 @@ Delivery decodeOne(const TerminalAddress& from, json envelope, EnvelopeCheck che
 }
 
 }  // namespace
+
+std::string schemaProblem(const json& envelope) {
+    core::Status valid = validateEvent(envelope);
+    return valid.ok() ? std::string() : valid.message();
+}
 
 std::vector<Delivery> decodeDeliveries(const TerminalAddress& from, std::string_view payload, EnvelopeCheck check) {
     if (core::Status bounded = core::checkJsonBounds(payload, kMaxEventsMessageBytes, kMaxEnvelopeDepth + 1, "message");

@@ -2,6 +2,8 @@
 
 #include <mqtt/async_client.h>
 
+#include <algorithm>
+
 namespace frontdesk::sync {
 
 namespace {
@@ -41,15 +43,20 @@ private:
 struct MqttLink::Impl {
     LinkOptions options;
     LinkHandlers handlers;
+    // Declared before the client, so destroyed after it: Paho may report a pending attempt's
+    // failure while the client is being destroyed.
+    std::unique_ptr<ConnectListener> connectListener;
     std::unique_ptr<mqtt::async_client> client;
-    std::unique_ptr<ConnectListener> connectListener;  // must outlive every attempt: lives with the link
 };
 
 core::Result<std::unique_ptr<MqttLink>> MqttLink::create(LinkOptions options, LinkHandlers handlers) {
     auto impl = std::make_unique<Impl>();
     const std::string uri = "tcp://" + options.broker.host + ":" + std::to_string(options.broker.port);
     try {
-        impl->client = std::make_unique<mqtt::async_client>(uri, options.clientId, mqtt::create_options(MQTTVERSION_5));
+        // Paho queues every publish as a command and refuses more than maxBufferedMessages queued
+        // (100 by default) even while connected; allow what the in-flight window can hold.
+        impl->client = std::make_unique<mqtt::async_client>(
+            uri, options.clientId, mqtt::create_options(MQTTVERSION_5, std::max(options.maxInflight, 100) * 2));
     } catch (const mqtt::exception& e) {
         return fromPaho("creating the MQTT client for " + uri, e);
     }

@@ -1,12 +1,11 @@
 #include "sync/relay.h"
 
 #include <algorithm>
-#include <deque>
-#include <random>
 
 #include <nlohmann/json.hpp>
 
 #include "core/bounded_input.h"
+#include "link_loop.h"
 #include "sync/ack.h"
 
 namespace frontdesk::sync {
@@ -45,25 +44,22 @@ std::size_t fitting(const std::vector<PendingEvent>& events, std::size_t maxByte
 
 }  // namespace
 
-// What Paho's callback thread hands over to the relay's thread, in arrival order.
-struct OutboxRelay::Inbound {
-    enum class Kind { Connected, Lost, Received };
-    struct Item {
-        Kind kind;
-        std::string text;  // why the connection was lost
-        Message message;
-    };
-    std::deque<Item> items;
-    bool woken = false;
-};
+json syncStatusJson(const SyncStatus& s) {
+    return json{{"online", s.online},
+                {"outbox_depth", s.outboxDepth},
+                {"oldest_unsynced_at", s.oldestUnsyncedAt ? json(*s.oldestUnsyncedAt) : json()},
+                {"acknowledged_upto", s.acknowledgedUpTo},
+                {"last_ack_at", s.lastAckAt ? json(*s.lastAckAt) : json()},
+                {"published", s.published},
+                {"resends", s.resends},
+                {"connects", s.connects},
+                {"datasets", s.datasets},
+                {"last_error", s.lastError}};
+}
 
 OutboxRelay::OutboxRelay(RelayOptions options, std::unique_ptr<EventSource> source, const core::Clock& clock,
                          RelayHandlers handlers)
-    : m_options(std::move(options)),
-      m_source(std::move(source)),
-      m_clock(clock),
-      m_handlers(std::move(handlers)),
-      m_inbound(std::make_unique<Inbound>()) {}
+    : m_options(std::move(options)), m_source(std::move(source)), m_clock(clock), m_handlers(std::move(handlers)) {}
 
 OutboxRelay::~OutboxRelay() { stop(); }
 
@@ -81,105 +77,56 @@ core::Status OutboxRelay::start() {
     link.subscriptions = {terminalTopic(m_options.address, Channel::Acks),
                           terminalTopic(m_options.address, Channel::Config),
                           terminalTopic(m_options.address, Channel::Cmd)};
-    auto push = [this](Inbound::Item item) {
-        std::lock_guard lock(m_mutex);
-        m_inbound->items.push_back(std::move(item));
-        m_wake.notify_one();
+    LoopHooks hooks;
+    hooks.will = [this]() -> core::Result<std::optional<Message>> {
+        FD_ASSIGN(m_bdseq, m_source->nextBirthSeq());
+        return std::optional<Message>(Message{terminalTopic(m_options.address, Channel::Status), presence(false), true});
     };
-    LinkHandlers handlers;
-    handlers.connected = [push] { push({Inbound::Kind::Connected, {}, {}}); };
-    handlers.lost = [push](const std::string& why) { push({Inbound::Kind::Lost, why, {}}); };
-    handlers.message = [push](Message message) { push({Inbound::Kind::Received, {}, std::move(message)}); };
-    FD_ASSIGN(m_link, MqttLink::create(std::move(link), std::move(handlers)));
-    m_reconnectAt = SteadyClock::now();
-    m_thread = std::thread([this] { run(); });
-    return {};
+    hooks.connected = [this] { onConnected(); };
+    hooks.lost = [this](const std::string& why) { noteError(why); };
+    hooks.received = [this](const Message& message) { onMessage(message); };
+    hooks.tick = [this] {
+        if (m_loop->connected()) publishPending();
+        refreshStatus();
+    };
+    hooks.stopping = [this] {
+        // A clean shutdown sends no will: say offline ourselves.
+        if (m_loop->connected()) {
+            (void)m_loop->publish({terminalTopic(m_options.address, Channel::Status), presence(false), true});
+        }
+    };
+    const LoopTiming timing{m_options.pollInterval, m_options.reconnectMin, m_options.reconnectMax,
+                            std::chrono::milliseconds(15000)};
+    m_loop = std::make_unique<LinkLoop>(std::move(link), timing, std::move(hooks));
+    return m_loop->start();
 }
 
 void OutboxRelay::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stopping || !m_thread.joinable()) return;
-        m_stopping = true;
-        m_wake.notify_one();
-    }
-    m_thread.join();
-    if (m_link && m_connected) {
-        // A clean shutdown sends no will: say offline ourselves.
-        (void)m_link->publish({terminalTopic(m_options.address, Channel::Status),
-                               json{{"online", false}, {"bdseq", m_bdseq}}.dump(), true});
-    }
-    m_link.reset();  // disconnects; no handler runs after this
+    if (m_loop) m_loop->stop();
 }
 
 void OutboxRelay::wake() {
-    std::lock_guard lock(m_mutex);
-    m_inbound->woken = true;
-    m_wake.notify_one();
+    if (m_loop) m_loop->wake();
 }
 
 SyncStatus OutboxRelay::status() const {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_statusMutex);
     return m_status;
 }
 
-void OutboxRelay::run() {
-    while (true) {
-        Inbound inbound;
-        {
-            std::unique_lock lock(m_mutex);
-            auto deadline = SteadyClock::now() + m_options.pollInterval;
-            if (!m_connected) deadline = std::min(deadline, m_reconnectAt);
-            m_wake.wait_until(lock, deadline,
-                              [&] { return m_stopping || m_inbound->woken || !m_inbound->items.empty(); });
-            if (m_stopping) return;
-            std::swap(inbound, *m_inbound);
-        }
-        handle(inbound);
-        reconnectIfDue();
-        if (m_connected) publishPending();
-        refreshStatus();
-    }
-}
-
-void OutboxRelay::handle(Inbound& inbound) {
-    for (auto& item : inbound.items) {
-        switch (item.kind) {
-            case Inbound::Kind::Connected: onConnected(); break;
-            case Inbound::Kind::Lost:
-                if (m_connected || m_connecting) {
-                    m_connected = false;
-                    m_connecting = false;
-                    noteError(item.text);
-                    m_reconnectAt = SteadyClock::now() + nextBackoff();
-                }
-                break;
-            case Inbound::Kind::Received: {
-                const std::string& topic = item.message.topic;
-                if (topic == terminalTopic(m_options.address, Channel::Acks)) {
-                    onAck(item.message.payload);
-                } else if (topic == terminalTopic(m_options.address, Channel::Cmd)) {
-                    onCommand(item.message.payload);
-                } else if (topic == terminalTopic(m_options.address, Channel::Config)) {
-                    if (m_handlers.config) m_handlers.config(item.message.payload);
-                } else {
-                    noteError("message on an unexpected topic " + core::excerpt(topic, 80));
-                }
-                break;
-            }
-        }
-    }
+bool OutboxRelay::waitUntilDrained(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(m_statusMutex);
+    const std::int64_t since = m_statusReads;
+    wake();
+    return m_statusRead.wait_for(lock, timeout, [&] { return m_statusReads > since && m_status.outboxDepth == 0; });
 }
 
 void OutboxRelay::onConnected() {
-    m_connected = true;
-    m_connecting = false;
-    m_backoff = std::chrono::milliseconds(0);
     {
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_statusMutex);
         ++m_status.connects;
     }
-    if (core::Status born = m_link->publish({terminalTopic(m_options.address, Channel::Status), birth(m_bdseq), true});
+    if (core::Status born = m_loop->publish({terminalTopic(m_options.address, Channel::Status), birth(), true});
         !born.ok()) {
         noteError(born.message());
     }
@@ -187,6 +134,18 @@ void OutboxRelay::onConnected() {
     // last ack (the back office drops what it has by id).
     m_sent = m_acked;
     m_lastProgress = SteadyClock::now();
+}
+
+void OutboxRelay::onMessage(const Message& message) {
+    if (message.topic == terminalTopic(m_options.address, Channel::Acks)) {
+        onAck(message.payload);
+    } else if (message.topic == terminalTopic(m_options.address, Channel::Cmd)) {
+        onCommand(message.payload);
+    } else if (message.topic == terminalTopic(m_options.address, Channel::Config)) {
+        if (m_handlers.config) m_handlers.config(message.payload);
+    } else {
+        noteError("message on an unexpected topic " + core::excerpt(message.topic, 80));
+    }
 }
 
 void OutboxRelay::onAck(const std::string& payload) {
@@ -197,7 +156,7 @@ void OutboxRelay::onAck(const std::string& payload) {
     m_acked = ack->upto;
     m_sent = std::max(m_sent, m_acked);
     m_lastProgress = SteadyClock::now();
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_statusMutex);
     m_status.acknowledgedUpTo = m_acked;
     m_status.lastAckAt = core::formatIso8601(m_clock.now());
 }
@@ -217,7 +176,7 @@ void OutboxRelay::onCommand(const std::string& payload) {
         return noteError("resend command without a seq 'from' of 1 or more");
     }
     m_sent = std::min(m_sent, from->get<std::int64_t>() - 1);
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_statusMutex);
     ++m_status.resends;
 }
 
@@ -226,7 +185,7 @@ void OutboxRelay::publishPending() {
     if (m_sent > m_acked && now - m_lastProgress > m_options.ackTimeout) {
         m_sent = m_acked;  // no ack came for what is in flight: send it again
         m_lastProgress = now;
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_statusMutex);
         ++m_status.resends;
     }
     const auto maxInFlight = static_cast<std::int64_t>(m_options.maxInFlight);
@@ -238,62 +197,23 @@ void OutboxRelay::publishPending() {
         if (!events.ok()) return noteError(events.status().message());
         if (events->empty()) return;
         const std::size_t count = fitting(*events, m_options.maxBatchBytes);
-        if (core::Status sent = m_link->publish({terminalTopic(m_options.address, Channel::Events),
+        if (core::Status sent = m_loop->publish({terminalTopic(m_options.address, Channel::Events),
                                                  batchPayload(*events, count), false});
             !sent.ok()) {
             return noteError(sent.message());  // the connection handlers take it from here
         }
         if (m_sent <= m_acked) m_lastProgress = now;  // the window was empty: its timer starts now
         m_sent = (*events)[count - 1].seq;
-        std::lock_guard lock(m_mutex);
+        std::lock_guard lock(m_statusMutex);
         ++m_status.published;
     }
 }
 
-void OutboxRelay::reconnectIfDue() {
-    const auto now = SteadyClock::now();
-    if (m_connected) return;
-    if (m_connecting) {
-        // Paho reports every attempt's outcome; this only guards against one that never ends.
-        if (now < m_attemptDeadline) return;
-        m_connecting = false;
-        noteError("connection attempt timed out");
-        m_reconnectAt = now + nextBackoff();
-    }
-    if (now < m_reconnectAt) return;
-    auto bdseq = m_source->nextBirthSeq();
-    if (!bdseq.ok()) {
-        noteError(bdseq.status().message());
-        m_reconnectAt = now + nextBackoff();
-        return;
-    }
-    m_bdseq = *bdseq;
-    const Message will{terminalTopic(m_options.address, Channel::Status),
-                       json{{"online", false}, {"bdseq", m_bdseq}}.dump(), true};
-    if (core::Status attempt = m_link->connect(will); !attempt.ok()) {
-        noteError(attempt.message());
-        m_reconnectAt = now + nextBackoff();
-        return;
-    }
-    m_connecting = true;
-    m_attemptDeadline = now + std::chrono::seconds(15);
-}
-
-// Exponential backoff with full jitter: the ceiling doubles from reconnectMin up to reconnectMax,
-// and the wait is drawn uniformly below it, so that a store's terminals do not all reconnect in
-// the same instant after the broker comes back.
-std::chrono::milliseconds OutboxRelay::nextBackoff() {
-    static thread_local std::mt19937_64 random{std::random_device{}()};
-    m_backoff = std::clamp(m_backoff * 2, m_options.reconnectMin, m_options.reconnectMax);
-    std::uniform_int_distribution<std::int64_t> wait(m_options.reconnectMin.count(), m_backoff.count());
-    return std::chrono::milliseconds(wait(random));
-}
-
-std::string OutboxRelay::birth(std::int64_t bdseq) {
+std::string OutboxRelay::birth() {
     auto depth = m_source->depth();
     auto datasets = m_source->datasetVersions();
     return json{{"online", true},
-                {"bdseq", bdseq},
+                {"bdseq", m_bdseq},
                 {"since", core::formatIso8601(m_clock.now())},
                 {"version", m_options.softwareVersion},
                 {"outbox", depth.ok() ? depth->count : 0},
@@ -301,21 +221,27 @@ std::string OutboxRelay::birth(std::int64_t bdseq) {
         .dump();
 }
 
+std::string OutboxRelay::presence(bool online) const {
+    return json{{"online", online}, {"bdseq", m_bdseq}}.dump();
+}
+
 void OutboxRelay::refreshStatus() {
     auto depth = m_source->depth();
     auto datasets = m_source->datasetVersions();
-    std::lock_guard lock(m_mutex);
-    m_status.online = m_connected;
+    std::lock_guard lock(m_statusMutex);
+    m_status.online = m_loop->connected();
     if (depth.ok()) {
         m_status.outboxDepth = depth->count;
         m_status.oldestUnsyncedAt = depth->oldestAt;
     }
     if (datasets.ok()) m_status.datasets = *datasets;
     m_status.acknowledgedUpTo = m_acked;
+    ++m_statusReads;
+    m_statusRead.notify_all();
 }
 
 void OutboxRelay::noteError(const std::string& error) {
-    std::lock_guard lock(m_mutex);
+    std::lock_guard lock(m_statusMutex);
     m_status.lastError = error;
 }
 

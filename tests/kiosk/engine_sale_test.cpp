@@ -153,6 +153,7 @@ TEST(EngineSale, CardNumberHiddenInAReferenceIsRefused) {
     EXPECT_TRUE(validateCardResult({"VISA", "4242", "A12345", "T-000123/9"}).ok());
     EXPECT_FALSE(validateCardResult({"VISA", "4242", "4111111111111111", "T-1"}).ok());
     EXPECT_FALSE(validateCardResult({"VISA", "4242", "A1", "REF4111111111111111"}).ok());
+    EXPECT_FALSE(validateCardResult({"VISA", "4242", "A1", ""}).ok()) << "refunds and reversals need the reference";
     EXPECT_FALSE(validateCardResult({"VISA", "4242", "A1", "%B4111^DOE^2512?"}).ok());  // track data characters
     EXPECT_FALSE(validateCardResult({"VISA", "42424", "A1", "T-1"}).ok());
 }

@@ -106,6 +106,15 @@ TEST(HostileSeed, APinHashTooCostlyToVerifyIsQuarantinedNotStored) {
               std::string::npos);
 }
 
+TEST(HostileSeed, ANegativePriceVersionRefusesTheSeed) {
+    Terminal t;
+    auto seed = standardSeed();
+    seed["price_version"] = -3;
+    auto report = importSeed(*t.db, t.clock, seed, core::HashStrength::Minimum);
+    ASSERT_FALSE(report.ok());
+    EXPECT_NE(report.status().message().find("'price_version' must be 0 or more"), std::string::npos);
+}
+
 TEST(HostileSeed, ReimportingTheSameSeedAddsNoQuarantineRowsAgain) {
     Terminal t;
     auto seed = standardSeed();

@@ -62,6 +62,9 @@ TEST(Deliveries, WhatCannotBeAppliedCarriesItsReason) {
     }
     auto checked = decodeDeliveries(kT1, envelope(1).dump(), [](const json&) { return std::string("schema says no"); });
     EXPECT_EQ(checked[0].problem, "schema says no");
+    // The protocol's own check: this envelope's payload is not a sale's.
+    auto bySchema = decodeDeliveries(kT1, envelope(1).dump(), &schemaProblem);
+    EXPECT_NE(bySchema[0].problem.find("/payload"), std::string::npos) << bySchema[0].problem;
 }
 
 // A back-office database with the ledger's tables and one effect table.

@@ -35,6 +35,8 @@ Status validateCardResult(const CardResult& r) {
     if (!referenceOk(r.authCode, 32) || !referenceOk(r.terminalRef, 64)) {
         return Status(core::ErrorKind::Internal, "payment terminal returned a reference that could hold card data");
     }
+    // Refunds and reversals find a payment by its terminal reference: it cannot be empty.
+    if (r.terminalRef.empty()) return Status(core::ErrorKind::Internal, "payment terminal returned no reference");
     return {};
 }
 

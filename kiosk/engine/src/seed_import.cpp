@@ -84,6 +84,7 @@ Result<TerminalSettings> parseSettings(const json& seed) {
     s.maxFailedLogins = static_cast<int>(std::clamp<std::int64_t>(maxFailed, -1, 1000));
     s.lockoutSeconds = static_cast<int>(std::clamp<std::int64_t>(lockout, -1, 1'000'000));
     FD_ASSIGN(s.pricing.priceVersion, integer(seed, "price_version", 1));
+    if (s.pricing.priceVersion < 0) return core::invalidArgument("'price_version' must be 0 or more");
     s.limits = StoreLimits::defaults(s.currency);
     FD_ASSIGN(s.limits.maxRefundWithoutReceiptMinor,
               amount(t, "max_refund_without_receipt", s.currency, s.limits.maxRefundWithoutReceiptMinor));

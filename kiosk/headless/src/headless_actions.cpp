@@ -254,14 +254,32 @@ Result<json> outbox(Context& c, const json&) {
     return json{{"events", list}};
 }
 
-constexpr std::array<std::pair<std::string_view, Handler>, 26> kActions{{
+// The relay's status; with wait_ms (at most a minute), after waiting that long for the outbox to
+// drain ("drained" says whether it did).
+Result<json> syncStatus(Context& c, const json& a) {
+    if (!c.sync.status) {
+        return core::failedPrecondition("this till runs without sync: start it with --credentials (and --broker)");
+    }
+    json answer;
+    if (a.contains("wait_ms")) {
+        if (!a["wait_ms"].is_number_integer() || a["wait_ms"].get<std::int64_t>() < 0 ||
+            a["wait_ms"].get<std::int64_t>() > 60000) {
+            return core::invalidArgument("wait_ms must be a whole number of milliseconds, 0 to 60000");
+        }
+        answer["drained"] = c.sync.waitDrained(std::chrono::milliseconds(a["wait_ms"].get<std::int64_t>()));
+    }
+    answer["sync"] = c.sync.status();
+    return answer;
+}
+
+constexpr std::array<std::pair<std::string_view, Handler>, 27> kActions{{
     {"login", login},         {"logout", logout},         {"unlock", unlock},     {"shift.open", shiftOpen},
     {"shift.close", shiftClose}, {"report", report},      {"paid_in", paidIn},    {"paid_out", paidOut},
     {"no_sale", noSale},      {"scan", scan},             {"add", add},           {"qty", qty},
     {"remove", remove},       {"discount", discount},     {"price", price},       {"cart", cart},
     {"tender", tender},       {"complete", complete},     {"park", park},         {"resume", resume},
     {"parked", parked},       {"void", voidSale},         {"refund", refund},     {"lookup", lookup},
-    {"search", search},       {"outbox", outbox},}};
+    {"search", search},       {"outbox", outbox},         {"sync.status", syncStatus}}};
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/headless.h"
 #include "kiosk/payment.h"
 #include "kiosk/till.h"
 
@@ -13,6 +14,7 @@ namespace frontdesk::kiosk::headless {
 struct Context {
     Till& till;
     FakePaymentAdapter* fake;  // may be null
+    const SyncProbe& sync;     // empty when the till runs without sync
 };
 
 using Handler = core::Result<nlohmann::json> (*)(Context& context, const nlohmann::json& action);

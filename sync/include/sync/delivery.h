@@ -36,6 +36,10 @@ struct Delivery {
 // schema of docs/protocol.md) and that its store and terminal are the topic's.
 using EnvelopeCheck = std::string (*)(const nlohmann::json& envelope);
 
+// The protocol's check: the envelope and its payload against sync/schema (validateEvent); ""
+// when they are valid, else the violations.
+[[nodiscard]] std::string schemaProblem(const nlohmann::json& envelope);
+
 // Decodes a message from `topic`. The envelope check is the protocol's schema validation (given
 // by the caller, so that this stays usable without it in tests); store/terminal against the topic,
 // id, seq and type are checked here in any case.

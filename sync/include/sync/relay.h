@@ -2,16 +2,16 @@
 // The outbox relay: delivers the terminal's events to the back office over MQTT, exactly once in
 // effect (docs/protocol.md, "The relay").
 //
-// - Publishes unacknowledged events in seq order, QoS 1, to fd/v1/{store}/{terminal}/events: one
-//   envelope per message, or a JSON array of envelopes in seq order when there is a backlog.
+// - Publishes events in seq order, QoS 1, to fd/v1/{store}/{terminal}/events: one envelope per
+//   message, or a JSON array of envelopes in seq order when there is a backlog.
 // - At most maxInFlight events are published and not yet acknowledged by the back office; an
 //   event counts as delivered only when an ack's `upto` covers it (never on PUBACK), and only
 //   then does the terminal mark it synced (EventSource::acknowledge).
-// - If no ack moves `upto` forward for ackTimeout while events are in flight, or on every
-//   (re)connect, it sends again from the last acknowledged seq: the back office drops what it
-//   already has, by id.
+// - On every (re)connect, and when no ack moves `upto` forward for ackTimeout while events are in
+//   flight, it sends again from the last acknowledged seq: the back office drops what it already
+//   has, by id.
 // - Reconnects with exponential backoff and full jitter; presence: a retained birth on every
-//   connect, a retained will, both with this connection's bdseq.
+//   connect and a retained will, both with this connection's bdseq.
 // - Hands the terminal's config (retained) and commands to the kiosk; acts itself on
 //   {"cmd": "resend", "from": SEQ}.
 //
@@ -28,7 +28,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
+
+#include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 #include "sync/event_source.h"
@@ -36,6 +37,8 @@
 #include "sync/topics.h"
 
 namespace frontdesk::sync {
+
+class LinkLoop;
 
 struct RelayOptions {
     TerminalAddress address;
@@ -67,6 +70,10 @@ struct SyncStatus {
     std::string lastError;                         // the latest failure, "" if none
 };
 
+// {"online", "outbox_depth", "oldest_unsynced_at", "acknowledged_upto", "last_ack_at", "published",
+//  "resends", "connects", "datasets", "last_error"}: what sync.status answers.
+[[nodiscard]] nlohmann::json syncStatusJson(const SyncStatus& status);
+
 struct RelayHandlers {
     std::function<void(const std::string& payload)> config;   // the terminal's config (retained)
     std::function<void(const std::string& payload)> command;  // a command other than resend
@@ -81,23 +88,23 @@ public:
     OutboxRelay& operator=(const OutboxRelay&) = delete;
 
     [[nodiscard]] core::Status start();
-    // Publishes an offline presence (a clean shutdown sends no will), disconnects, joins.
+    // Says offline (a clean shutdown sends no will), disconnects, joins.
     void stop();
     // New events were committed: look now instead of at the next poll.
     void wake();
     [[nodiscard]] SyncStatus status() const;
+    // Waits until the outbox is empty, as read after this call began, or the time is up
+    // (false). For scripts and tests; the till itself never waits for sync.
+    [[nodiscard]] bool waitUntilDrained(std::chrono::milliseconds timeout);
 
 private:
-    struct Inbound;
-    void run();
-    void handle(Inbound& inbound);
     void onConnected();
+    void onMessage(const Message& message);
     void onAck(const std::string& payload);
     void onCommand(const std::string& payload);
     void publishPending();
-    void reconnectIfDue();
-    std::chrono::milliseconds nextBackoff();
-    std::string birth(std::int64_t bdseq);
+    std::string birth();
+    std::string presence(bool online) const;
     void refreshStatus();
     void noteError(const std::string& error);
 
@@ -105,26 +112,18 @@ private:
     std::unique_ptr<EventSource> m_source;
     const core::Clock& m_clock;
     RelayHandlers m_handlers;
-    std::unique_ptr<MqttLink> m_link;
+    std::unique_ptr<LinkLoop> m_loop;
 
-    // Shared with Paho's callback thread and status(): guarded by m_mutex.
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::unique_ptr<Inbound> m_inbound;
-    bool m_stopping = false;
+    mutable std::mutex m_statusMutex;  // m_status is read by status() from any thread
+    std::condition_variable m_statusRead;
+    std::int64_t m_statusReads = 0;    // how often the outbox depth was read
     SyncStatus m_status;
 
-    // The relay thread's own state.
-    std::thread m_thread;
-    bool m_connected = false;
-    bool m_connecting = false;  // an attempt is under way
-    std::chrono::steady_clock::time_point m_attemptDeadline;
+    // The loop thread's own.
     std::int64_t m_bdseq = 0;
     std::int64_t m_acked = 0;  // highest seq the back office acknowledged
     std::int64_t m_sent = 0;   // highest seq published on this connection
-    std::chrono::steady_clock::time_point m_lastProgress;  // last publish into an empty window or ack
-    std::chrono::steady_clock::time_point m_reconnectAt;
-    std::chrono::milliseconds m_backoff{0};
+    std::chrono::steady_clock::time_point m_lastProgress;  // last ack, or publish into an empty window
 };
 
 }  // namespace frontdesk::sync

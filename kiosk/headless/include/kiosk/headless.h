@@ -7,6 +7,8 @@
 // The Till (and the fake payment terminal, when given) must outlive the driver. Not
 // thread-safe: one thread reads the lines.
 
+#include <chrono>
+#include <functional>
 #include <iosfwd>
 #include <string>
 
@@ -18,6 +20,13 @@
 
 namespace frontdesk::kiosk {
 
+// The sync relay as the driver sees it, when the till syncs (main.cpp wires it): its status as
+// JSON, and a wait until the outbox is drained (true) or the time is up (false).
+struct SyncProbe {
+    std::function<nlohmann::json()> status;
+    std::function<bool(std::chrono::milliseconds)> waitDrained;
+};
+
 class HeadlessDriver {
 public:
     // A line is at most 64 KiB and nests at most 16 levels; longer or deeper lines are refused
@@ -28,6 +37,9 @@ public:
     // fake may be null; when set, card tenders accept "simulate": "decline" | "offline".
     HeadlessDriver(Till& till, FakePaymentAdapter* fake) : m_till(till), m_fake(fake) {}
 
+    // Enables the sync.status action.
+    void setSync(SyncProbe probe) { m_sync = std::move(probe); }
+
     // Handles one line (JSON object text); never throws.
     nlohmann::json handle(const std::string& line);
     // Reads lines until EOF, writes one result line each (JSON, or with pretty a short text
@@ -37,6 +49,7 @@ public:
 private:
     Till& m_till;
     FakePaymentAdapter* m_fake;
+    SyncProbe m_sync;
 };
 
 // JSON views of engine results, shared by the driver and tests.

@@ -1,0 +1,23 @@
+#pragma once
+// How frontdesk-tool's command groups plug into main.cpp. A group adds its subcommands to the
+// app; the subcommand the user named sets `action` while the command line is parsed, and main
+// runs it afterwards. An action prints what it did (stdout) or one line saying why it refused
+// (stderr) and returns the exit code: kExitOk or kExitRefused. Usage errors exit with kExitUsage
+// from main, before any action runs.
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace frontdesk::tool {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRefused = 1;
+inline constexpr int kExitUsage = 2;
+
+using Action = std::function<int()>;
+
+// `broker init | add-terminal | remove-terminal` (broker_command.cpp).
+void addBrokerCommands(CLI::App& app, Action& action);
+
+}  // namespace frontdesk::tool
