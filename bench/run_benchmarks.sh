@@ -30,10 +30,10 @@ reps=${BENCH_REPETITIONS:-10}
 min_time=${BENCH_MIN_TIME:-1}
 out=${BENCH_OUT:-$build/bench-results}
 
-for exe in bench_sale_commit bench_catalog; do
+for exe in bench_sale_commit bench_catalog bench_sync; do
     if [[ ! -x "$build/bench/$exe" ]]; then
         echo "error: $build/bench/$exe not found; build it first:" >&2
-        echo "  ninja -C $build bench_sale_commit bench_catalog" >&2
+        echo "  ninja -C $build bench_sale_commit bench_catalog bench_sync" >&2
         exit 2
     fi
 done
@@ -63,6 +63,7 @@ if ((smoke)); then
     echo "running bench_sale_commit and bench_catalog once, briefly (smoke run: the figures mean nothing) ..."
     run sale_commit --benchmark_min_time=0.01
     run catalog --catalog_items=3000 --catalog_samples=200
+    run sync --benchmark_min_time=0.01 --catchup_events=500
 else
     # Repetitions interleaved at random so the commit benchmarks see the same background load;
     # the summary uses the medians (and the pooled means of the paired run).
@@ -71,14 +72,16 @@ else
         --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true
     echo "running bench_catalog (imports 300,000 items first) ..."
     run catalog
+    echo "running bench_sync (starts mosquitto; the catch-up run commits 100,000 sales first) ..."
+    run sync
 fi
 
 # GoogleBenchmark's JSON puts one "key": value per line; collect them per benchmark, with names
-# shortened to BM_X[/arg][_aggregate] (dropping /iterations:N and /manual_time).
+# shortened to BM_X[/arg][_aggregate] (dropping /iterations:N, /manual_time and /real_time).
 awk -v smoke="$smoke" '
     /"name": / {
         name = $0; sub(/^[^:]*: *"/, "", name); sub(/",?[ \t\r]*$/, "", name)
-        gsub(/\/iterations:[0-9]+/, "", name); sub(/\/manual_time/, "", name)
+        gsub(/\/iterations:[0-9]+/, "", name); sub(/\/manual_time/, "", name); sub(/\/real_time/, "", name)
         next
     }
     name != "" && /^ *"[A-Za-z0-9_]+": / {
@@ -151,9 +154,18 @@ awk -v smoke="$smoke" '
         printf "  ratio BarcodeLookupUnknown/Raw   %.2f (throughput), %.2f (p50)\n",
                ratio("BM_BarcodeLookupUnknown", "BM_RawBarcodeLookupUnknown"),
                p50ratio("BM_BarcodeLookupUnknown", "BM_RawBarcodeLookupUnknown")
+        e = "BM_SyncEndToEnd"; w = "BM_RawMqttQos1"; u = "BM_SyncCatchUp"
+        print ""
+        printf "Sync through mosquitto (%d-byte envelopes)\n", v[w, "payload_bytes"]
+        printf "  SyncEndToEnd           %9.0f events/s  (till outbox -> relay -> broker -> consumer commit -> ack -> synced)\n", rate(e)
+        printf "  RawMqttQos1            %9.0f msgs/s    (Paho QoS 1 -> broker -> subscriber)\n", rate(w)
+        printf "  ratio SyncEndToEnd/Raw %9.2f\n", ratio(e, w)
+        if (smoke) print "  goal: not judged in a smoke run"
+        else printf "  goal: ratio >= 0.50: %s\n", (ratio(e, w) >= 0.5 ? "met" : "NOT met")
+        printf "  catch-up of a backlog  %9.0f events/s\n", rate(u)
         if (failed != "") { print ""; print "FAILED:" failed; exit 1 }
     }
-' "$out/sale_commit.json" "$out/catalog.json"
+' "$out/sale_commit.json" "$out/catalog.json" "$out/sync.json"
 
 echo ""
-echo "full output: $out/{sale_commit,catalog}.{txt,json}"
+echo "full output: $out/{sale_commit,catalog,sync}.{txt,json}"

@@ -45,25 +45,30 @@ Status checkEncodedHash(std::string_view encodedHash) {
         return invalidArgument("not an Argon2id hash in libsodium's encoding ($argon2id$v=19$m=...,t=...,p=1$...)");
     }
     std::string_view rest = encodedHash.substr(kPrefix.size());
-    const auto memory = field(rest, "m");
-    const bool comma1 = rest.substr(0, 1) == ",";
-    if (comma1) rest.remove_prefix(1);
-    const auto passes = comma1 ? field(rest, "t") : std::nullopt;
-    const bool comma2 = rest.substr(0, 1) == ",";
-    if (comma2) rest.remove_prefix(1);
-    const auto lanes = comma2 ? field(rest, "p") : std::nullopt;
-    if (!memory || !passes || !lanes || rest.substr(0, 1) != "$") {
-        return invalidArgument("Argon2id hash parameters are not m=...,t=...,p=...");
+    // "m=65536,t=2,p=1$": each field, then the separator after it.
+    long cost[3] = {0, 0, 0};
+    const char* names[3] = {"m", "t", "p"};
+    for (int i = 0; i < 3; ++i) {
+        const auto value = field(rest, names[i]);
+        const std::string_view separator = i < 2 ? "," : "$";
+        if (!value || rest.substr(0, 1) != separator) {
+            return invalidArgument("Argon2id hash parameters are not m=...,t=...,p=...");
+        }
+        if (i < 2) rest.remove_prefix(1);
+        cost[i] = *value;
     }
-    if (*memory > kMaxHashMemoryKiB) {
-        return invalidArgument("Argon2id hash asks for " + std::to_string(*memory) + " KiB of memory, more than " +
+    const long memory = cost[0];
+    const long passes = cost[1];
+    const long lanes = cost[2];
+    if (memory > kMaxHashMemoryKiB) {
+        return invalidArgument("Argon2id hash asks for " + std::to_string(memory) + " KiB of memory, more than " +
                                std::to_string(kMaxHashMemoryKiB) + " KiB");
     }
-    if (*passes > kMaxHashPasses) {
-        return invalidArgument("Argon2id hash asks for " + std::to_string(*passes) + " passes, more than " +
+    if (passes > kMaxHashPasses) {
+        return invalidArgument("Argon2id hash asks for " + std::to_string(passes) + " passes, more than " +
                                std::to_string(kMaxHashPasses));
     }
-    if (*lanes != 1) return invalidArgument("Argon2id hash must use one lane (p=1), as libsodium does");
+    if (lanes != 1) return invalidArgument("Argon2id hash must use one lane (p=1), as libsodium does");
     return {};
 }
 
