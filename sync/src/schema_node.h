@@ -7,11 +7,15 @@
 #include <map>
 #include <optional>
 // GCC 12 warns inside libstdc++'s regex compiler under -fsanitize=address, a false positive
-// (gcc.gnu.org PR 105616) about the library's code, not ours.
+// (gcc.gnu.org PR 105616) about the library's code, not ours. Clang has no such warning.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <regex>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 #include <string>
 #include <vector>
 

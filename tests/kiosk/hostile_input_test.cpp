@@ -161,6 +161,7 @@ TEST(HostileHeadless, AnIdThatIsNotFoundIsQuotedOnlyInPart) {
     Driver d;
     const std::string huge(50000, 'x');
     const std::vector<json> lines = {
+        {{"action", "tender"}, {"method", huge}, {"amount", "1.00"}},
         {{"action", "add"}, {"sku", huge}},
         {{"action", "lookup"}, {"code", huge}},
         {{"action", "refund"}, {"receipt", huge}, {"lines", {{{"line", 1}, {"qty", "1"}}}}},
@@ -170,7 +171,8 @@ TEST(HostileHeadless, AnIdThatIsNotFoundIsQuotedOnlyInPart) {
     for (const json& line : lines) {
         auto answer = d.send(line.dump());
         EXPECT_EQ(answer["ok"], false) << line["action"];
-        EXPECT_EQ(answer["error"], "not_found") << line["action"] << ": " << answer.dump().substr(0, 200);
+        EXPECT_TRUE(answer["error"] == "not_found" || answer["error"] == "invalid_argument")
+            << line["action"] << ": " << answer.dump().substr(0, 200);
         EXPECT_LT(answer.dump().size(), 300u) << line["action"] << " echoes the id whole";
         EXPECT_NE(answer.value("message", "").find("xxxx..."), std::string::npos) << answer.dump().substr(0, 200);
     }

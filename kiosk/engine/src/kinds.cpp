@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "core/bounded_input.h"
+
 namespace frontdesk::kiosk {
 
 namespace {
@@ -39,7 +41,7 @@ core::Result<Enum> parse(const std::array<std::pair<Enum, std::string_view>, N>&
     }
     std::string known;
     for (const auto& [v, k] : table) known += (known.empty() ? "" : ", ") + std::string(k);
-    return core::invalidArgument(std::string(what) + " must be one of " + known + ", not '" + std::string(key) + "'");
+    return core::invalidArgument(std::string(what) + " must be one of " + known + ", not '" + core::excerpt(key) + "'");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <array>
 #include <utility>
 
+#include "core/bounded_input.h"
 #include "headless_fields.h"
 #include "kiosk/headless.h"
 
@@ -154,7 +155,7 @@ Result<json> tenderCard(Context& c, const json& a) {
 Result<json> tender(Context& c, const json& a) {
     FD_ASSIGN(auto methodKey, text(a, "method"));
     auto method = parseTenderMethod(methodKey);
-    if (!method.ok()) return core::invalidArgument("'method' must be cash or card, not '" + methodKey + "'");
+    if (!method.ok()) return core::invalidArgument("'method' must be cash or card, not '" + core::excerpt(methodKey) + "'");
     if (*method == TenderMethod::Card) return tenderCard(c, a);
     FD_ASSIGN(auto amount, money(a, "amount", tillCurrency(c)));
     return saleJson(c, c.till.checkout().tenderCash(amount));
@@ -204,7 +205,7 @@ Result<RefundRequest> refundRequest(Context& c, const json& a) {
     FD_ASSIGN(auto method, text(a, "method", false));
     if (!method.empty()) {
         auto parsed = parseTenderMethod(method);
-        if (!parsed.ok()) return core::invalidArgument("refund method must be cash or card, not '" + method + "'");
+        if (!parsed.ok()) return core::invalidArgument("refund method must be cash or card, not '" + core::excerpt(method) + "'");
         request.method = *parsed;
     }
     FD_ASSIGN(request.reason, text(a, "reason", false));
