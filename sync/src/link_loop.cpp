@@ -64,6 +64,16 @@ core::Status LinkLoop::publish(const Message& message) {
     return m_link->publish(message);
 }
 
+core::Status LinkLoop::subscribe(const std::string& filter) {
+    if (!m_connected) return core::Status(core::ErrorKind::Unavailable, "not connected to the broker");
+    return m_link->subscribe(filter);
+}
+
+core::Status LinkLoop::unsubscribe(const std::string& filter) {
+    if (!m_connected) return core::Status(core::ErrorKind::Unavailable, "not connected to the broker");
+    return m_link->unsubscribe(filter);
+}
+
 void LinkLoop::run() {
     while (true) {
         std::deque<std::unique_ptr<Item>> items;

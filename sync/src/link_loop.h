@@ -52,6 +52,8 @@ public:
     // From the loop's thread (hooks) only.
     [[nodiscard]] bool connected() const { return m_connected; }
     [[nodiscard]] core::Status publish(const Message& message);
+    [[nodiscard]] core::Status subscribe(const std::string& filter);
+    [[nodiscard]] core::Status unsubscribe(const std::string& filter);
 
 private:
     struct Item;

@@ -118,6 +118,24 @@ core::Status MqttLink::publish(const Message& message) {
     return {};
 }
 
+core::Status MqttLink::subscribe(const std::string& filter) {
+    try {
+        m_impl->client->subscribe(filter, 1);
+    } catch (const mqtt::exception& e) {
+        return fromPaho("subscribing to " + filter, e);
+    }
+    return {};
+}
+
+core::Status MqttLink::unsubscribe(const std::string& filter) {
+    try {
+        m_impl->client->unsubscribe(filter);
+    } catch (const mqtt::exception& e) {
+        return fromPaho("unsubscribing from " + filter, e);
+    }
+    return {};
+}
+
 void MqttLink::disconnect(std::chrono::milliseconds timeout) {
     try {
         if (m_impl->client->is_connected()) m_impl->client->disconnect(timeout)->wait_for(timeout);

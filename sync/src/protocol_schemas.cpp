@@ -14,6 +14,7 @@ namespace {
 constexpr std::string_view kEnvelope = "envelope.schema.json";
 constexpr std::string_view kAck = "ack.schema.json";
 constexpr std::string_view kPresence = "presence.schema.json";
+constexpr std::string_view kManifest = "manifest.schema.json";
 
 struct ProtocolSchemas {
     SchemaSet set;
@@ -106,6 +107,10 @@ core::Status validateAck(const nlohmann::json& ack) {
 
 core::Status validatePresence(const nlohmann::json& presence) {
     return protocolSchemas().validate(kPresence, presence, "presence message");
+}
+
+core::Status validateManifest(const nlohmann::json& manifest) {
+    return protocolSchemas().validate(kManifest, manifest, "dataset manifest");
 }
 
 }  // namespace frontdesk::sync

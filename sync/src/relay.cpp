@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bounded_input.h"
+#include "dataset_fetcher.h"
 #include "link_loop.h"
 #include "sync/ack.h"
 
@@ -45,6 +46,11 @@ std::size_t fitting(const std::vector<PendingEvent>& events, std::size_t maxByte
 }  // namespace
 
 json syncStatusJson(const SyncStatus& s) {
+    json transfers = json::object();
+    for (const auto& [name, t] : s.transfers) {
+        transfers[name] = {{"version", t.version}, {"chunks_stored", t.chunksStored}, {"chunks_total", t.chunksTotal},
+                           {"state", t.state}};
+    }
     return json{{"online", s.online},
                 {"outbox_depth", s.outboxDepth},
                 {"oldest_unsynced_at", s.oldestUnsyncedAt ? json(*s.oldestUnsyncedAt) : json()},
@@ -54,6 +60,8 @@ json syncStatusJson(const SyncStatus& s) {
                 {"resends", s.resends},
                 {"connects", s.connects},
                 {"datasets", s.datasets},
+                {"transfers", transfers},
+                {"refused_chunks", s.refusedChunks},
                 {"last_error", s.lastError}};
 }
 
@@ -77,6 +85,7 @@ core::Status OutboxRelay::start() {
     link.subscriptions = {terminalTopic(m_options.address, Channel::Acks),
                           terminalTopic(m_options.address, Channel::Config),
                           terminalTopic(m_options.address, Channel::Cmd)};
+    if (m_handlers.datasets) link.subscriptions.push_back(masterTopic(m_options.address.store, "+"));
     LoopHooks hooks;
     hooks.will = [this]() -> core::Result<std::optional<Message>> {
         FD_ASSIGN(m_bdseq, m_source->nextBirthSeq());
@@ -98,6 +107,7 @@ core::Status OutboxRelay::start() {
     const LoopTiming timing{m_options.pollInterval, m_options.reconnectMin, m_options.reconnectMax,
                             std::chrono::milliseconds(15000)};
     m_loop = std::make_unique<LinkLoop>(std::move(link), timing, std::move(hooks));
+    if (m_handlers.datasets) m_fetcher = std::make_unique<DatasetFetcher>(m_options.address.store, *m_loop, *m_handlers.datasets);
     return m_loop->start();
 }
 
@@ -126,17 +136,33 @@ void OutboxRelay::onConnected() {
         std::lock_guard lock(m_statusMutex);
         ++m_status.connects;
     }
-    if (core::Status born = m_loop->publish({terminalTopic(m_options.address, Channel::Status), birth(), true});
-        !born.ok()) {
-        noteError(born.message());
-    }
+    publishBirth();
+    if (m_fetcher) m_fetcher->onConnected();
     // Whatever was in flight on the last connection may not have arrived: send again from the
     // last ack (the back office drops what it has by id).
     m_sent = m_acked;
     m_lastProgress = SteadyClock::now();
 }
 
+void OutboxRelay::publishBirth() {
+    if (core::Status born = m_loop->publish({terminalTopic(m_options.address, Channel::Status), birth(), true});
+        !born.ok()) {
+        noteError(born.message());
+    }
+}
+
 void OutboxRelay::onMessage(const Message& message) {
+    if (m_fetcher) {
+        auto topic = parseTopic(message.topic);
+        if (topic.ok() && topic->isMaster()) {
+            if (core::Status handled = m_fetcher->onMessage(*topic, message.payload); !handled.ok()) {
+                noteError(handled.message());
+            }
+            std::lock_guard lock(m_statusMutex);
+            m_status.refusedChunks = m_fetcher->refusedChunks();
+            return;
+        }
+    }
     if (message.topic == terminalTopic(m_options.address, Channel::Acks)) {
         onAck(message.payload);
     } else if (message.topic == terminalTopic(m_options.address, Channel::Cmd)) {
@@ -212,12 +238,13 @@ void OutboxRelay::publishPending() {
 std::string OutboxRelay::birth() {
     auto depth = m_source->depth();
     auto datasets = m_source->datasetVersions();
+    m_bornWith = datasets.ok() ? *datasets : std::map<std::string, std::int64_t>{};
     return json{{"online", true},
                 {"bdseq", m_bdseq},
                 {"since", core::formatIso8601(m_clock.now())},
                 {"version", m_options.softwareVersion},
                 {"outbox", depth.ok() ? depth->count : 0},
-                {"datasets", datasets.ok() ? *datasets : std::map<std::string, std::int64_t>{}}}
+                {"datasets", m_bornWith}}
         .dump();
 }
 
@@ -228,7 +255,12 @@ std::string OutboxRelay::presence(bool online) const {
 void OutboxRelay::refreshStatus() {
     auto depth = m_source->depth();
     auto datasets = m_source->datasetVersions();
+    // A new master-data version applied: the retained birth says so at once.
+    if (datasets.ok() && m_loop->connected() && *datasets != m_bornWith) publishBirth();
+    std::map<std::string, DatasetTransfer> transfers;
+    if (m_fetcher && datasets.ok()) transfers = m_fetcher->transfers(*datasets);
     std::lock_guard lock(m_statusMutex);
+    m_status.transfers = std::move(transfers);
     m_status.online = m_loop->connected();
     if (depth.ok()) {
         m_status.outboxDepth = depth->count;

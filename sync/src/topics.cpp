@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/bounded_input.h"
+#include "sync/dataset.h"
 
 namespace frontdesk::sync {
 
@@ -37,6 +38,21 @@ std::vector<std::string_view> split(std::string_view topic) {
     }
 }
 
+// A version or chunk index in a topic: decimal digits, no sign, no leading zero, at most `max`.
+core::Result<std::int64_t> topicNumber(std::string_view what, std::string_view text, std::int64_t min, std::int64_t max) {
+    const bool digits = !text.empty() && text.size() <= 16 && text.find_first_not_of("0123456789") == std::string_view::npos &&
+                        (text.size() == 1 || text[0] != '0');
+    std::int64_t value = 0;
+    if (digits) {
+        for (char c : text) value = value * 10 + (c - '0');
+    }
+    if (!digits || value < min || value > max) {
+        return core::invalidArgument(std::string(what) + " in a chunk topic must be a number from " + std::to_string(min) +
+                                     " to " + std::to_string(max) + ": '" + core::excerpt(text) + "'");
+    }
+    return value;
+}
+
 }  // namespace
 
 core::Status validateStoreId(std::string_view id) { return validateName("store id", id, 11, false); }
@@ -67,11 +83,16 @@ std::string masterTopic(std::string_view store, std::string_view dataset) {
     return std::string(kTopicRoot) + "/" + std::string(store) + "/master/" + std::string(dataset);
 }
 
+std::string chunkTopic(std::string_view store, std::string_view dataset, std::int64_t version, std::int64_t index) {
+    return masterTopic(store, dataset) + "/" + std::to_string(version) + "/" + std::to_string(index);
+}
+
 std::string clientId(const TerminalAddress& address) { return address.store + "-" + address.terminal; }
 
 core::Result<Topic> parseTopic(std::string_view topic) {
     const auto parts = split(topic);
-    if (parts.size() != 5 || parts[0] != "fd" || parts[1] != "v1") {
+    const bool chunk = parts.size() == 7 && parts[3] == "master";
+    if ((parts.size() != 5 && !chunk) || parts[0] != "fd" || parts[1] != "v1") {
         return core::invalidArgument("not a Frontdesk v1 topic (fd/v1/{store}/{terminal}/{channel}): '" +
                                      core::excerpt(topic, 80) + "'");
     }
@@ -81,6 +102,10 @@ core::Result<Topic> parseTopic(std::string_view topic) {
     if (parts[3] == "master") {
         FD_TRY(validateDatasetName(parts[4]));
         parsed.dataset = std::string(parts[4]);
+        if (chunk) {
+            FD_ASSIGN(parsed.version, topicNumber("the version", parts[5], 1, kMaxDatasetVersion));
+            FD_ASSIGN(parsed.chunk, topicNumber("the chunk index", parts[6], 0, kMaxDatasetChunks - 1));
+        }
         return parsed;
     }
     FD_TRY(validateTerminalId(parts[3]));

@@ -59,6 +59,14 @@ std::map<std::string, Document> documents() {
                                               {"outbox", 0},
                                               {"datasets", json::object()}},
                                              true};
+    docs["manifest--decision-one-chunk.json"] = {DocumentKind::Manifest,
+                                                 {{"dataset", "catalog"},
+                                                  {"version", 9007199254740991},
+                                                  {"size", 1},
+                                                  {"sha256", std::string(64, '0')},
+                                                  {"chunk_size", 1024},
+                                                  {"chunks", {std::string(64, 'f')}}},
+                                                 true};
     docs["ack--decision-empty.json"] = {
         DocumentKind::Ack, {{"upto", 0}, {"accepted", json::array()}, {"rejected", json::array()}}, true};
     // Lengths are code points: 200 of them is a reason's limit whether each takes 2 or 4 bytes

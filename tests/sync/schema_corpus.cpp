@@ -159,10 +159,10 @@ std::string readText(const std::filesystem::path& path) {
 DocumentKind kindOfFile(const std::string& file) {
     const auto dashes = file.find("--");
     const std::string kind = file.substr(0, dashes);
-    for (DocumentKind k : {DocumentKind::Event, DocumentKind::Ack, DocumentKind::Presence}) {
+    for (DocumentKind k : {DocumentKind::Event, DocumentKind::Ack, DocumentKind::Presence, DocumentKind::Manifest}) {
         if (dashes != std::string::npos && kind == kindName(k)) return k;
     }
-    throw std::runtime_error("'" + file + "' is not named <event|ack|presence>--<name>.json");
+    throw std::runtime_error("'" + file + "' is not named <event|ack|presence|manifest>--<name>.json");
 }
 
 std::string trimmed(std::string text) {
@@ -210,6 +210,8 @@ const char* kindName(DocumentKind kind) {
             return "ack";
         case DocumentKind::Presence:
             return "presence";
+        case DocumentKind::Manifest:
+            return "manifest";
     }
     return "?";
 }
@@ -222,6 +224,8 @@ std::vector<SchemaViolation> violationsOf(DocumentKind kind, const nlohmann::jso
             return protocolSchemas().violations("ack.schema.json", document);
         case DocumentKind::Presence:
             return protocolSchemas().violations("presence.schema.json", document);
+        case DocumentKind::Manifest:
+            return protocolSchemas().violations("manifest.schema.json", document);
     }
     return {};
 }

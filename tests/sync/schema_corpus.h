@@ -20,7 +20,7 @@ namespace frontdesk::sync::testing {
 const std::vector<nlohmann::json>& engineEvents();
 
 // The kinds of document, as the ajv script names them in file names ("<kind>--<name>.json").
-enum class DocumentKind { Event, Ack, Presence };
+enum class DocumentKind { Event, Ack, Presence, Manifest };
 const char* kindName(DocumentKind kind);
 // The C++ validator's verdict on a document of that kind: every violation.
 std::vector<SchemaViolation> violationsOf(DocumentKind kind, const nlohmann::json& document);

@@ -30,6 +30,14 @@ TEST(Topics, ParsesWhatItBuilds) {
     EXPECT_TRUE(master->isMaster());
     EXPECT_EQ(master->dataset, "catalog");
     EXPECT_EQ(master->address.store, "s1");
+    EXPECT_FALSE(master->isChunk());
+    auto chunk = parseTopic(chunkTopic("s1", "catalog", 12, 0));
+    ASSERT_TRUE(chunk.ok()) << chunk.status().toString();
+    EXPECT_EQ(chunkTopic("s1", "catalog", 12, 0), "fd/v1/s1/master/catalog/12/0");
+    EXPECT_TRUE(chunk->isChunk());
+    EXPECT_EQ(chunk->dataset, "catalog");
+    EXPECT_EQ(chunk->version, 12);
+    EXPECT_EQ(chunk->chunk, 0);
 }
 
 TEST(Topics, RefusesAnythingElseNamingWhatIsWrong) {
@@ -42,6 +50,13 @@ TEST(Topics, RefusesAnythingElseNamingWhatIsWrong) {
         {"fd/v1/s1//events", "terminal id must be 1 to 11"},
         {"fd/v1/s1/a-terminal-id-too-long/events", "terminal id must be 1 to 11"},
         {"fd/v1/s1/master/Catalog", "dataset name may hold only"},
+        {"fd/v1/s1/master/catalog/0/1", "the version in a chunk topic must be a number from 1"},
+        {"fd/v1/s1/master/catalog/012/1", "the version in a chunk topic"},
+        {"fd/v1/s1/master/catalog/9007199254740992/1", "the version in a chunk topic"},
+        {"fd/v1/s1/master/catalog/3/-1", "the chunk index in a chunk topic"},
+        {"fd/v1/s1/master/catalog/3/8192", "the chunk index in a chunk topic must be a number from 0 to 8191"},
+        {"fd/v1/s1/master/catalog/3", "not a Frontdesk v1 topic"},
+        {"fd/v1/s1/t1/events/3/1", "not a Frontdesk v1 topic"},
         {"", "not a Frontdesk v1 topic"},
     };
     for (const auto& [topic, why] : cases) {

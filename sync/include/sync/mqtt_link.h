@@ -66,6 +66,10 @@ public:
     [[nodiscard]] core::Status connect(const std::optional<Message>& will);
     // Hands a QoS 1 message to Paho. Unavailable when not connected or Paho refuses it.
     [[nodiscard]] core::Status publish(const Message& message);
+    // Subscribes (QoS 1) or unsubscribes one more filter without waiting for the broker's answer.
+    // Not remembered across connects: only LinkOptions::subscriptions are made on every connect.
+    [[nodiscard]] core::Status subscribe(const std::string& filter);
+    [[nodiscard]] core::Status unsubscribe(const std::string& filter);
     // Closes the connection, waiting at most `timeout` for Paho. Safe to call when not connected.
     void disconnect(std::chrono::milliseconds timeout);
     [[nodiscard]] bool isConnected() const;

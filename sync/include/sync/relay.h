@@ -14,6 +14,8 @@
 //   connect and a retained will, both with this connection's bdseq.
 // - Hands the terminal's config (retained) and commands to the kiosk; acts itself on
 //   {"cmd": "resend", "from": SEQ}.
+// - Fetches new master-data versions into the kiosk's DatasetSink (DatasetFetcher), and publishes
+//   the birth again when the versions the terminal runs change.
 //
 // It runs on its own thread, with its own EventSource (its own database connection): the till
 // never waits for it, whether the broker is up, down or slow. start() and stop() from one
@@ -32,6 +34,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "sync/dataset_sink.h"
 #include "sync/event_source.h"
 #include "sync/mqtt_link.h"
 #include "sync/topics.h"
@@ -39,6 +42,7 @@
 namespace frontdesk::sync {
 
 class LinkLoop;
+class DatasetFetcher;
 
 struct RelayOptions {
     TerminalAddress address;
@@ -56,6 +60,15 @@ struct RelayOptions {
     std::chrono::seconds keepAlive{20};
 };
 
+// A master-data version on its way in.
+struct DatasetTransfer {
+    std::int64_t version = 0;
+    std::int64_t chunksStored = 0;
+    std::int64_t chunksTotal = 0;
+    std::string state;  // "fetching", or "applying" once every chunk is kept
+    bool operator==(const DatasetTransfer&) const = default;
+};
+
 // What the sync status shows (headless `sync.status`, the kiosk's status bar).
 struct SyncStatus {
     bool online = false;
@@ -66,17 +79,20 @@ struct SyncStatus {
     std::int64_t published = 0;                    // messages handed to the broker since start
     std::int64_t resends = 0;                      // times it went back to the last ack
     std::int64_t connects = 0;
-    std::map<std::string, std::int64_t> datasets;
+    std::map<std::string, std::int64_t> datasets;  // the versions the terminal runs
+    std::map<std::string, DatasetTransfer> transfers;
+    std::int64_t refusedChunks = 0;                 // chunks that failed their manifest's check
     std::string lastError;                         // the latest failure, "" if none
 };
 
 // {"online", "outbox_depth", "oldest_unsynced_at", "acknowledged_upto", "last_ack_at", "published",
-//  "resends", "connects", "datasets", "last_error"}: what sync.status answers.
+//  "resends", "connects", "datasets", "transfers", "refused_chunks", "last_error"}: what sync.status answers.
 [[nodiscard]] nlohmann::json syncStatusJson(const SyncStatus& status);
 
 struct RelayHandlers {
     std::function<void(const std::string& payload)> config;   // the terminal's config (retained)
     std::function<void(const std::string& payload)> command;  // a command other than resend
+    DatasetSink* datasets = nullptr;  // where master data goes; none: manifests are not followed
 };
 
 class OutboxRelay {
@@ -99,6 +115,7 @@ public:
 
 private:
     void onConnected();
+    void publishBirth();
     void onMessage(const Message& message);
     void onAck(const std::string& payload);
     void onCommand(const std::string& payload);
@@ -113,6 +130,7 @@ private:
     const core::Clock& m_clock;
     RelayHandlers m_handlers;
     std::unique_ptr<LinkLoop> m_loop;
+    std::unique_ptr<DatasetFetcher> m_fetcher;
 
     mutable std::mutex m_statusMutex;  // m_status is read by status() from any thread
     std::condition_variable m_statusRead;
@@ -121,6 +139,7 @@ private:
 
     // The loop thread's own.
     std::int64_t m_bdseq = 0;
+    std::map<std::string, std::int64_t> m_bornWith;  // the dataset versions the last birth named
     std::int64_t m_acked = 0;  // highest seq the back office acknowledged
     std::int64_t m_sent = 0;   // highest seq published on this connection
     std::chrono::steady_clock::time_point m_lastProgress;  // last ack, or publish into an empty window

@@ -105,5 +105,6 @@ struct SchemaText {
 [[nodiscard]] core::Status validateAck(const nlohmann::json& ack);
 // A birth or a will.
 [[nodiscard]] core::Status validatePresence(const nlohmann::json& presence);
+[[nodiscard]] core::Status validateManifest(const nlohmann::json& manifest);
 
 }  // namespace frontdesk::sync

@@ -9,6 +9,7 @@
 //   event     an event envelope (envelope.schema.json), then its payload by <type>.schema.json
 //   ack       an ack (ack.schema.json)
 //   presence  a birth or a will (presence.schema.json)
+//   manifest  a dataset manifest (manifest.schema.json)
 // and gets one line on stdout, in file-name order:
 //   {"file": "event--x.json", "kind": "event", "valid": false, "errors": [{"path": "/seq", "message": "..."}]}
 // Exit status 0 once every document has a verdict, whatever it is; 2 on a usage error or a
@@ -66,11 +67,12 @@ const byKind = {
   event: checkEvent,
   ack: (document) => check("ack.schema.json", document),
   presence: (document) => check("presence.schema.json", document),
+  manifest: (document) => check("manifest.schema.json", document),
 };
 
 for (const file of readdirSync(documentDir).filter((f) => f.endsWith(".json")).sort()) {
   const kind = file.split("--")[0];
-  if (!file.includes("--") || !(kind in byKind)) fail(`${file}: name it <event|ack|presence>--<name>.json`);
+  if (!file.includes("--") || !(kind in byKind)) fail(`${file}: name it <event|ack|presence|manifest>--<name>.json`);
   let errors;
   try {
     errors = byKind[kind](JSON.parse(readFileSync(join(documentDir, file), "utf8")));
