@@ -123,6 +123,12 @@ void Statement::reset() {
 bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
 
+Statement& Statement::bindBlob(int index, std::string_view bytes) {
+    [[maybe_unused]] int rc = sqlite3_bind_blob64(m_stmt, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    assert(rc == SQLITE_OK);
+    return *this;
+}
+
 std::string Statement::text(int column) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
     return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();

@@ -1,5 +1,6 @@
 #include "testing/terminal.h"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -40,6 +41,28 @@ nlohmann::json standardSeed(const nlohmann::json& terminalOverrides) {
     };
     for (auto it = terminalOverrides.begin(); it != terminalOverrides.end(); ++it) seed["terminal"][it.key()] = it.value();
     return seed;
+}
+
+std::string catalogDataset(std::int64_t version, int items, const std::string& applePrice, const std::string& currency) {
+    using nlohmann::json;
+    std::string body = json{{"kind", "catalog"}, {"version", version}, {"currency", currency}}.dump() + "\n";
+    body += json{{"kind", "tax_code"}, {"code", "VAT19"}, {"rate", "19"}, {"name", "standard"}}.dump() + "\n";
+    body += json{{"kind", "tax_code"}, {"code", "VAT7"}, {"rate", "7"}, {"name", "reduced"}}.dump() + "\n";
+    body += json{{"kind", "item"}, {"sku", "A"}, {"name", "Apple juice"}, {"price", applePrice},
+                 {"tax_code", "VAT19"}, {"barcodes", {kApple}}}.dump() + "\n";
+    body += json{{"kind", "item"}, {"sku", "B"}, {"name", "Bread roll"}, {"price", "0.50"},
+                 {"tax_code", "VAT7"}, {"barcodes", {kBread}}}.dump() + "\n";
+    char sku[16];
+    char barcode[24];
+    for (int n = 1; n <= items; ++n) {
+        std::snprintf(sku, sizeof sku, "I%06d", n);
+        std::snprintf(barcode, sizeof barcode, "29%011d", n);
+        const std::int64_t cents = 100 + n;
+        const std::string price = std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
+        body += json{{"kind", "item"}, {"sku", sku}, {"name", std::string("Item ") + (sku + 1)}, {"price", price},
+                     {"tax_code", n % 2 ? "VAT19" : "VAT7"}, {"barcodes", {barcode}}}.dump() + "\n";
+    }
+    return body;
 }
 
 std::unique_ptr<core::Database> provisionTerminal(const std::string& path, const core::Clock& clock,

@@ -43,6 +43,8 @@ public:
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
     Statement& bindNull(int index);
+    // Bytes as a BLOB (any bytes; text() returns them back).
+    Statement& bindBlob(int index, std::string_view bytes);
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);

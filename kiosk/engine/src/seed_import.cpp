@@ -9,6 +9,7 @@
 #include "kiosk/quarantine.h"
 
 #include "kiosk/cart.h"
+#include "catalog_records.h"
 #include "catalog_writer.h"
 #include "kiosk/catalog.h"
 #include "kiosk/staff.h"
@@ -26,34 +27,6 @@ json ImportReport::toJson() const {
 
 namespace {
 
-// Reads an optional string member; an error if present with another type.
-Result<std::string> text(const json& obj, const char* key, bool required, std::string fallback = {}) {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) {
-        if (required) return core::invalidArgument(std::string("'") + key + "' is missing");
-        return fallback;
-    }
-    if (!it->is_string()) return core::invalidArgument(std::string("'") + key + "' must be a string");
-    return it->get<std::string>();
-}
-
-Result<bool> flag(const json& obj, const char* key) {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return false;
-    if (!it->is_boolean()) return core::invalidArgument(std::string("'") + key + "' must be true or false");
-    return it->get<bool>();
-}
-
-Result<std::int64_t> integer(const json& obj, const char* key, std::int64_t fallback) {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) return fallback;
-    if (!it->is_number_integer() ||
-        (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))) {
-        return core::invalidArgument(std::string("'") + key + "' must be an integer");
-    }
-    return it->get<std::int64_t>();
-}
-
 // An amount in the terminal's currency, as text ("250.00"), in minor units.
 Result<std::int64_t> amount(const json& obj, const char* key, const core::Currency& currency, std::int64_t fallback) {
     auto it = obj.find(key);
@@ -69,76 +42,27 @@ Result<TerminalSettings> parseSettings(const json& seed) {
     if (it == seed.end() || !it->is_object()) return core::invalidArgument("'terminal' settings object is missing");
     const json& t = *it;
     TerminalSettings s;
-    FD_ASSIGN(s.store, text(t, "store", true));
-    FD_ASSIGN(s.terminal, text(t, "terminal", true));
-    FD_ASSIGN(auto currency, text(t, "currency", true));
+    FD_ASSIGN(s.store, textField(t, "store", true));
+    FD_ASSIGN(s.terminal, textField(t, "terminal", true));
+    FD_ASSIGN(auto currency, textField(t, "currency", true));
     FD_ASSIGN(s.currency, core::currencyByCode(currency));
-    FD_ASSIGN(auto mode, text(t, "tax_mode", false, "inclusive"));
+    FD_ASSIGN(auto mode, textField(t, "tax_mode", false, "inclusive"));
     FD_ASSIGN(s.pricing.tax.mode, core::parseTaxMode(mode));
-    FD_ASSIGN(auto rounding, text(t, "tax_rounding", false, "per_line"));
+    FD_ASSIGN(auto rounding, textField(t, "tax_rounding", false, "per_line"));
     FD_ASSIGN(s.pricing.tax.rounding, core::parseTaxRounding(rounding));
-    FD_ASSIGN(auto roundingMode, text(t, "rounding_mode", false, "half_up"));
+    FD_ASSIGN(auto roundingMode, textField(t, "rounding_mode", false, "half_up"));
     FD_ASSIGN(s.pricing.tax.roundingMode, core::parseRoundingMode(roundingMode));
-    FD_ASSIGN(auto maxFailed, integer(t, "max_failed_logins", 5));
-    FD_ASSIGN(auto lockout, integer(t, "lockout_seconds", 300));
+    FD_ASSIGN(auto maxFailed, integerField(t, "max_failed_logins", 5));
+    FD_ASSIGN(auto lockout, integerField(t, "lockout_seconds", 300));
     s.maxFailedLogins = static_cast<int>(std::clamp<std::int64_t>(maxFailed, -1, 1000));
     s.lockoutSeconds = static_cast<int>(std::clamp<std::int64_t>(lockout, -1, 1'000'000));
-    FD_ASSIGN(s.pricing.priceVersion, integer(seed, "price_version", 1));
+    FD_ASSIGN(s.pricing.priceVersion, integerField(seed, "price_version", 1));
     if (s.pricing.priceVersion < 0) return core::invalidArgument("'price_version' must be 0 or more");
     s.limits = StoreLimits::defaults(s.currency);
     FD_ASSIGN(s.limits.maxRefundWithoutReceiptMinor,
               amount(t, "max_refund_without_receipt", s.currency, s.limits.maxRefundWithoutReceiptMinor));
     FD_ASSIGN(s.limits.maxPaidOutMinor, amount(t, "max_paid_out", s.currency, s.limits.maxPaidOutMinor));
     return s;
-}
-
-Result<TaxCode> parseTaxCode(const json& j) {
-    if (!j.is_object()) return core::invalidArgument("a tax code must be an object");
-    TaxCode tax;
-    FD_ASSIGN(tax.code, text(j, "code", true));
-    FD_ASSIGN(auto rate, text(j, "rate", true));
-    FD_ASSIGN(tax.ratePercent, core::Decimal::parse(rate));
-    FD_ASSIGN(tax.name, text(j, "name", false, tax.code));
-    if (tax.code.empty() || tax.code.size() > 16) return core::invalidArgument("tax code must be 1 to 16 characters");
-    if (tax.ratePercent.isNegative() || tax.ratePercent > core::Decimal::fromInt(100)) {
-        return core::invalidArgument("tax rate of " + tax.code + " must be 0..100, not " + rate);
-    }
-    return tax;
-}
-
-struct ParsedItem {
-    Item item;
-    std::vector<std::string> barcodes;
-};
-
-Result<ParsedItem> parseItem(const json& j, const TerminalSettings& settings, Catalog& catalog) {
-    if (!j.is_object()) return core::invalidArgument("an item must be an object");
-    ParsedItem p;
-    FD_ASSIGN(p.item.sku, text(j, "sku", true));
-    FD_ASSIGN(p.item.name, text(j, "name", true));
-    if (p.item.sku.empty() || p.item.sku.size() > 64) return core::invalidArgument("sku must be 1 to 64 characters");
-    if (p.item.name.empty() || p.item.name.size() > 200) return core::invalidArgument("name must be 1 to 200 characters");
-    FD_ASSIGN(auto price, text(j, "price", true));
-    FD_ASSIGN(auto money, core::Money::parse(price, settings.currency));
-    if (money.isNegative()) return core::invalidArgument("price cannot be negative");
-    FD_TRY(validateUnitPrice(money.minor()));
-    p.item.priceMinor = money.minor();
-    FD_ASSIGN(p.item.taxCode, text(j, "tax_code", true));
-    FD_ASSIGN(auto tax, catalog.taxCode(p.item.taxCode));
-    p.item.taxRate = tax.ratePercent;
-    FD_ASSIGN(p.item.category, text(j, "category", false));
-    FD_ASSIGN(p.item.ageRestricted, flag(j, "age_restricted"));
-    FD_ASSIGN(p.item.soldByWeight, flag(j, "sold_by_weight"));
-    if (auto it = j.find("barcodes"); it != j.end()) {
-        if (!it->is_array()) return core::invalidArgument("'barcodes' must be a list of strings");
-        for (const auto& code : *it) {
-            if (!code.is_string() || code.get<std::string>().empty() || code.get<std::string>().size() > 64) {
-                return core::invalidArgument("each barcode must be a string of 1 to 64 characters");
-            }
-            p.barcodes.push_back(code.get<std::string>());
-        }
-    }
-    return p;
 }
 
 // A terminal that has recorded events keeps its identity and currency: its event stream and
@@ -165,12 +89,6 @@ Status checkSettingsChange(core::Database& db, const TerminalSettings& next) {
         return core::failedPrecondition("tax mode and rounding change only between shifts: close the shift first");
     }
     return {};
-}
-
-// An entry's id as given, quoted in part (an id of any length may arrive).
-std::string keyOf(const json& j, const char* key) {
-    if (j.is_object() && j.contains(key) && j[key].is_string()) return core::excerpt(j[key].get<std::string>());
-    return "?";
 }
 
 Status appearsTwice(const char* what, const std::string& key) {
@@ -236,23 +154,14 @@ Status SeedImport::taxCodes(const json& list) {
 
 Status SeedImport::items(const json& list) {
     if (!list.is_array()) return core::invalidArgument("'items' must be a list");
-    std::map<std::string, std::string> claimed;  // barcode -> sku, within this seed
-    std::set<std::string> skus;
+    ItemChecks checks("seed");
+    const TaxCodeLookup taxCode = [this](const std::string& code) { return m_catalog.taxCode(code); };
     for (const auto& j : list) {
-        auto parsed = parseItem(j, m_settings, m_catalog);
+        auto parsed = parseItem(j, m_settings.currency, taxCode);
         Status applied = parsed.status();
-        if (parsed.ok() && skus.count(parsed->item.sku)) applied = appearsTwice("sku", parsed->item.sku);
-        if (applied.ok()) {
-            for (const auto& code : parsed->barcodes) {
-                auto [owner, fresh] = claimed.emplace(code, parsed->item.sku);
-                if (!fresh && owner->second != parsed->item.sku) {
-                    applied = core::invalidArgument("barcode " + code + " is already item " + owner->second + "'s");
-                    break;
-                }
-            }
-        }
+        if (applied.ok()) applied = checks.check(*parsed);
         if (applied.ok()) applied = m_writer.upsertItem(parsed->item, parsed->barcodes);
-        if (applied.ok()) skus.insert(parsed->item.sku);
+        if (applied.ok()) checks.accept(*parsed);
         if (stopsTheImport(applied)) return applied;
         if (!applied.ok()) {
             FD_TRY(quarantine("item", j, keyOf(j, "sku"), applied));
@@ -266,14 +175,14 @@ Status SeedImport::items(const json& list) {
 Status SeedImport::staffEntry(const json& j, std::set<std::string>& ids) {
     if (!j.is_object()) return core::invalidArgument("a staff entry must be an object");
     StaffMember member;
-    FD_ASSIGN(member.id, text(j, "id", true));
+    FD_ASSIGN(member.id, textField(j, "id", true));
     if (!ids.insert(member.id).second) return appearsTwice("staff id", core::excerpt(member.id));
-    FD_ASSIGN(member.name, text(j, "name", true));
-    FD_ASSIGN(auto role, text(j, "role", true));
+    FD_ASSIGN(member.name, textField(j, "name", true));
+    FD_ASSIGN(auto role, textField(j, "role", true));
     FD_ASSIGN(member.role, parseRole(role));
-    FD_ASSIGN(auto hash, text(j, "pin_hash", false));
+    FD_ASSIGN(auto hash, textField(j, "pin_hash", false));
     if (!hash.empty()) return m_staff.upsertHashed(member, hash);
-    FD_ASSIGN(auto pin, text(j, "pin", true));
+    FD_ASSIGN(auto pin, textField(j, "pin", true));
     return m_staff.upsert(member, pin, m_strength);
 }
 

@@ -192,6 +192,18 @@ constexpr const char* kMigration4 = R"sql(
 INSERT INTO counters (name, value) VALUES ('bdseq', 0);
 )sql";
 
+// Version 5: master data from the back office. The chunks of a dataset version are kept as they
+// arrive (resuming a transfer where it stopped) until the version is applied; then deleted.
+constexpr const char* kMigration5 = R"sql(
+CREATE TABLE dataset_chunks (
+  dataset TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (dataset, version, idx)
+);
+)sql";
+
 }  // namespace
 
 // The terminal database. Append a migration for every change; never edit a released one.
@@ -200,7 +212,8 @@ INSERT INTO counters (name, value) VALUES ('bdseq', 0);
 const core::Schema& terminalSchema() {
     static const core::Schema schema{0x46444B31,  // "FDK1"
                                      "terminal database",
-                                     {{1, kMigration1}, {2, kMigration2}, {3, kMigration3}, {4, kMigration4}}};
+                                     {{1, kMigration1}, {2, kMigration2}, {3, kMigration3}, {4, kMigration4},
+                                      {5, kMigration5}}};
     return schema;
 }
 

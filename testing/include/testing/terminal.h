@@ -30,6 +30,13 @@ constexpr const char* kApple = "4000000000017";   // A 1.99 VAT19
 constexpr const char* kBread = "4000000000024";   // B 0.50 VAT7
 constexpr const char* kSherry = "4000000000031";  // X 9.99 VAT19
 
+// A catalog dataset body (docs/master-data.md) of this version: the header, tax codes VAT19 and
+// VAT7, the standard seed's A (at applePrice, barcode kApple) and B, then `items` more: sku
+// "I000001"..., name "Item 000001", price 1.00 + n cents, VAT19 or VAT7 in turn, barcode
+// "29" + n in 11 digits.
+std::string catalogDataset(std::int64_t version, int items, const std::string& applePrice = "2.49",
+                           const std::string& currency = "EUR");
+
 // Opens (creating) the terminal database at path and imports the seed, with PIN hashes at the
 // minimum Argon2id cost for speed.
 std::unique_ptr<core::Database> provisionTerminal(const std::string& path, const core::Clock& clock,

@@ -1,0 +1,137 @@
+#include "kiosk/master_data.h"
+
+#include "catalog_apply.h"
+#include "kiosk/terminal_db.h"
+
+namespace frontdesk::kiosk {
+
+using core::Result;
+using core::Status;
+
+namespace {
+
+constexpr const char* kCatalog = "catalog";
+
+// Chunks and staging rows can always be fetched or staged again: they need no fsync of their own
+// (the till's next commit syncs the log they are in), and staging a large catalog wants a large
+// page cache (docs/PERFORMANCE.md).
+Result<std::unique_ptr<core::Database>> connection(const std::string& path) {
+    FD_ASSIGN(auto db, openTerminalDb(path, core::OpenOptions{.integrity = core::IntegrityCheck::None, .create = false}));
+    FD_TRY(db->exec("PRAGMA synchronous = NORMAL"));
+    FD_TRY(db->exec("PRAGMA cache_size = -65536"));
+    return db;
+}
+
+}  // namespace
+
+nlohmann::json MasterDataStatus::toJson() const {
+    return {{"state", state},         {"version", version},           {"items", items},
+            {"quarantined", quarantined}, {"switch_us", switchMicros}, {"error", error}};
+}
+
+Result<std::unique_ptr<MasterData>> MasterData::open(const std::string& path, const core::Clock& clock,
+                                                     SaleBoundary& boundary) {
+    FD_ASSIGN(auto inbox, connection(path));
+    FD_ASSIGN(auto applier, connection(path));
+    return std::unique_ptr<MasterData>(new MasterData(std::move(inbox), std::move(applier), clock, boundary));
+}
+
+MasterData::MasterData(std::unique_ptr<core::Database> inbox, std::unique_ptr<core::Database> applier,
+                       const core::Clock& clock, SaleBoundary& boundary)
+    : m_inbox(std::move(inbox)), m_applier(std::move(applier)), m_clock(clock), m_boundary(boundary) {}
+
+MasterData::~MasterData() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void MasterData::start() {
+    if (!m_thread.joinable()) m_thread = std::thread([this] { run(); });
+}
+
+Result<std::optional<std::int64_t>> MasterData::runningVersion(const std::string& dataset) {
+    if (dataset != kCatalog) return std::optional<std::int64_t>();
+    FD_ASSIGN(auto version, currentPriceVersion(*m_inbox));
+    return std::optional<std::int64_t>(version);
+}
+
+Result<std::set<std::int64_t>> MasterData::storedChunks(const sync::DatasetManifest& m) {
+    FD_ASSIGN(auto* stmt, m_inbox->cached("SELECT idx FROM dataset_chunks WHERE dataset = ? AND version = ?"));
+    std::set<std::int64_t> stored;
+    FD_TRY(stmt->bindAll(m.dataset, m.version).forEachRow([&](const core::Statement& row) { stored.insert(row.int64(0)); }));
+    return stored;
+}
+
+Status MasterData::storeChunk(const sync::DatasetManifest& m, std::int64_t index, std::string_view bytes) {
+    FD_ASSIGN(auto tx, core::Transaction::begin(*m_inbox));
+    FD_ASSIGN(auto* others, m_inbox->cached("DELETE FROM dataset_chunks WHERE dataset = ? AND version <> ?"));
+    FD_TRY(others->bindAll(m.dataset, m.version).run());
+    FD_ASSIGN(auto* keep, m_inbox->cached("INSERT OR REPLACE INTO dataset_chunks (dataset, version, idx, data) "
+                                          "VALUES (?, ?, ?, ?)"));
+    FD_TRY(keep->bindAll(m.dataset, m.version, index).bindBlob(4, bytes).run());
+    return tx->commit();
+}
+
+Status MasterData::complete(const sync::DatasetManifest& m) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_pending || m_pending->version < m.version) m_pending = m;
+    }
+    m_wake.notify_all();
+    return {};
+}
+
+Status MasterData::applyNow(const sync::DatasetManifest& m) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_status = MasterDataStatus{};
+        m_status.state = "applying";
+        m_status.version = m.version;
+    }
+    CatalogApply apply(*m_applier, m_clock, m_boundary, m_stopping);
+    auto report = apply.apply(m);
+    std::lock_guard lock(m_mutex);
+    if (report.ok()) {
+        m_status = MasterDataStatus{"applied", m.version, report->items, report->quarantined, report->switchMicros, ""};
+    } else {
+        m_status.state = report.status().kind() == core::ErrorKind::InvalidArgument ? "refused" : "failed";
+        m_status.error = report.status().message();
+    }
+    return report.status();
+}
+
+MasterDataStatus MasterData::status() const {
+    std::lock_guard lock(m_mutex);
+    return m_status;
+}
+
+void MasterData::run() {
+    while (true) {
+        sync::DatasetManifest next;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [&] { return m_stopping || m_pending; });
+            if (m_stopping) return;
+            next = *m_pending;
+            m_pending.reset();
+        }
+        Status applied = applyNow(next);
+        // A storage problem (the disk full, the file locked too long): try again a little later,
+        // unless a newer version arrived meanwhile.
+        const bool retry = !applied.ok() && applied.kind() != core::ErrorKind::InvalidArgument;
+        std::unique_lock lock(m_mutex);
+        if (retry && !m_pending) {
+            if (m_wake.wait_for(lock, std::chrono::seconds(5), [&] { return m_stopping.load() || m_pending.has_value(); })) {
+                if (m_stopping) return;
+                continue;
+            }
+            m_pending = next;
+        }
+    }
+}
+
+}  // namespace frontdesk::kiosk
