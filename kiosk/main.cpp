@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "kiosk/headless.h"
 #include "kiosk/json_text.h"
+#include "kiosk/master_data.h"
 #include "kiosk/outbox_source.h"
 #include "kiosk/payment.h"
 #include "kiosk/seed_import.h"
@@ -80,29 +81,42 @@ core::Result<sync::RelayOptions> relayOptions(const SyncOptions& wanted, const k
     options.password = login.password;
     options.softwareVersion = FRONTDESK_VERSION;
     if (!wanted.broker.empty()) {
-        const auto colon = wanted.broker.rfind(':');
-        const std::string port = colon == std::string::npos ? "" : wanted.broker.substr(colon + 1);
-        if (colon == 0 || port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
-            std::stoi(port) < 1 || std::stoi(port) > 65535) {
-            return core::invalidArgument("--broker must be HOST:PORT, not '" + wanted.broker + "'");
-        }
-        options.broker = {wanted.broker.substr(0, colon), std::stoi(port)};
+        FD_ASSIGN(options.broker, sync::parseBrokerAddress(wanted.broker));
     }
     return options;
 }
 
-// Starts the relay on its own connection to the terminal database, and lets the driver see it.
-core::Result<std::unique_ptr<sync::OutboxRelay>> startSync(const SyncOptions& wanted, const std::string& dbPath,
-                                                           const kiosk::TerminalSettings& settings,
-                                                           const core::Clock& clock, kiosk::HeadlessDriver& driver) {
-    FD_ASSIGN(auto options, relayOptions(wanted, settings));
+// Sync with the back office: the relay delivers the outbox and brings master data and the
+// terminal's configuration, which MasterData keeps and applies; each on its own connection.
+struct Sync {
+    std::unique_ptr<kiosk::MasterData> masterData;
+    std::unique_ptr<sync::OutboxRelay> relay;  // declared last: stops first
+};
+
+// Starts sync, and lets the driver see its status: the relay's, with master data's under
+// "master_data".
+core::Result<Sync> startSync(const SyncOptions& wanted, const std::string& dbPath, kiosk::Till& till,
+                             const core::Clock& clock, kiosk::HeadlessDriver& driver) {
+    FD_ASSIGN(auto options, relayOptions(wanted, till.settings()));
     FD_ASSIGN(auto source, kiosk::OutboxSource::open(dbPath, clock));
-    auto relay = std::make_unique<sync::OutboxRelay>(std::move(options), std::move(source), clock);
-    FD_TRY(relay->start());
-    sync::OutboxRelay* raw = relay.get();
-    driver.setSync({[raw] { return sync::syncStatusJson(raw->status()); },
-                    [raw](std::chrono::milliseconds wait) { return raw->waitUntilDrained(wait); }});
-    return relay;
+    Sync sync;
+    FD_ASSIGN(sync.masterData, kiosk::MasterData::open(dbPath, clock, till.boundary()));
+    sync.masterData->start();
+    kiosk::MasterData* data = sync.masterData.get();
+    sync::RelayHandlers handlers;
+    handlers.datasets = data;
+    // A refused configuration is reported in the status; the kept one stays in force.
+    handlers.config = [data](const std::string& payload) { (void)data->storeConfig(payload); };
+    sync.relay = std::make_unique<sync::OutboxRelay>(std::move(options), std::move(source), clock, std::move(handlers));
+    FD_TRY(sync.relay->start());
+    sync::OutboxRelay* relay = sync.relay.get();
+    driver.setSync({[relay, data] {
+                        auto status = sync::syncStatusJson(relay->status());
+                        status["master_data"] = data->status().toJson();
+                        return status;
+                    },
+                    [relay](std::chrono::milliseconds wait) { return relay->waitUntilDrained(wait); }});
+    return sync;
 }
 
 }  // namespace
@@ -151,14 +165,14 @@ int main(int argc, char** argv) {
         return 1;
     }
     kiosk::HeadlessDriver driver(**till, &payments);
-    std::unique_ptr<sync::OutboxRelay> relay;  // stops before the till and the database close
+    Sync sync;  // stops before the till and the database close
     if (syncWanted.enabled()) {
-        auto started = startSync(syncWanted, dbPath, (*till)->settings(), *clock, driver);
+        auto started = startSync(syncWanted, dbPath, **till, *clock, driver);
         if (!started.ok()) {
             std::cerr << "frontdesk-kiosk: sync: " << started.status().toString() << "\n";
             return 1;
         }
-        relay = std::move(started).value();
+        sync = std::move(started).value();
     }
     std::ifstream script;
     if (!scriptPath.empty()) {

@@ -57,6 +57,7 @@ core::Status DatasetFetcher::onChunk(const Topic& topic, const std::string& payl
     }
     FD_TRY(m_sink.storeChunk(fetch.manifest, topic.chunk, payload));
     fetch.stored.insert(topic.chunk);
+    ++m_kept;
     fetch.subscribed.erase(topic.chunk);
     (void)m_loop.unsubscribe(chunkTopic(m_store, topic.dataset, topic.version, topic.chunk));
     return requestMore(fetch);

@@ -40,6 +40,7 @@ public:
     // Fetches in progress, for the sync status; a transfer whose version the terminal now runs is
     // dropped.
     std::map<std::string, DatasetTransfer> transfers(const std::map<std::string, std::int64_t>& running);
+    std::int64_t keptChunks() const { return m_kept; }
     std::int64_t refusedChunks() const { return m_refused; }
 
 private:
@@ -59,6 +60,7 @@ private:
     LinkLoop& m_loop;
     DatasetSink& m_sink;
     std::map<std::string, Fetch> m_fetches;  // by dataset
+    std::int64_t m_kept = 0;
     std::int64_t m_refused = 0;
 };
 

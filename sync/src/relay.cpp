@@ -61,6 +61,7 @@ json syncStatusJson(const SyncStatus& s) {
                 {"connects", s.connects},
                 {"datasets", s.datasets},
                 {"transfers", transfers},
+                {"chunks_received", s.chunksReceived},
                 {"refused_chunks", s.refusedChunks},
                 {"last_error", s.lastError}};
 }
@@ -159,6 +160,7 @@ void OutboxRelay::onMessage(const Message& message) {
                 noteError(handled.message());
             }
             std::lock_guard lock(m_statusMutex);
+            m_status.chunksReceived = m_fetcher->keptChunks();
             m_status.refusedChunks = m_fetcher->refusedChunks();
             return;
         }

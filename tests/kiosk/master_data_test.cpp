@@ -242,7 +242,25 @@ TEST_F(MasterDataTest, TheApplierThreadAppliesWhatIsCompleteAndReportsIt) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     EXPECT_EQ(priceVersion(), 8);
-    EXPECT_EQ(data->status().toJson()["version"], 8);
+    EXPECT_EQ(data->status().toJson()["catalog"]["version"], 8);
+}
+
+TEST_F(MasterDataTest, TheNewestTerminalConfigurationIsKeptAndAMalformedOneRefusedWithItsReason) {
+    ASSERT_TRUE(data->storeConfig(R"({"version": 2, "mode": "cashier", "printer": {"host": "127.0.0.1"}})").ok());
+    ASSERT_TRUE(data->storeConfig(R"({"version": 1, "mode": "self_service"})").ok());  // older: ignored
+    auto kept = data->config();
+    ASSERT_TRUE(kept.ok() && kept->has_value());
+    EXPECT_EQ((**kept)["mode"], "cashier");
+    EXPECT_EQ(data->status().configVersion, 2);
+    for (const char* bad : {"[1, 2]", "{\"mode\": \"cashier\"}", "{\"version\": 0}", "{\"version\": \"3\"}", "{"}) {
+        core::Status refused = data->storeConfig(bad);
+        EXPECT_FALSE(refused.ok()) << bad;
+        EXPECT_NE(data->status().configError.find("terminal configuration refused"), std::string::npos) << bad;
+    }
+    EXPECT_EQ((**data->config())["version"], 2);
+    ASSERT_TRUE(data->storeConfig(R"({"version": 3, "mode": "reception"})").ok());
+    EXPECT_EQ((**data->config())["mode"], "reception");
+    EXPECT_TRUE(data->status().configError.empty());
 }
 
 }  // namespace

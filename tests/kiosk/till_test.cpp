@@ -1,9 +1,11 @@
 // The Till's shape and the rules that hold across its collaborators: audit rows only for what
 // happened, one order of checks, the pricing a sale keeps from its first line to its end, locks a
 // supervisor lifts, one typed list of events, and what must not be copied.
+#include <atomic>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <type_traits>
 
 #include <gtest/gtest.h>
@@ -120,6 +122,36 @@ TEST(TillPricing, NewPricesWaitForTheSaleInProgressAndTheSaleRecordsItsVersion) 
     EXPECT_EQ(second->payload["price_version"], 8);
     EXPECT_EQ(queryColumn(*t.db, "SELECT price_version FROM sales ORDER BY receipt_no"),
               std::vector<std::string>({"7", "8"}));
+}
+
+TEST(SaleBoundary, AnApplyWaitingForTheSaleGoesBeforeTheNextSaleBegins) {
+    SaleBoundary boundary;
+    boundary.begin();
+    std::atomic<bool> applied{false};
+    std::thread applier([&] {
+        EXPECT_TRUE(boundary.betweenSales([&] { applied = true; return core::Status{}; }, std::chrono::seconds(60)).ok());
+    });
+    // The applier is waiting for this sale; ending it and beginning the next at once must not
+    // starve it: the next sale begins only after the apply ran.
+    while (!boundary.applyWaiting()) std::this_thread::yield();
+    EXPECT_FALSE(applied);
+    boundary.end();
+    boundary.begin();
+    EXPECT_TRUE(applied);
+    boundary.end();
+    applier.join();
+}
+
+TEST(SaleBoundary, AnApplyGivesUpWhenTheSaleOutlastsItsPatienceAndTheTillGoesOn) {
+    SaleBoundary boundary;
+    boundary.begin();
+    bool applied = false;
+    auto busy = boundary.betweenSales([&] { applied = true; return core::Status{}; }, std::chrono::milliseconds(10));
+    EXPECT_EQ(busy.kind(), core::ErrorKind::Busy);
+    EXPECT_FALSE(applied);
+    boundary.end();
+    boundary.begin();  // not held up by the apply that gave up
+    boundary.end();
 }
 
 TEST(TillPricing, PricesChangedUnderASaleByAnotherWriterAreRefusedNotMixed) {

@@ -1,3 +1,4 @@
+#include "sync/mqtt_link.h"
 #include "sync/topics.h"
 
 #include <gtest/gtest.h>
@@ -66,6 +67,20 @@ TEST(Topics, RefusesAnythingElseNamingWhatIsWrong) {
         EXPECT_NE(parsed.status().message().find(why), std::string::npos) << topic << ": " << parsed.status().message();
     }
     EXPECT_FALSE(validateTerminalId("master").ok());
+}
+
+TEST(BrokerAddress, ParsesHostColonPortAndRefusesAnythingElse) {
+    auto parsed = parseBrokerAddress("127.0.0.1:18830");
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(parsed->host, "127.0.0.1");
+    EXPECT_EQ(parsed->port, 18830);
+    EXPECT_EQ(parseBrokerAddress("broker.local:65535")->port, 65535);
+    for (const char* bad : {"", "127.0.0.1", ":1883", "host:", "host:0", "host:65536", "host:99999999999", "host:18a3",
+                            "host:-1"}) {
+        auto refused = parseBrokerAddress(bad);
+        ASSERT_FALSE(refused.ok()) << bad;
+        EXPECT_NE(refused.status().message().find("HOST:PORT"), std::string::npos) << bad;
+    }
 }
 
 }  // namespace

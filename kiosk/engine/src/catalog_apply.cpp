@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <map>
-#include <thread>
 
 #include "catalog_records.h"
 #include "catalog_writer.h"
@@ -261,10 +260,10 @@ Status CatalogApply::switchIn(const sync::DatasetManifest& m, CatalogApplyReport
             report.switchMicros =
                 std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - began).count();
             return {};
-        });
+        }, std::chrono::milliseconds(200));
+        // Busy: a sale stayed open (the new prices wait for its end; the till never waits for
+        // them); look again, unless stopping.
         if (done.kind() != core::ErrorKind::Busy) return done;
-        // A sale is open: the new prices wait for its end, the till never waits for them.
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
 }
 

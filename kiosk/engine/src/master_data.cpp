@@ -1,6 +1,7 @@
 #include "kiosk/master_data.h"
 
 #include "catalog_apply.h"
+#include "core/bounded_input.h"
 #include "kiosk/terminal_db.h"
 
 namespace frontdesk::kiosk {
@@ -25,8 +26,14 @@ Result<std::unique_ptr<core::Database>> connection(const std::string& path) {
 }  // namespace
 
 nlohmann::json MasterDataStatus::toJson() const {
-    return {{"state", state},         {"version", version},           {"items", items},
-            {"quarantined", quarantined}, {"switch_us", switchMicros}, {"error", error}};
+    return {{"catalog",
+             {{"state", state},
+              {"version", version},
+              {"items", items},
+              {"quarantined", quarantined},
+              {"switch_us", switchMicros},
+              {"error", error}}},
+            {"config", {{"version", configVersion}, {"error", configError}}}};
 }
 
 Result<std::unique_ptr<MasterData>> MasterData::open(const std::string& path, const core::Clock& clock,
@@ -88,20 +95,57 @@ Status MasterData::complete(const sync::DatasetManifest& m) {
 Status MasterData::applyNow(const sync::DatasetManifest& m) {
     {
         std::lock_guard lock(m_mutex);
-        m_status = MasterDataStatus{};
         m_status.state = "applying";
         m_status.version = m.version;
+        m_status.items = m_status.quarantined = m_status.switchMicros = 0;
+        m_status.error.clear();
     }
     CatalogApply apply(*m_applier, m_clock, m_boundary, m_stopping);
     auto report = apply.apply(m);
     std::lock_guard lock(m_mutex);
     if (report.ok()) {
-        m_status = MasterDataStatus{"applied", m.version, report->items, report->quarantined, report->switchMicros, ""};
+        m_status.state = "applied";
+        m_status.items = report->items;
+        m_status.quarantined = report->quarantined;
+        m_status.switchMicros = report->switchMicros;
     } else {
         m_status.state = report.status().kind() == core::ErrorKind::InvalidArgument ? "refused" : "failed";
         m_status.error = report.status().message();
     }
     return report.status();
+}
+
+Status MasterData::storeConfig(std::string_view payload) {
+    const auto refuse = [&](const std::string& why) {
+        std::lock_guard lock(m_mutex);
+        m_status.configError = "terminal configuration refused: " + why;
+        return core::invalidArgument(m_status.configError);
+    };
+    if (Status bounded = core::checkJsonBounds(payload, kMaxConfigBytes, 16, "terminal configuration"); !bounded.ok()) {
+        return refuse(bounded.message());
+    }
+    const auto config = nlohmann::json::parse(payload, nullptr, false);
+    if (!config.is_object()) return refuse("it is not a JSON object");
+    auto version = config.find("version");
+    if (version == config.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1) {
+        return refuse("'version' must be an integer of 1 or more");
+    }
+    FD_ASSIGN(auto kept, this->config());
+    if (kept && kept->value("version", std::int64_t{0}) >= version->get<std::int64_t>()) return {};
+    FD_ASSIGN(auto* store, m_inbox->cached("INSERT INTO settings (key, value) VALUES ('terminal_config', ?) "
+                                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    FD_TRY(store->bind(1, config.dump()).run());
+    std::lock_guard lock(m_mutex);
+    m_status.configVersion = version->get<std::int64_t>();
+    m_status.configError.clear();
+    return {};
+}
+
+Result<std::optional<nlohmann::json>> MasterData::config() {
+    FD_ASSIGN(auto* stmt, m_inbox->cached("SELECT value FROM settings WHERE key = 'terminal_config'"));
+    std::optional<nlohmann::json> kept;
+    FD_TRY(stmt->forEachRow([&](const core::Statement& row) { kept = nlohmann::json::parse(row.text(0), nullptr, false); }));
+    return kept;
 }
 
 MasterDataStatus MasterData::status() const {

@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -33,6 +34,8 @@ struct BrokerAddress {
     std::string host = "127.0.0.1";
     int port = 1883;
 };
+// "HOST:PORT" (a command line's --broker); InvalidArgument naming the text otherwise.
+[[nodiscard]] core::Result<BrokerAddress> parseBrokerAddress(std::string_view text);
 
 struct LinkOptions {
     BrokerAddress broker;

@@ -81,12 +81,14 @@ struct SyncStatus {
     std::int64_t connects = 0;
     std::map<std::string, std::int64_t> datasets;  // the versions the terminal runs
     std::map<std::string, DatasetTransfer> transfers;
+    std::int64_t chunksReceived = 0;                // master-data chunks kept since start
     std::int64_t refusedChunks = 0;                 // chunks that failed their manifest's check
     std::string lastError;                         // the latest failure, "" if none
 };
 
 // {"online", "outbox_depth", "oldest_unsynced_at", "acknowledged_upto", "last_ack_at", "published",
-//  "resends", "connects", "datasets", "transfers", "refused_chunks", "last_error"}: what sync.status answers.
+//  "resends", "connects", "datasets", "transfers", "chunks_received", "refused_chunks",
+//  "last_error"}: what sync.status answers.
 [[nodiscard]] nlohmann::json syncStatusJson(const SyncStatus& status);
 
 struct RelayHandlers {

@@ -39,6 +39,8 @@ struct MasterDataStatus {
     std::int64_t quarantined = 0;      // entries of it kept back, with their reasons
     std::int64_t switchMicros = 0;     // how long its switch held the write lock
     std::string error;                 // why it was refused or failed
+    std::int64_t configVersion = 0;    // of the terminal configuration kept (0: none)
+    std::string configError;           // why the last configuration received was refused
 
     nlohmann::json toJson() const;
 };
@@ -59,6 +61,16 @@ public:
     core::Result<std::set<std::int64_t>> storedChunks(const sync::DatasetManifest& manifest) override;
     core::Status storeChunk(const sync::DatasetManifest& manifest, std::int64_t index, std::string_view bytes) override;
     core::Status complete(const sync::DatasetManifest& manifest) override;
+
+    // The terminal's configuration as the back office publishes it (retained on its config
+    // topic): a JSON object with an integer "version" of 1 or more, at most kMaxConfigBytes. Kept
+    // in the terminal database (settings 'terminal_config') when newer than the one kept, for the
+    // parts of the kiosk that act on it (devices, mode); older or repeated ones are ignored, and a
+    // malformed one is refused with its reason in status(). The relay's thread.
+    static constexpr std::size_t kMaxConfigBytes = 256 * 1024;
+    [[nodiscard]] core::Status storeConfig(std::string_view payload);
+    // The configuration kept, or nullopt.
+    [[nodiscard]] core::Result<std::optional<nlohmann::json>> config();
 
     // Applies a version whose chunks are all stored, on the calling thread.
     [[nodiscard]] core::Status applyNow(const sync::DatasetManifest& manifest);
