@@ -30,10 +30,10 @@ reps=${BENCH_REPETITIONS:-10}
 min_time=${BENCH_MIN_TIME:-1}
 out=${BENCH_OUT:-$build/bench-results}
 
-for exe in bench_sale_commit bench_catalog bench_sync; do
+for exe in bench_sale_commit bench_catalog bench_sync bench_master_data; do
     if [[ ! -x "$build/bench/$exe" ]]; then
         echo "error: $build/bench/$exe not found; build it first:" >&2
-        echo "  ninja -C $build bench_sale_commit bench_catalog bench_sync" >&2
+        echo "  ninja -C $build bench_sale_commit bench_catalog bench_sync bench_master_data" >&2
         exit 2
     fi
 done
@@ -64,6 +64,7 @@ if ((smoke)); then
     run sale_commit --benchmark_min_time=0.01
     run catalog --catalog_items=3000 --catalog_samples=200
     run sync --benchmark_min_time=0.01 --catchup_events=500
+    run master_data --apply_items=2000 --idle_sales=50
 else
     # Repetitions interleaved at random so the commit benchmarks see the same background load;
     # the summary uses the medians (and the pooled means of the paired run).
@@ -74,6 +75,8 @@ else
     run catalog
     echo "running bench_sync (starts mosquitto; the catch-up run commits 100,000 sales first) ..."
     run sync
+    echo "running bench_master_data (sells while a 300,000-item catalog version is applied) ..."
+    run master_data
 fi
 
 # GoogleBenchmark's JSON puts one "key": value per line; collect them per benchmark, with names
@@ -162,10 +165,17 @@ awk -v smoke="$smoke" '
         printf "  ratio SyncEndToEnd/Raw %9.2f\n", ratio(e, w)
         if (smoke) print "  goal: not judged in a smoke run"
         else printf "  goal: ratio >= 0.50: %s\n", (ratio(e, w) >= 0.5 ? "met" : "NOT met")
-        printf "  catch-up of a backlog  %9.0f events/s\n", rate(u)
+        printf "  catch-up of a backlog  %9.0f events/s  (%d events queued while offline)\n", rate(u), v[u, "events"]
+        m = "BM_SellDuringApply"
+        print ""
+        printf "Selling while a catalog version is applied (%d items; sale commit, us)\n", v[m, "items"]
+        printf "  %-22s %9s %9s %9s %7s\n", "", "p50", "p99", "max", "sales"
+        printf "  %-22s %9.0f %9.0f %9.0f\n", "nothing else running", v[m, "idle_p50_us"], v[m, "idle_p99_us"], v[m, "idle_max_us"]
+        printf "  %-22s %9.0f %9.0f %9.0f %7d\n", "during the apply", v[m, "apply_p50_us"], v[m, "apply_p99_us"], v[m, "apply_max_us"], v[m, "apply_sales"]
+        printf "  apply %.1f s, its switch held the write lock %.1f ms\n", v[m, "apply_s"], v[m, "switch_us"] / 1000
         if (failed != "") { print ""; print "FAILED:" failed; exit 1 }
     }
-' "$out/sale_commit.json" "$out/catalog.json" "$out/sync.json"
+' "$out/sale_commit.json" "$out/catalog.json" "$out/sync.json" "$out/master_data.json"
 
 echo ""
-echo "full output: $out/{sale_commit,catalog,sync}.{txt,json}"
+echo "full output: $out/{sale_commit,catalog,sync,master_data}.{txt,json}"

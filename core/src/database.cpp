@@ -239,8 +239,22 @@ std::string Database::movedFile() const {
     return {};
 }
 
+// SQLite's own busy timeout sleeps longer and longer between attempts (up to 100 ms), so a
+// connection that writes in many short transactions, such as the master-data applier staging a
+// catalog, can take the lock again and again while the till's commit sleeps: the till waits for
+// seconds. Trying every millisecond lets a waiting commit in at the next gap.
+int Database::whileBusy(void* self, int attempts) {
+    auto* db = static_cast<Database*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    if (attempts == 0) db->m_busySince = now;
+    if (now - db->m_busySince >= std::chrono::milliseconds(db->m_busyTimeoutMs)) return 0;
+    sqlite3_sleep(1);
+    return 1;
+}
+
 Status Database::configure(const OpenOptions& options) {
-    sqlite3_busy_timeout(m_db, options.busyTimeoutMs);
+    m_busyTimeoutMs = options.busyTimeoutMs;
+    sqlite3_busy_handler(m_db, &Database::whileBusy, this);
     // Reading the schema first turns a file that is not a database into SQLITE_NOTADB here.
     FD_TRY(exec("SELECT count(*) FROM sqlite_master"));
     // WAL is switched on in migrate(), once the file is known to be ours: it is a lasting change

@@ -10,6 +10,7 @@
 // deleted or renamed while open refuses the commit (Unavailable) instead of acknowledging a write
 // that no file at the path holds. A Database and its statements belong to one thread at a time.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -184,6 +185,8 @@ private:
     Status migrate(const Schema& schema, const OpenOptions& options);
     void watchWal();
     static int beforeCommit(void* self);
+    // SQLite's busy handler: tries again every millisecond until the busy timeout.
+    static int whileBusy(void* self, int attempts);
     // Why a commit must be refused now: the database or its -wal is no longer the file at its
     // path ("" when both are). One stat of each path.
     std::string movedFile() const;
@@ -195,6 +198,8 @@ private:
     std::optional<FileId> m_walId;  // and which file that is
     std::string m_commitRefusal;    // why the last commit was refused ("" if it was not)
     int m_schemaVersion = 0;
+    int m_busyTimeoutMs = 0;
+    std::chrono::steady_clock::time_point m_busySince;
     std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
 };
 

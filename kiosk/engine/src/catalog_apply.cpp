@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <thread>
 
 #include "catalog_records.h"
 #include "catalog_writer.h"
@@ -22,6 +23,11 @@ constexpr const char* kDataset = "catalog";
 Status refused(const sync::DatasetManifest& m, const std::string& why) {
     return core::invalidArgument("catalog version " + std::to_string(m.version) + " refused: " + why);
 }
+
+// After each of its transactions the applier leaves the write lock free for a moment longer than
+// a waiting connection's retry interval (core::Database tries every millisecond), so a sale's
+// commit that came in meanwhile goes next instead of waiting behind the whole import.
+void letAWaitingCommitIn() { std::this_thread::sleep_for(std::chrono::milliseconds(2)); }
 
 bool stopsTheApply(const Status& status) {
     return status.kind() == core::ErrorKind::DiskFull || status.kind() == core::ErrorKind::ReadOnly ||
@@ -69,6 +75,7 @@ private:
         Status done = m_tx->commit();
         m_tx.reset();
         m_inTx = 0;
+        letAWaitingCommitIn();
         return done;
     }
 
@@ -200,6 +207,7 @@ Status CatalogApply::clearTable(const std::string& table) {
         FD_ASSIGN(auto* del, m_db.cached(batch));
         FD_TRY(del->run());
         if (m_db.changes() == 0) break;
+        letAWaitingCommitIn();
     }
     return m_db.exec("DROP TABLE " + table);
 }
@@ -246,6 +254,9 @@ Status CatalogApply::switchIn(const sync::DatasetManifest& m, CatalogApplyReport
                             "ALTER TABLE " + next.taxCodes + " RENAME TO " + live.taxCodes + ";" +
                             "ALTER TABLE " + next.items + " RENAME TO " + live.items + ";" +
                             "ALTER TABLE " + next.barcodes + " RENAME TO " + live.barcodes + ";";
+    // Staging used a large page cache; SQLite drops all of it at the next transaction after the
+    // till's commits, which would lengthen the switch by milliseconds. Let it go beforehand.
+    FD_TRY(m_db.exec("PRAGMA cache_size = -2000; PRAGMA shrink_memory;"));
     while (true) {
         if (m_stopping) return Status(core::ErrorKind::Unavailable, "stopping");
         Status done = m_boundary.betweenSales([&]() -> Status {

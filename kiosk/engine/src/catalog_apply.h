@@ -37,7 +37,7 @@ struct CatalogApplyReport {
 
 class CatalogApply {
 public:
-    static constexpr int kRowsPerTransaction = 500;
+    static constexpr int kRowsPerTransaction = 200;
     static constexpr std::size_t kMaxLineBytes = 64 * 1024;
 
     CatalogApply(core::Database& db, const core::Clock& clock, SaleBoundary& boundary, const std::atomic<bool>& stopping)
