@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "core/clock.h"
+#include "core/log.h"
 #include "kiosk/headless.h"
 #include "kiosk/json_text.h"
 #include "kiosk/master_data.h"
@@ -141,7 +142,24 @@ int main(int argc, char** argv) {
     app.add_option("--terminal-user", syncWanted.terminalUser, "this terminal's entry in the credentials file "
                                                               "(default: the terminal id)");
     app.add_option("--broker", syncWanted.broker, "the broker as HOST:PORT (default: the one in the credentials file)");
+    std::string logLevel = "info";
+    std::string logFile;
+    bool logJson = false;
+    app.add_option("--log-level", logLevel, "debug, info, warn, error or off")->capture_default_str();
+    app.add_option("--log-file", logFile, "write the log here (rotated at 10 MiB) instead of to stderr");
+    app.add_flag("--log-json", logJson, "write the log as JSON lines");
     CLI11_PARSE(app, argc, argv);
+
+    auto level = core::log::parseLevel(logLevel);
+    if (!level.ok()) {
+        std::cerr << "frontdesk-kiosk: --log-level: " << level.status().message() << "\n";
+        return 2;
+    }
+    if (core::Status logging = core::log::configure({*level, logJson ? core::log::Format::JsonLines : core::log::Format::Text, logFile});
+        !logging.ok()) {
+        std::cerr << "frontdesk-kiosk: " << logging.message() << "\n";
+        return 2;
+    }
 
     if (!syncWanted.broker.empty() && !syncWanted.enabled()) {
         std::cerr << "frontdesk-kiosk: --broker needs --credentials (the broker refuses anonymous clients)\n";
@@ -173,6 +191,8 @@ int main(int argc, char** argv) {
             return 1;
         }
         sync = std::move(started).value();
+        core::log::info("kiosk", "syncing with the back office",
+                        {{"store", (*till)->settings().store}, {"terminal", (*till)->settings().terminal}});
     }
     std::ifstream script;
     if (!scriptPath.empty()) {

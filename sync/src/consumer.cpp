@@ -1,6 +1,7 @@
 #include "sync/consumer.h"
 
 #include "core/bounded_input.h"
+#include "core/log.h"
 #include "link_loop.h"
 #include "sync/topics.h"
 
@@ -29,6 +30,11 @@ core::Status EventConsumer::start() {
     const std::string store = std::string(kTopicRoot) + "/" + m_options.store;
     link.subscriptions = {store + "/+/events", store + "/+/status"};
     LoopHooks hooks;
+    hooks.connected = [this] {
+        core::log::info("sync.consumer", "connected",
+                        {{"broker", m_options.broker.host + ":" + std::to_string(m_options.broker.port)},
+                         {"store", m_options.store}});
+    };
     hooks.lost = [this](const std::string& why) { noteError(why); };
     hooks.received = [this](const Message& message) { onMessage(message); };
     hooks.tick = [this] {
@@ -85,7 +91,14 @@ void EventConsumer::onEvents(const TerminalAddress& from, const std::string& pay
         std::lock_guard lock(m_statusMutex);
         ++m_status.failedCommits;
         m_status.lastError = "commit failed, no ack sent: " + ack.status().message();
+        core::log::error("sync.consumer", "commit failed, no ack sent",
+                         {{"terminal", from.terminal}, {"reason", ack.status().message()}});
         return;
+    }
+    for (const auto& rejected : ack->rejected) {
+        core::log::warn("sync.consumer", "event dead-lettered",
+                        {{"terminal", from.terminal}, {"seq", std::to_string(rejected.seq)}, {"id", rejected.id},
+                         {"reason", rejected.reason}});
     }
     if (core::Status sent = m_loop->publish({terminalTopic(from, Channel::Acks), encodeAck(*ack), false}); !sent.ok()) {
         return noteError(sent.message());  // committed: the resend is dropped by id and acked then
@@ -112,6 +125,10 @@ void EventConsumer::onPresence(const TerminalAddress& from, const std::string& p
         const auto bdseq = message["bdseq"].get<std::int64_t>();
         const bool online = message["online"].get<bool>();
         if (bdseq < current.bdseq) return;
+        if (online != current.online || bdseq != current.bdseq) {
+            core::log::info("sync.consumer", online ? "terminal online" : "terminal offline",
+                            {{"terminal", from.terminal}, {"bdseq", std::to_string(bdseq)}});
+        }
         current.terminal = from;
         current.online = online;
         current.bdseq = bdseq;
@@ -122,6 +139,7 @@ void EventConsumer::onPresence(const TerminalAddress& from, const std::string& p
 }
 
 void EventConsumer::noteError(const std::string& error) {
+    core::log::warn("sync.consumer", error);
     std::lock_guard lock(m_statusMutex);
     m_status.lastError = error;
 }

@@ -1,5 +1,7 @@
 #include "dataset_fetcher.h"
 
+#include "core/log.h"
+
 namespace frontdesk::sync {
 
 void DatasetFetcher::onConnected() {
@@ -41,6 +43,10 @@ core::Status DatasetFetcher::onManifest(const std::string& dataset, const std::s
     Fetch fetch;
     fetch.manifest = std::move(manifest).value();
     FD_ASSIGN(fetch.stored, m_sink.storedChunks(fetch.manifest));
+    core::log::info("sync.datasets", "fetching a new version",
+                    {{"dataset", dataset}, {"version", std::to_string(fetch.manifest.version)},
+                     {"running", std::to_string(*running)}, {"chunks", std::to_string(fetch.manifest.chunks.size())},
+                     {"kept_already", std::to_string(fetch.stored.size())}});
     auto& placed = m_fetches[dataset] = std::move(fetch);
     return requestMore(placed);
 }
@@ -69,6 +75,8 @@ core::Status DatasetFetcher::requestMore(Fetch& fetch) {
         if (fetch.handedOver) return {};
         FD_TRY(m_sink.complete(fetch.manifest));
         fetch.handedOver = true;
+        core::log::info("sync.datasets", "every chunk kept: applying",
+                        {{"dataset", fetch.manifest.dataset}, {"version", std::to_string(fetch.manifest.version)}});
         return {};
     }
     for (std::int64_t index = 0; index < total && static_cast<std::int64_t>(fetch.subscribed.size()) < kWindow; ++index) {

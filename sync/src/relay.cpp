@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bounded_input.h"
+#include "core/log.h"
 #include "dataset_fetcher.h"
 #include "link_loop.h"
 #include "sync/ack.h"
@@ -133,6 +134,11 @@ bool OutboxRelay::waitUntilDrained(std::chrono::milliseconds timeout) {
 }
 
 void OutboxRelay::onConnected() {
+    core::log::info("sync.relay", "connected",
+                    {{"broker", m_options.broker.host + ":" + std::to_string(m_options.broker.port)},
+                     {"client", clientId(m_options.address)},
+                     {"bdseq", std::to_string(m_bdseq)},
+                     {"resending_from", std::to_string(m_acked + 1)}});
     {
         std::lock_guard lock(m_statusMutex);
         ++m_status.connects;
@@ -179,6 +185,10 @@ void OutboxRelay::onMessage(const Message& message) {
 void OutboxRelay::onAck(const std::string& payload) {
     auto ack = decodeAck(payload);
     if (!ack.ok()) return noteError(ack.status().message());
+    for (const auto& rejected : ack->rejected) {
+        core::log::warn("sync.relay", "the back office dead-lettered an event",
+                        {{"seq", std::to_string(rejected.seq)}, {"id", rejected.id}, {"reason", rejected.reason}});
+    }
     if (ack->upto <= m_acked) return;  // an old or repeated ack
     if (core::Status marked = m_source->acknowledge(ack->upto); !marked.ok()) return noteError(marked.message());
     m_acked = ack->upto;
@@ -204,6 +214,7 @@ void OutboxRelay::onCommand(const std::string& payload) {
         return noteError("resend command without a seq 'from' of 1 or more");
     }
     m_sent = std::min(m_sent, from->get<std::int64_t>() - 1);
+    core::log::info("sync.relay", "resend asked for by the back office", {{"from", std::to_string(from->get<std::int64_t>())}});
     std::lock_guard lock(m_statusMutex);
     ++m_status.resends;
 }
@@ -211,6 +222,8 @@ void OutboxRelay::onCommand(const std::string& payload) {
 void OutboxRelay::publishPending() {
     auto now = SteadyClock::now();
     if (m_sent > m_acked && now - m_lastProgress > m_options.ackTimeout) {
+        core::log::warn("sync.relay", "no ack in time: sending again",
+                        {{"from", std::to_string(m_acked + 1)}, {"in_flight", std::to_string(m_sent - m_acked)}});
         m_sent = m_acked;  // no ack came for what is in flight: send it again
         m_lastProgress = now;
         std::lock_guard lock(m_statusMutex);
@@ -275,6 +288,7 @@ void OutboxRelay::refreshStatus() {
 }
 
 void OutboxRelay::noteError(const std::string& error) {
+    core::log::warn("sync.relay", error);
     std::lock_guard lock(m_statusMutex);
     m_status.lastError = error;
 }

@@ -2,6 +2,7 @@
 
 #include "catalog_apply.h"
 #include "core/bounded_input.h"
+#include "core/log.h"
 #include "kiosk/terminal_db.h"
 
 namespace frontdesk::kiosk {
@@ -100,8 +101,18 @@ Status MasterData::applyNow(const sync::DatasetManifest& m) {
         m_status.items = m_status.quarantined = m_status.switchMicros = 0;
         m_status.error.clear();
     }
+    core::log::info("kiosk.master_data", "applying", {{"dataset", m.dataset}, {"version", std::to_string(m.version)}});
     CatalogApply apply(*m_applier, m_clock, m_boundary, m_stopping);
     auto report = apply.apply(m);
+    if (report.ok()) {
+        core::log::info("kiosk.master_data", "applied",
+                        {{"dataset", m.dataset}, {"version", std::to_string(m.version)}, {"items", std::to_string(report->items)},
+                         {"quarantined", std::to_string(report->quarantined)},
+                         {"switch_us", std::to_string(report->switchMicros)}});
+    } else {
+        core::log::error("kiosk.master_data", "not applied",
+                         {{"dataset", m.dataset}, {"version", std::to_string(m.version)}, {"reason", report.status().message()}});
+    }
     std::lock_guard lock(m_mutex);
     if (report.ok()) {
         m_status.state = "applied";
@@ -117,6 +128,7 @@ Status MasterData::applyNow(const sync::DatasetManifest& m) {
 
 Status MasterData::storeConfig(std::string_view payload) {
     const auto refuse = [&](const std::string& why) {
+        core::log::warn("kiosk.master_data", "terminal configuration refused", {{"reason", why}});
         std::lock_guard lock(m_mutex);
         m_status.configError = "terminal configuration refused: " + why;
         return core::invalidArgument(m_status.configError);
@@ -135,6 +147,7 @@ Status MasterData::storeConfig(std::string_view payload) {
     FD_ASSIGN(auto* store, m_inbox->cached("INSERT INTO settings (key, value) VALUES ('terminal_config', ?) "
                                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     FD_TRY(store->bind(1, config.dump()).run());
+    core::log::info("kiosk.master_data", "terminal configuration kept", {{"version", std::to_string(version->get<std::int64_t>())}});
     std::lock_guard lock(m_mutex);
     m_status.configVersion = version->get<std::int64_t>();
     m_status.configError.clear();
