@@ -34,6 +34,7 @@ core::Status EventConsumer::start() {
         core::log::info("sync.consumer", "connected",
                         {{"broker", m_options.broker.host + ":" + std::to_string(m_options.broker.port)},
                          {"store", m_options.store}});
+        sendUnsent();
     };
     hooks.lost = [this](const std::string& why) { noteError(why); };
     hooks.received = [this](const Message& message) { onMessage(message); };
@@ -58,8 +59,16 @@ void EventConsumer::requestResend(const TerminalAddress& terminal, std::int64_t 
 
 void EventConsumer::publish(Message message) {
     m_loop->post([this, message = std::move(message)] {
+        if (!m_loop->connected()) return m_unsent.push_back(message);  // sent on the next connect
         if (core::Status sent = m_loop->publish(message); !sent.ok()) noteError(sent.message());
     });
+}
+
+void EventConsumer::sendUnsent() {
+    while (!m_unsent.empty() && m_loop->connected()) {
+        if (core::Status sent = m_loop->publish(m_unsent.front()); !sent.ok()) return noteError(sent.message());
+        m_unsent.pop_front();
+    }
 }
 
 ConsumerStatus EventConsumer::status() const {

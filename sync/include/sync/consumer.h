@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -73,8 +74,9 @@ public:
     void stop();
     // Asks a terminal to send its events again from seq `from` (a gap the ledger found).
     void requestResend(const TerminalAddress& terminal, std::int64_t from);
-    // Publishes on the consumer's connection (config and dataset manifests, retained), once
-    // connected; what cannot be sent is reported in status().lastError.
+    // Publishes on the consumer's connection (config, dataset chunks and manifests, retained), in
+    // the order given; while disconnected the messages wait in memory and go out on the next
+    // connect. What Paho refuses is reported in status().lastError.
     void publish(Message message);
     [[nodiscard]] ConsumerStatus status() const;
 
@@ -83,12 +85,14 @@ private:
     void onEvents(const TerminalAddress& from, const std::string& payload);
     void onPresence(const TerminalAddress& from, const std::string& payload);
     void noteError(const std::string& error);
+    void sendUnsent();
 
     ConsumerOptions m_options;
     CommitDeliveries m_commit;
     EnvelopeCheck m_check;
     std::function<void(const TerminalPresence&)> m_presence;
     std::unique_ptr<LinkLoop> m_loop;
+    std::deque<Message> m_unsent;  // the loop thread's own
     mutable std::mutex m_statusMutex;
     ConsumerStatus m_status;
 };
