@@ -7,6 +7,7 @@
 // (routes it or drops it) before it acknowledges it, and delivers to a subscriber in order, so had
 // the forbidden message been delivered it would have arrived first.
 #include <algorithm>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -116,6 +117,19 @@ TEST(BrokerMosquitto, ATerminalsEventsReachTheBackOffice) {
     const auto sent = publish(broker, "t1", "fd/v1/s1/t1/events", R"({"seq":1})");
     ASSERT_EQ(sent.exitCode, 0) << sent.output << broker.logTail();
     EXPECT_EQ(backoffice.messages(), std::vector<std::string>{R"(fd/v1/s1/t1/events {"seq":1})"});
+}
+
+TEST(BrokerMosquitto, APacketBeyondTheLimitIsRefusedAndTheBrokerGoesOn) {
+    MosquittoBroker broker;
+    Subscriber backoffice(broker, "backoffice", {"fd/v1/s1/+/events"});
+    const auto big = broker.dir() / "oversize.bin";
+    std::ofstream(big) << std::string(kBrokerMaxPacketBytes + 1, 'x');
+    const auto refused = runCommand(broker.clientArgs("mosquitto_pub", "t1") +
+                                    std::vector<std::string>{"-q", "1", "-t", "fd/v1/s1/t1/events", "-f", big.string()});
+    EXPECT_NE(refused.exitCode, 0) << refused.output;
+    ASSERT_EQ(publish(broker, "t1", "fd/v1/s1/t1/events", "marker").exitCode, 0) << broker.logTail();
+    EXPECT_EQ(backoffice.messages(), std::vector<std::string>{"fd/v1/s1/t1/events marker"});
+    EXPECT_TRUE(broker.running());
 }
 
 TEST(BrokerMosquitto, ATerminalCannotPublishAsAnotherTerminal) {

@@ -106,7 +106,7 @@ TEST(BrokerSetup, ConfigTurnsAnonymousOffAndNamesItsFilesByAbsolutePath) {
     for (const std::string& expected : std::vector<std::string>{
              "per_listener_settings false", "listener 18830 127.0.0.1", "allow_anonymous false",
              "password_file " + d + "/passwd", "acl_file " + d + "/acl", "persistence true",
-             "persistence_location " + d + "/data/", "max_queued_messages 100000", "max_inflight_messages 1000", "set_tcp_nodelay true",
+             "persistence_location " + d + "/data/", "max_queued_messages 100000", "max_inflight_messages 1000", "set_tcp_nodelay true", "max_packet_size 8388608",
              "autosave_interval 60", "log_dest file " + d + "/mosquitto.log", "use_username_as_clientid true"}) {
         EXPECT_NE(std::find(conf.begin(), conf.end(), expected), conf.end()) << expected;
     }

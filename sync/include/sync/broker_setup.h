@@ -46,6 +46,9 @@ inline constexpr std::string_view kBrokerServerKeyFile = "server.key";
 // terminal) and sends at once.
 inline constexpr int kBrokerMaxQueuedMessages = 100000;
 inline constexpr int kBrokerMaxInflightMessages = 1000;
+// The largest MQTT packet the broker takes: a dataset chunk (at most 4 MiB) or an events message
+// (at most 4 MiB) with room for the headers; a client that sends more is disconnected.
+inline constexpr int kBrokerMaxPacketBytes = 8 * 1024 * 1024;
 inline constexpr int kBrokerAutosaveSeconds = 60;
 
 struct BrokerTlsOptions {
