@@ -232,6 +232,21 @@ TEST_F(MasterDataTest, WhatACrashLeftOfAStagingOrARetiredCatalogIsClearedFirst) 
     EXPECT_EQ(tables("next_%"), 0);
 }
 
+TEST_F(MasterDataTest, AVersionWaitingToBeAppliedKeepsItsChunksWhenANewerOneStartsArriving) {
+    const auto v9 = store(catalogDataset(9, 100), 9, 1024);
+    ASSERT_TRUE(data->complete(v9).ok());  // queued: the applier thread is not started yet
+    auto v10 = sync::makeDatasetVersion("catalog", 10, catalogDataset(10, 100), 1024);
+    ASSERT_TRUE(v10.ok());
+    ASSERT_TRUE(data->storeChunk(v10->manifest, 0, v10->chunks[0]).ok());
+    EXPECT_EQ(data->storedChunks(v9)->size(), v9.chunks.size());
+    ASSERT_TRUE(data->applyNow(v9).ok()) << data->status().error;
+    EXPECT_EQ(priceVersion(), 9);
+    EXPECT_EQ(*data->storedChunks(v10->manifest), (std::set<std::int64_t>{0}));  // the newer one's stay
+    // Handed over again after it was applied: nothing happens, the report stands.
+    ASSERT_TRUE(data->applyNow(v9).ok());
+    EXPECT_EQ(data->status().items, 102);
+}
+
 TEST_F(MasterDataTest, TheApplierThreadAppliesWhatIsCompleteAndReportsIt) {
     data->start();
     const auto manifest = store(catalogDataset(8, 50), 8);

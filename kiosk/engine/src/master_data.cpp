@@ -75,9 +75,18 @@ Result<std::set<std::int64_t>> MasterData::storedChunks(const sync::DatasetManif
 }
 
 Status MasterData::storeChunk(const sync::DatasetManifest& m, std::int64_t index, std::string_view bytes) {
+    // A version waiting to be applied, or being applied, keeps its chunks until it is done.
+    std::int64_t applying = 0;
+    std::int64_t pending = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_status.state == "applying") applying = m_status.version;
+        if (m_pending) pending = m_pending->version;
+    }
     FD_ASSIGN(auto tx, core::Transaction::begin(*m_inbox));
-    FD_ASSIGN(auto* others, m_inbox->cached("DELETE FROM dataset_chunks WHERE dataset = ? AND version <> ?"));
-    FD_TRY(others->bindAll(m.dataset, m.version).run());
+    FD_ASSIGN(auto* others,
+              m_inbox->cached("DELETE FROM dataset_chunks WHERE dataset = ? AND version NOT IN (?, ?, ?)"));
+    FD_TRY(others->bindAll(m.dataset, m.version, applying, pending).run());
     FD_ASSIGN(auto* keep, m_inbox->cached("INSERT OR REPLACE INTO dataset_chunks (dataset, version, idx, data) "
                                           "VALUES (?, ?, ?, ?)"));
     FD_TRY(keep->bindAll(m.dataset, m.version, index).bindBlob(4, bytes).run());
@@ -94,6 +103,9 @@ Status MasterData::complete(const sync::DatasetManifest& m) {
 }
 
 Status MasterData::applyNow(const sync::DatasetManifest& m) {
+    // Handed over again (after a reconnect, say) once it was applied: nothing to do.
+    FD_ASSIGN(auto running, currentPriceVersion(*m_applier));
+    if (m.version <= running) return {};
     {
         std::lock_guard lock(m_mutex);
         m_status.state = "applying";
