@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "core/bounded_input.h"
 #include "core/clock.h"
 #include "core/log.h"
 #include "kiosk/headless.h"
@@ -108,6 +109,15 @@ core::Result<Sync> startSync(const SyncOptions& wanted, const std::string& dbPat
     handlers.datasets = data;
     // A refused configuration is reported in the status; the kept one stays in force.
     handlers.config = [data](const std::string& payload) { (void)data->storeConfig(payload); };
+    // Commands other than resend (which the relay acts on itself) are recorded in the log; the
+    // kiosk's screens act on those meant for the people at the till.
+    handlers.command = [](const std::string& payload) {
+        const auto command = nlohmann::json::parse(payload, nullptr, false);
+        const std::string name = command.is_object() && command.value("cmd", nlohmann::json()).is_string()
+                                     ? core::excerpt(command["cmd"].get<std::string>())
+                                     : "?";
+        core::log::info("kiosk", "command received", {{"cmd", name}});
+    };
     sync.relay = std::make_unique<sync::OutboxRelay>(std::move(options), std::move(source), clock, std::move(handlers));
     FD_TRY(sync.relay->start());
     sync::OutboxRelay* relay = sync.relay.get();

@@ -98,6 +98,40 @@ TEST_F(SyncEndToEnd, PresenceShowsTheBirthAndTheGoodbye) {
     EXPECT_EQ(office.consumer().status().terminals.at("t1").bdseq, birth.bdseq);
 }
 
+// A late will: the broker publishes an earlier connection's will after the terminal has already
+// come back with a newer birth (bdseq). The back office must keep the terminal online.
+TEST(SyncPresence, ALateWillOfAnEarlierConnectionIsIgnored) {
+    MosquittoBroker broker;
+    BackOffice office(broker);
+    const auto status = sync::terminalTopic({"s1", "t1"}, sync::Channel::Status);
+    const auto publishOn = [&](const std::string& topic, const std::string& payload) {
+        auto args = broker.clientArgs("mosquitto_pub", "t1");
+        for (const char* arg : {"-q", "1", "-t"}) args.push_back(arg);
+        args.push_back(topic);
+        if (topic == status) args.push_back("-r");  // presence is retained
+        args.push_back("-m");
+        args.push_back(payload);
+        const auto sent = testing::runCommand(args);
+        ASSERT_EQ(sent.exitCode, 0) << sent.output;
+    };
+    const auto publish = [&](const std::string& payload) { publishOn(status, payload); };
+    const auto presence = [&] {
+        auto terminals = office.consumer().status().terminals;
+        return terminals.count("t1") ? terminals.at("t1") : sync::TerminalPresence{};
+    };
+    publish(R"({"online": true, "bdseq": 5, "since": "2026-12-01T08:00:00.000Z", "version": "t", "outbox": 0, "datasets": {}})");
+    ASSERT_TRUE(eventually([&] { return presence().online && presence().bdseq == 5; }));
+    publish(R"({"online": false, "bdseq": 4})");  // the will of connection 4, arriving late
+    // A marker after it, on the same connection: the consumer handles messages in order, so once
+    // it has seen the marker it has handled the will.
+    publishOn(sync::terminalTopic({"s1", "t1"}, sync::Channel::Events), "[]");
+    ASSERT_TRUE(eventually([&] { return office.consumer().status().messages == 1; }));
+    EXPECT_TRUE(presence().online);
+    EXPECT_EQ(presence().bdseq, 5);
+    publish(R"({"online": false, "bdseq": 5})");  // the current connection's will counts
+    ASSERT_TRUE(eventually([&] { return !presence().online; }));
+}
+
 // ---- the till binary: `frontdesk-kiosk --headless --credentials ...` ----
 
 struct KioskRun {
