@@ -110,7 +110,7 @@ core::Result<Sync> startSync(const SyncOptions& wanted, const std::string& dbPat
     // A refused configuration is reported in the status; the kept one stays in force.
     handlers.config = [data](const std::string& payload) { (void)data->storeConfig(payload); };
     // Commands other than resend (which the relay acts on itself) are recorded in the log; the
-    // kiosk's screens act on those meant for the people at the till.
+    // headless till has none of its own to act on (lock and reprint belong to the touchscreen).
     handlers.command = [](const std::string& payload) {
         const auto command = nlohmann::json::parse(payload, nullptr, false);
         const std::string name = command.is_object() && command.value("cmd", nlohmann::json()).is_string()
