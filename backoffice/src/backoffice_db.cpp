@@ -1,0 +1,147 @@
+#include "backoffice/backoffice_db.h"
+
+#include "core/money.h"
+#include "sync/ingest_ledger.h"
+#include "sync/topics.h"
+
+namespace frontdesk::backoffice {
+
+using core::Result;
+using core::Status;
+
+namespace {
+
+// Version 2: stores, the ledger, stock and shifts. (Version 1 is the sync ingest ledger.)
+// Amounts are *_minor INTEGER in the store's currency; quantities are *_milli INTEGER, thousandths
+// of a unit (the till allows three decimals), so that on hand is an exact SQL sum of moves.
+constexpr const char* kMigration2 = R"sql(
+CREATE TABLE stores (
+  id TEXT PRIMARY KEY,
+  currency TEXT NOT NULL,
+  tax_mode TEXT NOT NULL,
+  tax_rounding TEXT NOT NULL,
+  rounding_mode TEXT NOT NULL
+);
+
+CREATE TABLE accounts (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('asset', 'liability', 'equity', 'revenue', 'expense'))
+);
+CREATE TABLE journal_entries (
+  id INTEGER PRIMARY KEY,
+  store TEXT NOT NULL,
+  at TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  source TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  memo TEXT NOT NULL
+);
+CREATE INDEX journal_entries_at ON journal_entries(store, at);
+CREATE TABLE journal_lines (
+  entry INTEGER NOT NULL REFERENCES journal_entries(id),
+  account TEXT NOT NULL REFERENCES accounts(code),
+  debit_minor INTEGER NOT NULL CHECK (debit_minor >= 0),
+  credit_minor INTEGER NOT NULL CHECK (credit_minor >= 0),
+  CHECK ((debit_minor = 0) <> (credit_minor = 0))
+);
+CREATE INDEX journal_lines_entry ON journal_lines(entry);
+CREATE INDEX journal_lines_account ON journal_lines(account);
+-- Nothing in the ledger is ever changed or removed: corrections are new entries.
+CREATE TRIGGER journal_entries_kept BEFORE UPDATE ON journal_entries BEGIN SELECT RAISE(ABORT, 'journal entries are never changed'); END;
+CREATE TRIGGER journal_entries_never_deleted BEFORE DELETE ON journal_entries BEGIN SELECT RAISE(ABORT, 'journal entries are never deleted'); END;
+CREATE TRIGGER journal_lines_kept BEFORE UPDATE ON journal_lines BEGIN SELECT RAISE(ABORT, 'journal lines are never changed'); END;
+CREATE TRIGGER journal_lines_never_deleted BEFORE DELETE ON journal_lines BEGIN SELECT RAISE(ABORT, 'journal lines are never deleted'); END;
+
+CREATE TABLE stock_moves (
+  id INTEGER PRIMARY KEY,
+  store TEXT NOT NULL,
+  sku TEXT NOT NULL,
+  qty_milli INTEGER NOT NULL,        -- into stock positive, out negative
+  kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund', 'received', 'adjustment', 'transfer_in', 'transfer_out', 'count')),
+  reason TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX stock_moves_item ON stock_moves(store, sku);
+-- SKUs that events named but the back office's catalog does not know: kept, flagged for review.
+CREATE TABLE skus_to_review (
+  store TEXT NOT NULL,
+  sku TEXT NOT NULL,
+  first_event TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  PRIMARY KEY (store, sku)
+);
+CREATE TABLE items (
+  store TEXT NOT NULL,
+  sku TEXT NOT NULL,
+  name TEXT NOT NULL,
+  cost_minor INTEGER,                -- unit cost, for the cost of goods sold; NULL: not known
+  PRIMARY KEY (store, sku)
+);
+
+-- A shift is recorded by its first event: usually shift.opened; a sale that arrives before it
+-- (out of order, after a gap) records the shift with its opening still NULL until it comes.
+CREATE TABLE shifts (
+  id TEXT PRIMARY KEY,
+  store TEXT NOT NULL,
+  terminal TEXT NOT NULL,
+  opened_by TEXT,
+  opened_at TEXT,
+  float_minor INTEGER,
+  closed_at TEXT,
+  expected_minor INTEGER,            -- the terminal's figure
+  counted_minor INTEGER,
+  cash_in_minor INTEGER NOT NULL DEFAULT 0,   -- cash sales less change, paid in
+  cash_out_minor INTEGER NOT NULL DEFAULT 0,  -- cash refunds, paid out
+  card_minor INTEGER NOT NULL DEFAULT 0       -- card sales less card refunds
+);
+)sql";
+
+}  // namespace
+
+const core::Schema& backOfficeSchema() {
+    static const core::Schema schema{0x46444241, "back-office database",
+                                     {{1, sync::IngestLedger::schemaSql()}, {2, kMigration2}}};
+    return schema;
+}
+
+Result<std::unique_ptr<core::Database>> openBackOfficeDb(const std::string& path, bool create) {
+    return core::Database::open(path, backOfficeSchema(), core::OpenOptions{.create = create});
+}
+
+Status saveStore(core::Database& db, const StoreSettings& s) {
+    FD_TRY(sync::validateStoreId(s.id));
+    FD_TRY(core::currencyByCode(s.currency).status());
+    FD_ASSIGN(auto* stmt, db.cached("INSERT INTO stores (id, currency, tax_mode, tax_rounding, rounding_mode)"
+                                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET currency = excluded.currency,"
+                                    " tax_mode = excluded.tax_mode, tax_rounding = excluded.tax_rounding,"
+                                    " rounding_mode = excluded.rounding_mode"));
+    return stmt->bindAll(s.id, s.currency, std::string(core::taxModeName(s.tax.mode)),
+                         std::string(core::taxRoundingName(s.tax.rounding)),
+                         std::string(core::roundingModeName(s.tax.roundingMode)))
+        .run();
+}
+
+Result<StoreSettings> loadStore(core::Database& db, const std::string& id) {
+    FD_ASSIGN(auto* stmt, db.cached("SELECT currency, tax_mode, tax_rounding, rounding_mode FROM stores WHERE id = ?"));
+    StoreSettings s;
+    s.id = id;
+    std::string mode, rounding, roundingMode;
+    Status found = stmt->bind(1, id).firstRow(
+        [&](const core::Statement& row) {
+            s.currency = row.text(0);
+            mode = row.text(1);
+            rounding = row.text(2);
+            roundingMode = row.text(3);
+        },
+        "store " + id + " is not configured in the back office (frontdesk-backoffice store add)");
+    stmt->reset();
+    FD_TRY(found);
+    FD_ASSIGN(s.tax.mode, core::parseTaxMode(mode));
+    FD_ASSIGN(s.tax.rounding, core::parseTaxRounding(rounding));
+    FD_ASSIGN(s.tax.roundingMode, core::parseRoundingMode(roundingMode));
+    return s;
+}
+
+}  // namespace frontdesk::backoffice

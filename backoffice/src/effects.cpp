@@ -1,0 +1,183 @@
+#include "backoffice/effects.h"
+
+#include "backoffice/backoffice_db.h"
+#include "backoffice/journal.h"
+#include "backoffice/sale_check.h"
+#include "backoffice/chart.h"
+#include "payload_fields.h"
+
+namespace frontdesk::backoffice {
+
+using core::Result;
+using core::Status;
+using nlohmann::json;
+
+namespace {
+
+using fields::amount;
+using fields::text;
+
+const json& payloadOf(const sync::Delivery& d) { return fields::object(d.envelope, "payload"); }
+
+JournalEntry entryFor(const sync::Delivery& d, const std::string& currency, std::string memo) {
+    JournalEntry e;
+    e.store = d.terminal.store;
+    e.at = text(d.envelope, "at");
+    e.currency = currency;
+    e.source = d.type;
+    e.eventId = d.id;
+    e.memo = std::move(memo);
+    return e;
+}
+
+// Cost of goods at the item's unit cost, for thousandths of a unit, rounded half up; nullopt when
+// the cost is not known.
+std::optional<std::int64_t> costOf(core::Database& db, const std::string& store, const std::string& sku,
+                                   std::int64_t qtyMilli, Status& failure) {
+    auto stmt = db.cached("SELECT cost_minor FROM items WHERE store = ? AND sku = ?");
+    if (!stmt.ok()) {
+        failure = stmt.status();
+        return std::nullopt;
+    }
+    std::optional<std::int64_t> cost;
+    failure = (*stmt)->bindAll(store, sku).forEachRow([&](const core::Statement& row) { cost = row.optionalInt64(0); });
+    if (!cost) return std::nullopt;
+    return (*cost * qtyMilli + 500) / 1000;
+}
+
+}  // namespace
+
+Status EventEffects::apply(const sync::Delivery& d) {
+    if (d.type == "sale.completed") return sale(d, false);
+    if (d.type == "sale.refunded") return sale(d, true);
+    if (d.type == "cash.moved") return cashMove(d);
+    if (d.type == "shift.opened") return shiftOpened(d);
+    if (d.type == "shift.closed") return shiftClosed(d);
+    if (d.type == "drawer.opened" || d.type == "sale.voided") return {};  // no money moved
+    return core::invalidArgument("the back office does not apply events of type " + d.type);
+}
+
+Status EventEffects::stockMove(const sync::Delivery& d, const std::string& sku, std::int64_t qtyMilli, const char* kind) {
+    FD_ASSIGN(auto* move, m_db.cached("INSERT INTO stock_moves (store, sku, qty_milli, kind, reason, event_id, at)"
+                                      " VALUES (?, ?, ?, ?, '', ?, ?)"));
+    FD_TRY(move->bindAll(d.terminal.store, sku, qtyMilli, std::string(kind), d.id, text(d.envelope, "at")).run());
+    FD_ASSIGN(auto* known, m_db.cached("SELECT count(*) FROM items WHERE store = ? AND sku = ?"));
+    std::int64_t found = 0;
+    FD_TRY(known->bindAll(d.terminal.store, sku).forEachRow([&](const core::Statement& row) { found = row.int64(0); }));
+    if (found) return {};
+    // Kept, not refused: the sale happened; someone looks at the SKU.
+    FD_ASSIGN(auto* flag, m_db.cached("INSERT INTO skus_to_review (store, sku, first_event, first_seen) VALUES (?, ?, ?, ?)"
+                                      " ON CONFLICT(store, sku) DO NOTHING"));
+    return flag->bindAll(d.terminal.store, sku, d.id, text(d.envelope, "at")).run();
+}
+
+// The shift a money event belongs to: it must be this terminal's; one not seen yet is recorded.
+Status EventEffects::addToShift(const std::string& shift, std::int64_t cashIn, std::int64_t cashOut, std::int64_t card) {
+    FD_ASSIGN(auto* add, m_db.cached("UPDATE shifts SET cash_in_minor = cash_in_minor + ?, cash_out_minor = cash_out_minor + ?,"
+                                     " card_minor = card_minor + ? WHERE id = ?"));
+    return add->bindAll(cashIn, cashOut, card, shift).run();
+}
+
+namespace {
+
+Status shiftOfTerminal(core::Database& db, const sync::Delivery& d, const std::string& shift) {
+    if (shift.empty()) return core::invalidArgument("the event names no shift");
+    FD_ASSIGN(auto* owner, db.cached("SELECT store, terminal FROM shifts WHERE id = ?"));
+    std::string store, terminal;
+    FD_TRY(owner->bind(1, shift).forEachRow([&](const core::Statement& row) {
+        store = row.text(0);
+        terminal = row.text(1);
+    }));
+    if (store.empty()) {
+        FD_ASSIGN(auto* record, db.cached("INSERT INTO shifts (id, store, terminal) VALUES (?, ?, ?)"));
+        return record->bindAll(shift, d.terminal.store, d.terminal.terminal).run();
+    }
+    if (store != d.terminal.store || terminal != d.terminal.terminal) {
+        return core::invalidArgument("shift " + shift + " is terminal " + store + "/" + terminal + "'s, not " +
+                                     d.terminal.store + "/" + d.terminal.terminal + "'s");
+    }
+    return {};
+}
+
+}  // namespace
+
+Status EventEffects::sale(const sync::Delivery& d, bool refund) {
+    FD_ASSIGN(auto store, loadStore(m_db, d.terminal.store));
+    FD_ASSIGN(auto f, checkSale(payloadOf(d), store, refund ? SaleKind::Refund : SaleKind::Sale));
+    FD_TRY(shiftOfTerminal(m_db, d, f.shift));
+    JournalEntry e = entryFor(d, f.currency, (refund ? "refund " : "sale ") + text(payloadOf(d), "receipt"));
+    // A sale: money in (debit), revenue and tax owed (credit). A refund: the mirror image.
+    const auto side = [&](std::string account, std::int64_t amount, bool debitOnSale) {
+        const bool debit = debitOnSale != refund;
+        if (amount < 0) return Posting{std::move(account), debit ? 0 : -amount, debit ? -amount : 0};
+        return Posting{std::move(account), debit ? amount : 0, debit ? 0 : amount};
+    };
+    e.postings.push_back(side(std::string(accounts::kCash), f.cash, true));
+    e.postings.push_back(side(std::string(accounts::kCardClearing), f.card, true));
+    for (const auto& r : f.byRate) {
+        e.postings.push_back(
+            side(accounts::perTaxCode(refund ? accounts::kRefunds : accounts::kSalesRevenue, r.taxCode), r.net, false));
+        e.postings.push_back(side(accounts::perTaxCode(accounts::kOutputTax, r.taxCode), r.tax, false));
+    }
+    // Rounding up (the customer paid more than the gross) is income, rounding down a cost.
+    e.postings.push_back(side(std::string(accounts::kRounding), f.rounding, false));
+    Journal journal(m_db);
+    FD_TRY(journal.post(e).status());
+
+    JournalEntry cogs = entryFor(d, f.currency, "cost of goods, " + e.memo);
+    for (const auto& l : f.lines) {
+        FD_TRY(stockMove(d, l.sku, refund ? l.qtyMilli : -l.qtyMilli, refund ? "refund" : "sale"));
+        Status failure;
+        auto cost = costOf(m_db, d.terminal.store, l.sku, l.qtyMilli, failure);
+        FD_TRY(failure);
+        if (!cost || *cost == 0) continue;
+        cogs.postings.push_back(side(std::string(accounts::kCostOfGoods), *cost, true));
+        cogs.postings.push_back(side(std::string(accounts::kInventory), *cost, false));
+    }
+    if (!cogs.postings.empty()) FD_TRY(journal.post(cogs).status());
+    return refund ? addToShift(f.shift, 0, f.cash, -f.card) : addToShift(f.shift, f.cash, 0, f.card);
+}
+
+Status EventEffects::cashMove(const sync::Delivery& d) {
+    const json& p = payloadOf(d);
+    FD_ASSIGN(auto store, loadStore(m_db, d.terminal.store));
+    const std::string currency = text(p, "currency");
+    if (currency != store.currency) return core::invalidArgument("the cash move is in " + currency + ", the store's currency is " + store.currency);
+    const std::string shift = text(p, "shift");
+    FD_TRY(shiftOfTerminal(m_db, d, shift));
+    const std::int64_t value = amount(p, "amount");
+    if (value <= 0) return core::invalidArgument("a cash move's amount must be above 0");
+    const bool in = text(p, "kind") == "paid_in";
+    JournalEntry e = entryFor(d, currency, (in ? "paid in: " : "paid out: ") + text(p, "reason"));
+    if (in) {
+        e.postings = {{std::string(accounts::kCash), value, 0}, {std::string(accounts::kOtherIncome), 0, value}};
+    } else {
+        e.postings = {{std::string(accounts::kPaidOut), value, 0}, {std::string(accounts::kCash), 0, value}};
+    }
+    FD_TRY(Journal(m_db).post(e).status());
+    return in ? addToShift(shift, value, 0, 0) : addToShift(shift, 0, value, 0);
+}
+
+Status EventEffects::shiftOpened(const sync::Delivery& d) {
+    const json& p = payloadOf(d);
+    FD_ASSIGN(auto store, loadStore(m_db, d.terminal.store));
+    const std::string shift = text(p, "shift");
+    FD_TRY(shiftOfTerminal(m_db, d, shift));
+    FD_ASSIGN(auto* open, m_db.cached("UPDATE shifts SET opened_by = ?, opened_at = ?, float_minor = ? WHERE id = ?"));
+    const std::int64_t drawerFloat = amount(p, "float");
+    FD_TRY(open->bindAll(text(d.envelope, "staff"), text(p, "opened_at"), drawerFloat, shift).run());
+    if (drawerFloat == 0) return {};
+    JournalEntry e = entryFor(d, store.currency, "float into the drawer");
+    e.postings = {{std::string(accounts::kCash), drawerFloat, 0}, {std::string(accounts::kSafe), 0, drawerFloat}};
+    return Journal(m_db).post(e).status();
+}
+
+Status EventEffects::shiftClosed(const sync::Delivery& d) {
+    const json& p = payloadOf(d);
+    const std::string shift = text(p, "shift");
+    FD_TRY(shiftOfTerminal(m_db, d, shift));
+    FD_ASSIGN(auto* close, m_db.cached("UPDATE shifts SET closed_at = ?, expected_minor = ?, counted_minor = ? WHERE id = ?"));
+    return close->bindAll(text(p, "closed_at"), amount(p, "expected_cash"), amount(p, "counted_cash"), shift).run();
+}
+
+}  // namespace frontdesk::backoffice
