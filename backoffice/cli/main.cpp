@@ -1,0 +1,176 @@
+// frontdesk-backoffice: the back office. `serve` takes in the store's terminal events; the other
+// commands configure it and print reports, safe to run while `serve` runs (docs/backoffice.md).
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <iostream>
+
+#include "backoffice/backoffice_db.h"
+#include "backoffice/reports.h"
+#include "backoffice/service.h"
+#include "core/clock.h"
+#include "core/log.h"
+#include "sync/broker_credentials.h"
+
+using namespace frontdesk;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+
+int failed(const core::Status& status) {
+    std::cerr << "frontdesk-backoffice: " << status.toString() << "\n";
+    return kExitFailed;
+}
+
+// Waits for SIGINT or SIGTERM (blocked in every thread, taken here).
+void waitForStop() {
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    int signal = 0;
+    sigwait(&stop, &signal);
+}
+
+struct ServeOptions {
+    std::string db = "frontdesk-backoffice.db";
+    std::string credentials;
+    std::string broker;
+};
+
+int serve(const ServeOptions& o) {
+    auto login = sync::readBrokerLogin(o.credentials, "backoffice");
+    if (!login.ok()) return failed(login.status());
+    backoffice::ServiceOptions options;
+    options.dbPath = o.db;
+    options.consumer.store = login->store;
+    options.consumer.broker = {login->host, login->port};
+    options.consumer.username = login->username;
+    options.consumer.password = login->password;
+    if (!o.broker.empty()) {
+        auto broker = sync::parseBrokerAddress(o.broker);
+        if (!broker.ok()) return failed(broker.status());
+        options.consumer.broker = *broker;
+    }
+    // Signals go to waitForStop only: block them before any thread starts.
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, nullptr);
+    core::SystemClock clock;
+    auto service = backoffice::IngestService::open(options, clock);
+    if (!service.ok()) return failed(service.status());
+    if (core::Status started = (*service)->start(); !started.ok()) return failed(started);
+    waitForStop();
+    core::log::info("backoffice", "stopping");
+    (*service)->stop();
+    return kExitOk;
+}
+
+struct StoreOptions {
+    std::string db = "frontdesk-backoffice.db";
+    backoffice::StoreSettings store;
+    std::string taxMode = "inclusive";
+    std::string taxRounding = "per_line";
+    std::string roundingMode = "half_up";
+};
+
+int storeAdd(const StoreOptions& o) {
+    backoffice::StoreSettings s = o.store;
+    auto mode = core::parseTaxMode(o.taxMode);
+    auto rounding = core::parseTaxRounding(o.taxRounding);
+    auto roundingMode = core::parseRoundingMode(o.roundingMode);
+    for (const core::Status& st : {mode.status(), rounding.status(), roundingMode.status()}) {
+        if (!st.ok()) return failed(st);
+    }
+    s.tax = {*mode, *rounding, *roundingMode};
+    auto db = backoffice::openBackOfficeDb(o.db, true);
+    if (!db.ok()) return failed(db.status());
+    if (core::Status saved = backoffice::saveStore(**db, s); !saved.ok()) return failed(saved);
+    std::cout << "store " << s.id << ": " << s.currency << ", tax " << o.taxMode << " " << o.taxRounding << ", rounding "
+              << o.roundingMode << "\n";
+    return kExitOk;
+}
+
+// A report: JSON with --json, otherwise the same indented for people.
+int report(const std::string& dbPath, bool json, const std::function<core::Result<nlohmann::json>(core::Database&)>& make) {
+    auto db = backoffice::openBackOfficeDb(dbPath, false);
+    if (!db.ok()) return failed(db.status());
+    auto result = make(**db);
+    if (!result.ok()) return failed(result.status());
+    std::cout << (json ? result->dump() : result->dump(2)) << "\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Frontdesk back office"};
+    app.require_subcommand(1);
+    std::string logLevel = "info";
+    app.add_option("--log-level", logLevel, "debug, info, warn, error or off")->capture_default_str();
+    std::function<int()> action;
+
+    ServeOptions serveOptions;
+    auto* serveCmd = app.add_subcommand("serve", "take in the store's terminal events until SIGINT or SIGTERM");
+    serveCmd->add_option("--db", serveOptions.db, "the back-office database (created if missing)")->capture_default_str();
+    serveCmd->add_option("--credentials", serveOptions.credentials, "the store's credentials.json (frontdesk-tool broker init)")
+        ->required();
+    serveCmd->add_option("--broker", serveOptions.broker, "HOST:PORT (default: the one in the credentials file)");
+    serveCmd->callback([&] { action = [&] { return serve(serveOptions); }; });
+
+    StoreOptions storeOptions;
+    auto* storeCmd = app.add_subcommand("store", "the stores this back office serves")->require_subcommand(1);
+    auto* storeAddCmd = storeCmd->add_subcommand("add", "add a store, or change its currency and tax rules");
+    storeAddCmd->add_option("--db", storeOptions.db, "the back-office database (created if missing)")->capture_default_str();
+    storeAddCmd->add_option("--store", storeOptions.store.id, "store id")->required();
+    storeAddCmd->add_option("--currency", storeOptions.store.currency, "ISO 4217 code")->required();
+    storeAddCmd->add_option("--tax-mode", storeOptions.taxMode, "inclusive or exclusive")->capture_default_str();
+    storeAddCmd->add_option("--tax-rounding", storeOptions.taxRounding, "per_line or per_total")->capture_default_str();
+    storeAddCmd->add_option("--rounding-mode", storeOptions.roundingMode, "half_up, half_even, down or up")
+        ->capture_default_str();
+    storeAddCmd->callback([&] { action = [&] { return storeAdd(storeOptions); }; });
+
+    std::string reportDb = "frontdesk-backoffice.db";
+    bool json = false;
+    std::string stockStore, stockSku;
+    const auto reportCommand = [&](CLI::App& parent, const char* name, const char* what) {
+        auto* cmd = parent.add_subcommand(name, what);
+        cmd->add_option("--db", reportDb, "the back-office database")->capture_default_str();
+        cmd->add_flag("--json", json, "one line of JSON");
+        return cmd;
+    };
+    auto* reportCmd = app.add_subcommand("report", "reports")->require_subcommand(1);
+    reportCommand(*reportCmd, "trial-balance", "the trial balance per currency")->callback([&] {
+        action = [&] { return report(reportDb, json, backoffice::trialBalanceReport); };
+    });
+    reportCommand(app, "terminals", "per terminal: last seq, gaps, dead letters")->callback([&] {
+        action = [&] { return report(reportDb, json, backoffice::terminalsReport); };
+    });
+    reportCommand(app, "dead-letters", "events that could not be applied, with their reasons")->callback([&] {
+        action = [&] { return report(reportDb, json, [](core::Database& db) { return backoffice::deadLettersReport(db); }); };
+    });
+    auto* stockCmd = reportCommand(app, "stock", "on hand for one item");
+    stockCmd->add_option("sku", stockSku, "the item's SKU")->required();
+    stockCmd->add_option("--store", stockStore, "store id")->required();
+    stockCmd->callback([&] {
+        action = [&] {
+            return report(reportDb, json, [&](core::Database& db) { return backoffice::stockReport(db, stockStore, stockSku); });
+        };
+    });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? kExitOk : kExitUsage;
+    }
+    auto level = core::log::parseLevel(logLevel);
+    if (!level.ok()) return failed(level.status());
+    if (core::Status logging = core::log::configure({*level, core::log::Format::Text, ""}); !logging.ok()) return failed(logging);
+    return action ? action() : kExitUsage;
+}

@@ -1,0 +1,98 @@
+// The back office as installers run it: `frontdesk-backoffice serve` on the store's broker, a real
+// till selling into it, and the reports read while it runs.
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <map>
+#include <sstream>
+
+#include "sync/broker_setup.h"
+#include "sync_test_support.h"
+#include "testing/child_process.h"
+
+namespace frontdesk {
+namespace {
+
+using kiosk::testing::dec;
+using kiosk::testing::eur;
+using kiosk::testing::kApple;
+using kiosk::testing::kBread;
+using synctest::eventually;
+
+nlohmann::json report(const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {FRONTDESK_BACKOFFICE_BIN};
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.push_back("--json");
+    const auto result = testing::runCommand(argv);
+    EXPECT_EQ(result.exitCode, 0) << result.output;
+    // The report is its one JSON line (log lines, on stderr, are text).
+    nlohmann::json parsed = nlohmann::json::value_t::discarded;
+    std::istringstream lines(result.output);
+    for (std::string line; std::getline(lines, line);) {
+        if (!line.empty() && line.front() == '{') parsed = nlohmann::json::parse(line, nullptr, false);
+    }
+    EXPECT_FALSE(parsed.is_discarded()) << result.output;
+    return parsed;
+}
+
+TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock) {
+    testing::MosquittoBroker broker;
+    kiosk::testing::TempDir dir;
+    const std::string db = dir.file("backoffice.db");
+    const auto added = testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "store", "add", "--db", db, "--store", "s1", "--currency", "EUR"});
+    ASSERT_EQ(added.exitCode, 0) << added.output;
+    testing::ChildProcess serve({FRONTDESK_BACKOFFICE_BIN, "serve", "--db", db, "--credentials",
+                                 (broker.dir() / sync::kBrokerCredentialsFile).string()},
+                                dir.path() / "serve.log");
+
+    kiosk::testing::Terminal t;
+    t.startShift();
+    core::SystemClock clock;
+    auto relay = synctest::startRelay(t, broker, clock);
+    ASSERT_TRUE(t.checkout().scan(kApple, dec("3")).ok());
+    ASSERT_TRUE(t.checkout().scan(kBread, dec("2")).ok());
+    ASSERT_TRUE(t.checkout().tenderCard().ok());
+    auto sale = t.checkout().complete();
+    ASSERT_TRUE(sale.ok());
+    kiosk::RefundRequest refund;
+    refund.receipt = sale->payload["receipt"];
+    refund.lines = {{1, dec("1")}};
+    ASSERT_TRUE(t.refunds().refund(refund, kiosk::Approval{"s1", "3333"}).ok());
+    ASSERT_TRUE(t.shifts().paidOut(eur(500), "milk for the staff room", kiosk::Approval{"s1", "3333"}).ok());
+    ASSERT_TRUE(t.shifts().close(eur(9500)).ok());
+    ASSERT_TRUE(eventually([&] { return synctest::drained(t); })) << relay->status().lastError;
+
+    const auto balance = report({"report", "trial-balance", "--db", db});
+    ASSERT_EQ(balance["currencies"].size(), 1u) << balance.dump();
+    EXPECT_EQ(balance["currencies"][0]["balanced"], true);
+    std::map<std::string, std::int64_t> accounts;
+    for (const auto& a : balance["currencies"][0]["accounts"]) accounts[a["account"]] = a["balance"];
+    EXPECT_EQ(accounts["1100"], 3 * 199 + 2 * 50 - 199);  // card: the sale, less the refund to the card
+    EXPECT_EQ(accounts["1000"], 10000 - 500);             // the float, less the paid out
+    EXPECT_EQ(accounts["6100"], 500);
+
+    EXPECT_EQ(report({"stock", "A", "--store", "s1", "--db", db})["on_hand"], "-2");
+    EXPECT_EQ(report({"stock", "B", "--store", "s1", "--db", db})["on_hand"], "-2");
+    const auto terminals = report({"terminals", "--db", db});
+    ASSERT_EQ(terminals["terminals"].size(), 1u);
+    EXPECT_EQ(terminals["terminals"][0]["upto"], synctest::lastSeq(t));
+    EXPECT_TRUE(terminals["terminals"][0]["gaps"].empty());
+    EXPECT_EQ(terminals["terminals"][0]["dead_letters"], 0);
+    EXPECT_TRUE(report({"dead-letters", "--db", db})["dead_letters"].empty());
+
+    relay->stop();
+    serve.signal(SIGTERM);
+    EXPECT_EQ(serve.waitUntil(testing::Clock::now() + std::chrono::seconds(20)), std::optional<int>(0));
+}
+
+TEST(BackOfficeServe, RefusesToStartForAStoreItDoesNotServe) {
+    testing::MosquittoBroker broker;
+    kiosk::testing::TempDir dir;
+    const auto result = testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "serve", "--db", dir.file("bo.db"), "--credentials",
+                                             (broker.dir() / sync::kBrokerCredentialsFile).string()});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.output.find("store s1 is not configured in the back office"), std::string::npos) << result.output;
+}
+
+}  // namespace
+}  // namespace frontdesk
