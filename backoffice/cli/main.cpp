@@ -6,8 +6,11 @@
 #include <iostream>
 
 #include "backoffice/backoffice_db.h"
+#include "backoffice/catalog.h"
+#include "backoffice/csv.h"
 #include "backoffice/reports.h"
 #include "backoffice/service.h"
+#include "core/bounded_input.h"
 #include "core/clock.h"
 #include "core/log.h"
 #include "sync/broker_credentials.h"
@@ -96,6 +99,20 @@ int storeAdd(const StoreOptions& o) {
     return kExitOk;
 }
 
+int catalogImport(const std::string& dbPath, const std::string& store, const std::string& file,
+                  std::optional<std::int64_t> version) {
+    auto csv = core::readFileBounded(file, backoffice::kMaxCsvBytes, "catalog file");
+    if (!csv.ok()) return failed(csv.status());
+    auto db = backoffice::openBackOfficeDb(dbPath, false);
+    if (!db.ok()) return failed(db.status());
+    auto report = backoffice::importCatalogCsv(**db, store, *csv, version);
+    if (!report.ok()) return failed(report.status().withContext(file));
+    for (const auto& refused : report->refused) std::cerr << file << ": " << refused << "\n";
+    std::cout << "catalog version " << report->version << " of store " << store << ": " << report->items << " items, "
+              << report->refused.size() << " lines refused\n";
+    return report->refused.empty() ? kExitOk : kExitFailed;
+}
+
 // A report: JSON with --json, otherwise the same indented for people.
 int report(const std::string& dbPath, bool json, const std::function<core::Result<nlohmann::json>(core::Database&)>& make) {
     auto db = backoffice::openBackOfficeDb(dbPath, false);
@@ -134,6 +151,21 @@ int main(int argc, char** argv) {
     storeAddCmd->add_option("--rounding-mode", storeOptions.roundingMode, "half_up, half_even, down or up")
         ->capture_default_str();
     storeAddCmd->callback([&] { action = [&] { return storeAdd(storeOptions); }; });
+
+    std::string catalogDb = "frontdesk-backoffice.db";
+    std::string catalogStore, catalogFile;
+    std::optional<std::int64_t> catalogVersion;
+    auto* catalogCmd = app.add_subcommand("catalog", "the store's catalog, published to its terminals")->require_subcommand(1);
+    auto* importCmd = catalogCmd->add_subcommand("import", "replace the catalog with a CSV file: a new version");
+    importCmd->add_option("file", catalogFile, "CSV with sku, name, price, tax_code, tax_rate[, barcodes, category, cost, "
+                                               "age_restricted, sold_by_weight]")
+        ->required();
+    importCmd->add_option("--db", catalogDb, "the back-office database")->capture_default_str();
+    importCmd->add_option("--store", catalogStore, "store id")->required();
+    importCmd->add_option("--version", catalogVersion,
+                          "the version to make (above the last; for the first import, above the terminals' seeded "
+                          "price_version); default: one more than the last");
+    importCmd->callback([&] { action = [&] { return catalogImport(catalogDb, catalogStore, catalogFile, catalogVersion); }; });
 
     std::string reportDb = "frontdesk-backoffice.db";
     bool json = false;

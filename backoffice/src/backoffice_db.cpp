@@ -72,12 +72,28 @@ CREATE TABLE skus_to_review (
   first_seen TEXT NOT NULL,
   PRIMARY KEY (store, sku)
 );
+-- The store's catalog as last imported; every import is also kept whole as a catalog version.
 CREATE TABLE items (
   store TEXT NOT NULL,
   sku TEXT NOT NULL,
   name TEXT NOT NULL,
+  price_minor INTEGER NOT NULL,
+  tax_code TEXT NOT NULL,
+  tax_rate TEXT NOT NULL,
+  barcodes TEXT NOT NULL,            -- JSON array
+  category TEXT,
+  age_restricted INTEGER NOT NULL DEFAULT 0,
+  sold_by_weight INTEGER NOT NULL DEFAULT 0,
   cost_minor INTEGER,                -- unit cost, for the cost of goods sold; NULL: not known
   PRIMARY KEY (store, sku)
+);
+CREATE TABLE catalog_versions (
+  store TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  items INTEGER NOT NULL,
+  body BLOB NOT NULL,                -- the catalog dataset (docs/master-data.md), as published
+  PRIMARY KEY (store, version)
 );
 
 -- A shift is recorded by its first event: usually shift.opened; a sale that arrives before it

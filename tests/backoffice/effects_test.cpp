@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "backoffice/backoffice_db.h"
+#include "backoffice_test_support.h"
 #include "backoffice/effects.h"
 #include "backoffice/journal.h"
 #include "sync/ingest_ledger.h"
@@ -22,12 +23,8 @@ using kiosk::testing::queryInt;
 class BackOfficeEffects : public ::testing::Test {
 protected:
     BackOfficeEffects() {
-        auto opened = openBackOfficeDb(dir.file("bo.db"), true);
-        if (!opened.ok()) throw std::runtime_error(opened.status().toString());
-        db = std::move(opened).value();
+        db = testing::openStoreS1(dir);
         ledgerOwner = std::make_unique<sync::IngestLedger>(*db, clock);
-        StoreSettings store{"s1", "EUR", {}};  // the standard seed's rules: inclusive, per line, half up
-        if (!saveStore(*db, store).ok()) throw std::runtime_error("store");
         t.startShift();
     }
 

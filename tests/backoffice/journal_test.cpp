@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "backoffice/backoffice_db.h"
+#include "backoffice_test_support.h"
 #include "backoffice/chart.h"
 #include "backoffice/journal.h"
 #include "testing/temp_dir.h"
@@ -11,16 +12,11 @@ namespace {
 
 class JournalTest : public ::testing::Test {
 protected:
-    JournalTest() {
-        auto opened = openBackOfficeDb(dir.file("bo.db"), true);
-        if (!opened.ok()) throw std::runtime_error(opened.status().toString());
-        db = std::move(opened).value();
-    }
     JournalEntry entry(std::vector<Posting> postings) {
         return JournalEntry{"s1", "2026-12-01T08:00:00.000Z", "EUR", "test", "", "memo", std::move(postings)};
     }
     kiosk::testing::TempDir dir;
-    std::unique_ptr<core::Database> db;
+    std::unique_ptr<core::Database> db = testing::openStoreS1(dir);
 };
 
 TEST_F(JournalTest, ABalancedEntryIsPostedAndTheTrialBalanceAddsUp) {

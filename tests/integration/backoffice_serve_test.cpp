@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <fstream>
 #include <map>
 #include <sstream>
 
+#include "kiosk/master_data.h"
 #include "sync/broker_setup.h"
 #include "sync_test_support.h"
 #include "testing/child_process.h"
@@ -80,6 +82,46 @@ TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock
     EXPECT_EQ(terminals["terminals"][0]["dead_letters"], 0);
     EXPECT_TRUE(report({"dead-letters", "--db", db})["dead_letters"].empty());
 
+    relay->stop();
+    serve.signal(SIGTERM);
+    EXPECT_EQ(serve.waitUntil(testing::Clock::now() + std::chrono::seconds(20)), std::optional<int>(0));
+}
+
+TEST(BackOfficeServe, ACatalogImportedInTheBackOfficeReachesTheTillAndPricesItsNextSale) {
+    testing::MosquittoBroker broker;
+    kiosk::testing::TempDir dir;
+    const std::string db = dir.file("backoffice.db");
+    ASSERT_EQ(testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "store", "add", "--db", db, "--store", "s1", "--currency", "EUR"})
+                  .exitCode,
+              0);
+    testing::ChildProcess serve({FRONTDESK_BACKOFFICE_BIN, "serve", "--db", db, "--credentials",
+                                 (broker.dir() / sync::kBrokerCredentialsFile).string()},
+                                dir.path() / "serve.log");
+    kiosk::testing::Terminal t;
+    auto data = kiosk::MasterData::open(t.db->path(), t.clock, t.till->boundary());
+    ASSERT_TRUE(data.ok());
+    (*data)->start();
+    core::SystemClock clock;
+    sync::RelayHandlers handlers;
+    handlers.datasets = data->get();
+    auto relay = synctest::startRelay(t, broker, clock, {}, std::move(handlers));
+
+    std::ofstream(dir.file("catalog.csv")) << "sku,name,price,tax_code,tax_rate,barcodes\n"
+                                              "A,Apple juice,2.29,VAT19,19,4000000000017\n"
+                                              "N,New item,3.50,VAT7,7,4000000000048\n";
+    // The till was provisioned with price_version 7: the back office's first version is above it.
+    const auto imported = testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "catalog", "import", dir.file("catalog.csv"),
+                                               "--db", db, "--store", "s1", "--version", "8"});
+    ASSERT_EQ(imported.exitCode, 0) << imported.output;
+    EXPECT_NE(imported.output.find("catalog version 8 of store s1: 2 items"), std::string::npos) << imported.output;
+    ASSERT_TRUE(eventually([&] { return (*data)->status().state == "applied"; }))
+        << (*data)->status().toJson().dump() << relay->status().lastError;
+    EXPECT_EQ((*data)->status().version, 8);
+    auto apple = t.till->catalog().byBarcode(kApple);
+    ASSERT_TRUE(apple.ok());
+    EXPECT_EQ(apple->priceMinor, 229);
+    EXPECT_TRUE(t.till->catalog().byBarcode("4000000000048").ok());
+    EXPECT_FALSE(t.till->catalog().byBarcode(kBread).ok());  // not in the back office's catalog
     relay->stop();
     serve.signal(SIGTERM);
     EXPECT_EQ(serve.waitUntil(testing::Clock::now() + std::chrono::seconds(20)), std::optional<int>(0));

@@ -1,13 +1,21 @@
 #pragma once
-// The back office's ingest, running: one consumer on the store's broker, each message's events
-// admitted by the ingest ledger and applied by EventEffects in one transaction of the back-office
-// database, then acked (docs/backoffice.md). What `frontdesk-backoffice serve` runs.
+// The back office, running against the store's broker (docs/backoffice.md); what
+// `frontdesk-backoffice serve` runs:
+// - ingest: one consumer, each message's events admitted by the ingest ledger and applied by
+//   EventEffects in one transaction of the back-office database, then acked;
+// - catalog: the newest catalog version published to the terminals (retained chunks and
+//   manifest), at start and whenever an import makes a new one; the previous version's chunks
+//   taken off the broker.
 //
-// The database connection is the consumer thread's alone once start() returned; reports open
-// connections of their own.
+// The database connection is the consumer thread's alone once start() returned; the publisher
+// and reports open connections of their own.
 
+#include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "core/clock.h"
 #include "core/database.h"
@@ -35,15 +43,23 @@ public:
     void stop();
     [[nodiscard]] sync::ConsumerStatus status() const;
     sync::EventConsumer& consumer() { return *m_consumer; }
+    // The catalog version last handed to the broker (0: none yet).
+    [[nodiscard]] std::int64_t publishedCatalog() const { return m_publishedCatalog; }
 
 private:
     IngestService(ServiceOptions options, std::unique_ptr<core::Database> db, const core::Clock& clock);
+    void publishCatalogs();
 
     ServiceOptions m_options;
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<sync::IngestLedger> m_ledger;
     std::unique_ptr<EventEffects> m_effects;
-    std::unique_ptr<sync::EventConsumer> m_consumer;  // declared last: stops first
+    std::unique_ptr<sync::EventConsumer> m_consumer;
+    std::atomic<std::int64_t> m_publishedCatalog{0};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;  // guarded by m_mutex
+    std::thread m_publisher;
 };
 
 }  // namespace frontdesk::backoffice
