@@ -7,6 +7,7 @@
 
 #include "backoffice/backoffice_db.h"
 #include "backoffice/catalog.h"
+#include "backoffice/reconciliation.h"
 #include "backoffice/csv.h"
 #include "backoffice/reports.h"
 #include "backoffice/service.h"
@@ -113,6 +114,17 @@ int catalogImport(const std::string& dbPath, const std::string& store, const std
     return report->refused.empty() ? kExitOk : kExitFailed;
 }
 
+// reconcile / dispute: prints the shift's figures as they stand after it.
+int settle(const std::string& dbPath, backoffice::Reconciliation r, bool dispute, bool json) {
+    auto db = backoffice::openBackOfficeDb(dbPath, false);
+    if (!db.ok()) return failed(db.status());
+    r.at = core::formatIso8601(core::SystemClock().now());
+    auto figures = dispute ? backoffice::disputeShift(**db, r) : backoffice::reconcileShift(**db, r);
+    if (!figures.ok()) return failed(figures.status());
+    std::cout << (json ? figures->toJson().dump() : figures->toJson().dump(2)) << "\n";
+    return kExitOk;
+}
+
 // A report: JSON with --json, otherwise the same indented for people.
 int report(const std::string& dbPath, bool json, const std::function<core::Result<nlohmann::json>(core::Database&)>& make) {
     auto db = backoffice::openBackOfficeDb(dbPath, false);
@@ -186,6 +198,22 @@ int main(int argc, char** argv) {
     reportCommand(app, "dead-letters", "events that could not be applied, with their reasons")->callback([&] {
         action = [&] { return report(reportDb, json, [](core::Database& db) { return backoffice::deadLettersReport(db); }); };
     });
+    reportCommand(*reportCmd, "shifts", "every shift: expected and counted cash, variance, status, missing events")
+        ->callback([&] { action = [&] { return report(reportDb, json, backoffice::shiftsReport); }; });
+    backoffice::Reconciliation settlement;
+    const auto settleCommand = [&](const char* name, const char* what, bool dispute) {
+        auto* cmd = reportCommand(app, name, what);
+        cmd->add_option("shift", settlement.shift, "the shift's id")->required();
+        cmd->add_option("--by", settlement.by, "who does it")->required();
+        cmd->add_option("--note", settlement.note, dispute ? "what is disputed" : "a note")->required(dispute);
+        if (!dispute) {
+            cmd->add_option("--override", settlement.overrideReason,
+                            "reconcile although the terminal has missing events: why");
+        }
+        cmd->callback([&, dispute] { action = [&, dispute] { return settle(reportDb, settlement, dispute, json); }; });
+    };
+    settleCommand("reconcile", "reconcile a closed shift: posts the cash over/short", false);
+    settleCommand("dispute", "mark a closed shift disputed, with a note", true);
     auto* stockCmd = reportCommand(app, "stock", "on hand for one item");
     stockCmd->add_option("sku", stockSku, "the item's SKU")->required();
     stockCmd->add_option("--store", stockStore, "store id")->required();

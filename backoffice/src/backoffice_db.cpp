@@ -114,11 +114,26 @@ CREATE TABLE shifts (
 );
 )sql";
 
+// Version 3: reconciliation, one record per closed shift: reconciled (the over/short posted) or
+// disputed, by whom, when, why.
+constexpr const char* kMigration3 = R"sql(
+CREATE TABLE reconciliations (
+  shift TEXT PRIMARY KEY REFERENCES shifts(id),
+  status TEXT NOT NULL CHECK (status IN ('reconciled', 'disputed')),
+  by_user TEXT NOT NULL,
+  at TEXT NOT NULL,
+  note TEXT NOT NULL,
+  override_reason TEXT,              -- why it was reconciled with events missing
+  variance_minor INTEGER NOT NULL,   -- counted - expected, as the back office computed it
+  entry INTEGER REFERENCES journal_entries(id)
+);
+)sql";
+
 }  // namespace
 
 const core::Schema& backOfficeSchema() {
     static const core::Schema schema{0x46444241, "back-office database",
-                                     {{1, sync::IngestLedger::schemaSql()}, {2, kMigration2}}};
+                                     {{1, sync::IngestLedger::schemaSql()}, {2, kMigration2}, {3, kMigration3}}};
     return schema;
 }
 
