@@ -1,12 +1,17 @@
 #pragma once
 // What the back-office tests share: a fresh back-office database serving store s1 in EUR with
-// the standard seed's tax rules (inclusive, per line, half up).
+// the standard seed's tax rules (inclusive, per line, half up), and a real till's events taken in.
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "backoffice/backoffice_db.h"
+#include "backoffice/effects.h"
+#include "sync/ingest_ledger.h"
 #include "testing/temp_dir.h"
+#include "testing/terminal.h"
 
 namespace frontdesk::backoffice::testing {
 
@@ -15,6 +20,37 @@ inline std::unique_ptr<core::Database> openStoreS1(const kiosk::testing::TempDir
     if (!opened.ok()) throw std::runtime_error(opened.status().toString());
     if (core::Status saved = saveStore(**opened, {"s1", "EUR", {}}); !saved.ok()) throw std::runtime_error(saved.toString());
     return std::move(opened).value();
+}
+
+// The seqs of the till's outbox after `after`, in order.
+inline std::vector<std::int64_t> seqsAfter(core::Database& till, std::int64_t after = 0) {
+    std::vector<std::int64_t> seqs;
+    for (auto seq = after + 1; seq <= kiosk::testing::queryInt(till, "SELECT coalesce(max(seq), 0) FROM outbox"); ++seq) {
+        seqs.push_back(seq);
+    }
+    return seqs;
+}
+
+// The till's events with these seqs (each changed by `tamper` first, when given), decoded as the
+// consumer decodes them, through the ingest ledger and the effects, as one message: the ack.
+inline core::Result<sync::Ack> ingestSeqs(core::Database& backOffice, sync::IngestLedger& ledger, core::Database& till,
+                                          const std::vector<std::int64_t>& seqs,
+                                          const std::function<void(nlohmann::json&)>& tamper = {}) {
+    std::vector<sync::Delivery> deliveries;
+    for (auto seq : seqs) {
+        auto envelope = kiosk::testing::envelope(till, seq);
+        if (tamper) tamper(envelope);
+        auto decoded = sync::decodeDeliveries({"s1", "t1"}, envelope.dump(), &sync::schemaProblem);
+        deliveries.insert(deliveries.end(), decoded.begin(), decoded.end());
+    }
+    EventEffects effects(backOffice);
+    return ledger.ingest({"s1", "t1"}, deliveries, [&](const sync::Delivery& d) { return effects.apply(d); });
+}
+
+// Debits less credits of an account over the whole ledger.
+inline std::int64_t accountBalance(core::Database& db, const std::string& account) {
+    return kiosk::testing::queryInt(
+        db, "SELECT coalesce(sum(debit_minor) - sum(credit_minor), 0) FROM journal_lines WHERE account = '" + account + "'");
 }
 
 }  // namespace frontdesk::backoffice::testing

@@ -28,27 +28,14 @@ protected:
         t.startShift();
     }
 
-    // Every outbox event of the till after `after`, as the consumer would decode them, through the
-    // ledger and the effects. Returns the ack.
+    // Every outbox event of the till after `after`, as one message. Returns the ack.
     sync::Ack ingest(std::int64_t after = 0, const std::function<void(nlohmann::json&)>& tamper = {}) {
-        std::vector<sync::Delivery> deliveries;
-        for (std::int64_t seq = after + 1; seq <= queryInt(*t.db, "SELECT max(seq) FROM outbox"); ++seq) {
-            auto envelope = kiosk::testing::envelope(*t.db, seq);
-            if (tamper) tamper(envelope);
-            auto decoded = sync::decodeDeliveries({"s1", "t1"}, envelope.dump(), &sync::schemaProblem);
-            deliveries.insert(deliveries.end(), decoded.begin(), decoded.end());
-        }
-        EventEffects effects(*db);
-        auto ack = ledger().ingest({"s1", "t1"}, deliveries, [&](const sync::Delivery& d) { return effects.apply(d); });
+        auto ack = testing::ingestSeqs(*db, ledger(), *t.db, testing::seqsAfter(*t.db, after), tamper);
         EXPECT_TRUE(ack.ok()) << ack.status().toString();
         return ack.ok() ? *ack : sync::Ack{};
     }
     std::int64_t lastSeq() { return queryInt(*t.db, "SELECT max(seq) FROM outbox"); }
-    // debit - credit of an account over the whole ledger
-    std::int64_t balance(const std::string& account) {
-        return queryInt(*db, "SELECT coalesce(sum(debit_minor) - sum(credit_minor), 0) FROM journal_lines WHERE account = '" +
-                                 account + "'");
-    }
+    std::int64_t balance(const std::string& account) { return testing::accountBalance(*db, account); }
     void expectBalanced() {
         auto tb = Journal(*db).trialBalance("EUR");
         ASSERT_TRUE(tb.ok());

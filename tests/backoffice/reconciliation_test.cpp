@@ -32,25 +32,11 @@ protected:
     static void must(bool ok) {
         if (!ok) throw std::runtime_error("the till refused a step of the set-up");
     }
-    // The till's events with these seqs, through the ledger and the effects.
     void ingest(const std::vector<std::int64_t>& seqs) {
-        std::vector<sync::Delivery> deliveries;
-        for (auto seq : seqs) {
-            auto d = sync::decodeDeliveries({"s1", "t1"}, kiosk::testing::envelope(*t.db, seq).dump(), &sync::schemaProblem);
-            deliveries.insert(deliveries.end(), d.begin(), d.end());
-        }
-        EventEffects effects(*db);
-        ASSERT_TRUE(ledger.ingest({"s1", "t1"}, deliveries, [&](const sync::Delivery& d) { return effects.apply(d); }).ok());
+        ASSERT_TRUE(testing::ingestSeqs(*db, ledger, *t.db, seqs).ok());
     }
-    std::vector<std::int64_t> allSeqs() {
-        std::vector<std::int64_t> seqs;
-        for (std::int64_t s = 1; s <= queryInt(*t.db, "SELECT max(seq) FROM outbox"); ++s) seqs.push_back(s);
-        return seqs;
-    }
-    std::int64_t balance(const std::string& account) {
-        return queryInt(*db, "SELECT coalesce(sum(debit_minor) - sum(credit_minor), 0) FROM journal_lines WHERE account = '" +
-                                 account + "'");
-    }
+    std::vector<std::int64_t> allSeqs() { return testing::seqsAfter(*t.db); }
+    std::int64_t balance(const std::string& account) { return testing::accountBalance(*db, account); }
     Reconciliation by(const std::string& who, std::string note = "", std::string override = "") {
         return {shift, who, std::move(note), std::move(override), "2026-12-01T20:00:00.000Z"};
     }
