@@ -166,6 +166,9 @@ awk -v smoke="$smoke" '
         if (smoke) print "  goal: not judged in a smoke run"
         else printf "  goal: ratio >= 0.50: %s\n", (ratio(e, w) >= 0.5 ? "met" : "NOT met")
         printf "  catch-up of a backlog  %9.0f events/s  (%d events queued while offline)\n", rate(u), v[u, "events"]
+        f = "BM_IngestFull"
+        printf "  IngestFull             %9.0f events/s  (the same into the back office: each sale recomputed, booked, stock moved)\n", rate(f)
+        printf "  ratio IngestFull/Raw   %9.2f\n", ratio(f, w)
         m = "BM_SellDuringApply"
         print ""
         printf "Selling while a catalog version is applied (%d items; sale commit, us)\n", v[m, "items"]

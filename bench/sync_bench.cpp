@@ -7,7 +7,10 @@
 //                    the terminal's outbox: timed from the relay's wake-up until the last ack.
 //   BM_SyncCatchUp   the same for a backlog queued while the terminal was offline
 //                    (--catchup_events, default 100,000).
-// Both report items_per_second (events); bench/run_benchmarks.sh prints the ratio.
+//   BM_IngestFull    as BM_SyncEndToEnd, with the real back office behind the consumer
+//                    (backoffice::IngestService): every sale recomputed, booked in the ledger and
+//                    its stock moved, in the ingest transaction, before the ack.
+// All report items_per_second (events); bench/run_benchmarks.sh prints the ratios to the raw one.
 #include <benchmark/benchmark.h>
 
 #include <atomic>
@@ -17,6 +20,8 @@
 #include <mutex>
 #include <string>
 
+#include "backoffice/backoffice_db.h"
+#include "backoffice/service.h"
 #include "bench_support.h"
 #include "kiosk/outbox_source.h"
 #include "sync/consumer.h"
@@ -202,6 +207,39 @@ void BM_SyncEndToEnd(benchmark::State& state) {
     state.counters["resends"] = static_cast<double>(relay->status().resends);
 }
 
+void BM_IngestFull(benchmark::State& state) {
+    kiosk::testing::TempDir dir;
+    const std::string path = dir.file("backoffice.db");
+    must(backoffice::saveStore(*must(backoffice::openBackOfficeDb(path, true), "back-office database"),
+                               {"s1", "EUR", {}}),
+         "store");
+    const auto login = broker().credentials("backoffice");
+    core::SystemClock clock;
+    auto service = must(backoffice::IngestService::open(
+                            {path, sync::ConsumerOptions{"s1", {login.host, login.port}, login.username, login.password}},
+                            clock),
+                        "back office");
+    must(service->start(), "back office");
+    Terminal t;
+    t.startShift();
+    auto relay = startRelay(t, clock);
+    drainOrDie(*relay);
+    for (auto _ : state) {
+        state.PauseTiming();
+        sell(t, kEventsPerIteration);
+        state.ResumeTiming();
+        drainOrDie(*relay);
+    }
+    state.SetItemsProcessed(state.iterations() * kEventsPerIteration);
+    service->stop();
+    // Figures of events that were dead-lettered instead of booked would mean nothing.
+    auto db = must(backoffice::openBackOfficeDb(path, false), "back-office database");
+    auto* letters = must(db->cached("SELECT count(*) FROM ingest_events WHERE outcome = 'dead_letter'"), "query");
+    std::int64_t deadLetters = 0;
+    must(letters->forEachRow([&](const core::Statement& row) { deadLetters = row.int64(0); }), "query");
+    if (deadLetters != 0) die(std::to_string(deadLetters) + " events were dead-lettered");
+}
+
 void BM_SyncCatchUp(benchmark::State& state) {
     for (auto _ : state) {
         state.PauseTiming();
@@ -223,6 +261,7 @@ void BM_SyncCatchUp(benchmark::State& state) {
 
 BENCHMARK(BM_RawMqttQos1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SyncEndToEnd)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_IngestFull)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SyncCatchUp)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 }  // namespace
