@@ -190,11 +190,12 @@ void drainOrDie(sync::OutboxRelay& relay) {
     if (!relay.waitUntilDrained(std::chrono::minutes(10))) die("the outbox did not drain: " + relay.status().lastError);
 }
 
-void BM_SyncEndToEnd(benchmark::State& state) {
-    BackOffice office;
+// A till with an open shift syncing to whatever consumes the store's events: per iteration it
+// commits kEventsPerIteration sales (timer paused), then times until every one is acked and
+// marked synced. Returns the relay, stopped by its caller.
+std::unique_ptr<sync::OutboxRelay> sellAndDrain(benchmark::State& state, const core::Clock& clock) {
     Terminal t;
     t.startShift();
-    core::SystemClock clock;
     auto relay = startRelay(t, clock);
     drainOrDie(*relay);
     for (auto _ : state) {
@@ -204,6 +205,14 @@ void BM_SyncEndToEnd(benchmark::State& state) {
         drainOrDie(*relay);  // wakes the relay, returns once every event is acked and marked
     }
     state.SetItemsProcessed(state.iterations() * kEventsPerIteration);
+    relay->stop();
+    return relay;
+}
+
+void BM_SyncEndToEnd(benchmark::State& state) {
+    BackOffice office;
+    core::SystemClock clock;
+    auto relay = sellAndDrain(state, clock);
     state.counters["resends"] = static_cast<double>(relay->status().resends);
 }
 
@@ -220,17 +229,7 @@ void BM_IngestFull(benchmark::State& state) {
                             clock),
                         "back office");
     must(service->start(), "back office");
-    Terminal t;
-    t.startShift();
-    auto relay = startRelay(t, clock);
-    drainOrDie(*relay);
-    for (auto _ : state) {
-        state.PauseTiming();
-        sell(t, kEventsPerIteration);
-        state.ResumeTiming();
-        drainOrDie(*relay);
-    }
-    state.SetItemsProcessed(state.iterations() * kEventsPerIteration);
+    sellAndDrain(state, clock);
     service->stop();
     // Figures of events that were dead-lettered instead of booked would mean nothing.
     auto db = must(backoffice::openBackOfficeDb(path, false), "back-office database");
