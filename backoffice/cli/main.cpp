@@ -9,10 +9,13 @@
 #include "backoffice/catalog.h"
 #include "backoffice/reconciliation.h"
 #include "backoffice/csv.h"
+#include "backoffice/http_api.h"
 #include "backoffice/reports.h"
 #include "backoffice/service.h"
+#include "backoffice/users.h"
 #include "core/bounded_input.h"
 #include "core/clock.h"
+#include "core/host_port.h"
 #include "core/log.h"
 #include "sync/broker_credentials.h"
 
@@ -43,6 +46,7 @@ struct ServeOptions {
     std::string db = "frontdesk-backoffice.db";
     std::string credentials;
     std::string broker;
+    std::string http;  // HOST:PORT; "" serves no HTTP API
 };
 
 int serve(const ServeOptions& o) {
@@ -69,8 +73,26 @@ int serve(const ServeOptions& o) {
     auto service = backoffice::IngestService::open(options, clock);
     if (!service.ok()) return failed(service.status());
     if (core::Status started = (*service)->start(); !started.ok()) return failed(started);
+    std::unique_ptr<backoffice::HttpApi> api;
+    if (!o.http.empty()) {
+        auto address = core::parseHostPort(o.http, "--http");
+        if (!address.ok()) return failed(address.status());
+        backoffice::HttpOptions http;
+        http.dbPath = o.db;
+        http.host = address->host;
+        http.port = address->port;
+        backoffice::IngestService& ingest = **service;
+        http.ingest.status = [&ingest] { return ingest.status(); };
+        http.ingest.requestResend = [&ingest](const sync::TerminalAddress& t, std::int64_t from) {
+            ingest.consumer().requestResend(t, from);
+        };
+        auto started = backoffice::HttpApi::start(std::move(http), clock);
+        if (!started.ok()) return failed(started.status());
+        api = std::move(*started);
+    }
     waitForStop();
     core::log::info("backoffice", "stopping");
+    if (api) api->stop();
     (*service)->stop();
     return kExitOk;
 }
@@ -135,6 +157,34 @@ int report(const std::string& dbPath, bool json, const std::function<core::Resul
     return kExitOk;
 }
 
+// The password comes on stdin (one line), never on the command line where `ps` shows it.
+int userAdd(const std::string& dbPath, const std::string& username, const std::string& role) {
+    auto parsedRole = backoffice::parseRole(role);
+    if (!parsedRole.ok()) return failed(parsedRole.status());
+    std::string password;
+    std::getline(std::cin, password);
+    auto db = backoffice::openBackOfficeDb(dbPath, true);
+    if (!db.ok()) return failed(db.status());
+    core::SystemClock clock;
+    backoffice::Users users(**db, clock);
+    if (core::Status added = users.add(username, password, *parsedRole, "cli"); !added.ok()) return failed(added);
+    std::cout << "user " << username << " (" << role << ") added\n";
+    return kExitOk;
+}
+
+int userList(const std::string& dbPath, bool json) {
+    return report(dbPath, json, [](core::Database& db) -> core::Result<nlohmann::json> {
+        core::SystemClock clock;
+        FD_ASSIGN(auto list, backoffice::Users(db, clock).list());
+        nlohmann::json users = nlohmann::json::array();
+        for (const auto& u : list) {
+            users.push_back({{"username", u.username}, {"role", backoffice::roleName(u.role)}, {"created_at", u.createdAt},
+                             {"disabled", u.disabled}});
+        }
+        return nlohmann::json{{"users", users}};
+    });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -150,6 +200,7 @@ int main(int argc, char** argv) {
     serveCmd->add_option("--credentials", serveOptions.credentials, "the store's credentials.json (frontdesk-tool broker init)")
         ->required();
     serveCmd->add_option("--broker", serveOptions.broker, "HOST:PORT (default: the one in the credentials file)");
+    serveCmd->add_option("--http", serveOptions.http, "serve the HTTP API on HOST:PORT (e.g. 127.0.0.1:8080)");
     serveCmd->callback([&] { action = [&] { return serve(serveOptions); }; });
 
     StoreOptions storeOptions;
@@ -178,6 +229,20 @@ int main(int argc, char** argv) {
                           "the version to make (above the last; for the first import, above the terminals' seeded "
                           "price_version); default: one more than the last");
     importCmd->callback([&] { action = [&] { return catalogImport(catalogDb, catalogStore, catalogFile, catalogVersion); }; });
+
+    std::string userDb = "frontdesk-backoffice.db";
+    std::string userName, userRole = "clerk";
+    bool userJson = false;
+    auto* userCmd = app.add_subcommand("user", "the back office's users (docs/backoffice.md)")->require_subcommand(1);
+    auto* userAddCmd = userCmd->add_subcommand("add", "add a user; the password is read from stdin (one line)");
+    userAddCmd->add_option("username", userName, "1-64 of a-z 0-9 . _ -")->required();
+    userAddCmd->add_option("--role", userRole, "clerk, manager or admin")->capture_default_str();
+    userAddCmd->add_option("--db", userDb, "the back-office database (created if missing)")->capture_default_str();
+    userAddCmd->callback([&] { action = [&] { return userAdd(userDb, userName, userRole); }; });
+    auto* userListCmd = userCmd->add_subcommand("list", "every user with their role");
+    userListCmd->add_option("--db", userDb, "the back-office database")->capture_default_str();
+    userListCmd->add_flag("--json", userJson, "one line of JSON");
+    userListCmd->callback([&] { action = [&] { return userList(userDb, userJson); }; });
 
     std::string reportDb = "frontdesk-backoffice.db";
     bool json = false;

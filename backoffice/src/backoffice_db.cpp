@@ -129,11 +129,48 @@ CREATE TABLE reconciliations (
 );
 )sql";
 
+// Version 4: the people who use the back office (not the tills' staff), their sessions, failed
+// logins (for the lockout), and the audit trail of what they did. Passwords are Argon2id hashes;
+// a session is kept only as the SHA-256 of its token, so a copy of the database logs nobody in.
+constexpr const char* kMigration4 = R"sql(
+CREATE TABLE users (
+  username TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('clerk', 'manager', 'admin')),
+  created_at TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sessions (
+  token_sha256 TEXT PRIMARY KEY,
+  username TEXT NOT NULL REFERENCES users(username),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(username);
+-- Failed logins per key ("user:NAME" or "addr:IP") in the current window.
+CREATE TABLE login_failures (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  window_start TEXT NOT NULL,
+  locked_until TEXT
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  detail TEXT NOT NULL                -- JSON
+);
+CREATE TRIGGER audit_log_kept BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit rows are never changed'); END;
+CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit rows are never deleted'); END;
+)sql";
+
 }  // namespace
 
 const core::Schema& backOfficeSchema() {
     static const core::Schema schema{0x46444241, "back-office database",
-                                     {{1, sync::IngestLedger::schemaSql()}, {2, kMigration2}, {3, kMigration3}}};
+                                     {{1, sync::IngestLedger::schemaSql()}, {2, kMigration2}, {3, kMigration3}, {4, kMigration4}}};
     return schema;
 }
 

@@ -2,29 +2,13 @@
 
 #include "backoffice/journal.h"
 #include "core/clock.h"
+#include "read_transaction.h"
 #include "sync/ingest_ledger.h"
 
 namespace frontdesk::backoffice {
 
 using core::Result;
 using nlohmann::json;
-
-namespace {
-
-// One read transaction for the whole report: its figures are one moment's.
-class ReadTransaction {
-public:
-    explicit ReadTransaction(core::Database& db) : m_db(db), m_open(db.exec("BEGIN").ok()) {}
-    ~ReadTransaction() {
-        if (m_open) (void)m_db.exec("COMMIT");
-    }
-
-private:
-    core::Database& m_db;
-    bool m_open;
-};
-
-}  // namespace
 
 std::string quantityText(std::int64_t milli) {
     const bool negative = milli < 0;
@@ -119,6 +103,57 @@ Result<json> stockReport(core::Database& db, const std::string& store, const std
     std::int64_t flagged = 0;
     FD_TRY(review->bindAll(store, sku).forEachRow([&](const core::Statement& row) { flagged = row.int64(0); }));
     return json{{"store", store}, {"sku", sku}, {"on_hand", quantityText(onHand)}, {"moves", moves}, {"to_review", flagged > 0}};
+}
+
+Result<json> eventsReport(core::Database& db, const EventsQuery& q) {
+    FD_ASSIGN(auto* stmt, db.cached("SELECT store, terminal, seq, id, type, outcome, reason, received_at FROM ingest_events"
+                                    " WHERE store = ? AND terminal = ? AND seq > ? ORDER BY seq LIMIT ?"));
+    json events = json::array();
+    FD_TRY(stmt->bindAll(q.store, q.terminal, q.afterSeq, q.limit).forEachRow([&](const core::Statement& row) {
+        events.push_back({{"store", row.text(0)},
+                          {"terminal", row.text(1)},
+                          {"seq", row.int64(2)},
+                          {"id", row.text(3)},
+                          {"type", row.text(4)},
+                          {"outcome", row.text(5)},
+                          {"reason", row.optionalText(6) ? json(*row.optionalText(6)) : json()},
+                          {"received_at", row.text(7)}});
+    }));
+    return json{{"events", std::move(events)}};
+}
+
+Result<json> storesReport(core::Database& db) {
+    FD_ASSIGN(auto* stmt, db.cached("SELECT id, currency, tax_mode, tax_rounding, rounding_mode FROM stores ORDER BY id"));
+    json stores = json::array();
+    FD_TRY(stmt->forEachRow([&](const core::Statement& row) {
+        stores.push_back({{"id", row.text(0)},
+                          {"currency", row.text(1)},
+                          {"tax_mode", row.text(2)},
+                          {"tax_rounding", row.text(3)},
+                          {"rounding_mode", row.text(4)}});
+    }));
+    return json{{"stores", std::move(stores)}};
+}
+
+Result<json> itemsReport(core::Database& db, const std::string& store, const std::string& afterSku, int limit) {
+    ReadTransaction read(db);
+    FD_ASSIGN(auto* stmt, db.cached("SELECT i.sku, i.name, i.price_minor, i.tax_code, i.tax_rate, i.barcodes, i.category,"
+                                    " i.cost_minor, (SELECT coalesce(sum(m.qty_milli), 0) FROM stock_moves m"
+                                    "   WHERE m.store = i.store AND m.sku = i.sku)"
+                                    " FROM items i WHERE i.store = ? AND i.sku > ? ORDER BY i.sku LIMIT ?"));
+    json items = json::array();
+    FD_TRY(stmt->bindAll(store, afterSku, limit).forEachRow([&](const core::Statement& row) {
+        items.push_back({{"sku", row.text(0)},
+                         {"name", row.text(1)},
+                         {"price_minor", row.int64(2)},
+                         {"tax_code", row.text(3)},
+                         {"tax_rate", row.text(4)},
+                         {"barcodes", json::parse(row.text(5), nullptr, false)},
+                         {"category", row.optionalText(6) ? json(*row.optionalText(6)) : json()},
+                         {"cost_minor", row.optionalInt64(7) ? json(*row.optionalInt64(7)) : json()},
+                         {"on_hand", quantityText(row.int64(8))}});
+    }));
+    return json{{"store", store}, {"items", std::move(items)}};
 }
 
 }  // namespace frontdesk::backoffice

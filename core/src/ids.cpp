@@ -38,6 +38,20 @@ std::string UuidV7Generator::next() {
     return out;
 }
 
+std::string randomToken(std::size_t bytes) {
+    [[maybe_unused]] const bool ready = detail::sodiumReady();
+    std::string raw(bytes, '\0');
+    randombytes_buf(raw.data(), raw.size());
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * bytes);
+    for (unsigned char c : raw) {
+        out += kHex[c >> 4];
+        out += kHex[c & 0x0F];
+    }
+    return out;
+}
+
 bool isUuidV7(const std::string& text) {
     if (text.size() != 36) return false;
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/bounded_input.h"
+#include "core/host_port.h"
 
 namespace frontdesk::sync {
 
@@ -43,19 +44,8 @@ private:
 }  // namespace
 
 core::Result<BrokerAddress> parseBrokerAddress(std::string_view text) {
-    const auto colon = text.rfind(':');
-    const std::string_view host = colon == std::string_view::npos ? "" : text.substr(0, colon);
-    const std::string_view port = colon == std::string_view::npos ? "" : text.substr(colon + 1);
-    int number = 0;
-    const bool digits = !port.empty() && port.size() <= 5 && port.find_first_not_of("0123456789") == std::string_view::npos;
-    if (digits) {
-        for (char c : port) number = number * 10 + (c - '0');
-    }
-    if (host.empty() || !digits || number < 1 || number > 65535) {
-        return core::invalidArgument("the broker must be given as HOST:PORT (port 1 to 65535), not '" +
-                                     core::excerpt(text, 80) + "'");
-    }
-    return BrokerAddress{std::string(host), number};
+    FD_ASSIGN(auto address, core::parseHostPort(text, "the broker"));
+    return BrokerAddress{std::move(address.host), address.port};
 }
 
 struct MqttLink::Impl {

@@ -23,6 +23,21 @@ namespace frontdesk::backoffice {
 [[nodiscard]] core::Result<nlohmann::json> stockReport(core::Database& db, const std::string& store,
                                                        const std::string& sku);
 
+// The events a terminal sent, in seq order after afterSeq:
+// {"events": [{"store", "terminal", "seq", "id", "type", "outcome", "reason", "received_at"}]}
+struct EventsQuery {
+    std::string store, terminal;
+    std::int64_t afterSeq = 0;
+    int limit = 100;
+};
+[[nodiscard]] core::Result<nlohmann::json> eventsReport(core::Database& db, const EventsQuery& query);
+// {"stores": [{"id", "currency", "tax_mode", "tax_rounding", "rounding_mode"}]}
+[[nodiscard]] core::Result<nlohmann::json> storesReport(core::Database& db);
+// A page of the store's catalog with on hand, by SKU after afterSku:
+// {"store", "items": [{"sku", "name", "price_minor", "tax_code", "tax_rate", "barcodes", "category", "cost_minor", "on_hand"}]}
+[[nodiscard]] core::Result<nlohmann::json> itemsReport(core::Database& db, const std::string& store,
+                                                       const std::string& afterSku, int limit);
+
 // Thousandths of a unit as a decimal string: -2500 -> "-2.5".
 [[nodiscard]] std::string quantityText(std::int64_t milli);
 

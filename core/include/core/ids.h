@@ -23,6 +23,9 @@ private:
     std::uint16_t m_counter = 0;
 };
 
+// A secret bearer token: `bytes` random bytes from libsodium as lower-case hex (2 * bytes chars).
+[[nodiscard]] std::string randomToken(std::size_t bytes = 32);
+
 // True for the canonical 8-4-4-4-12 lowercase hex form with version 7 and the RFC variant.
 [[nodiscard]] bool isUuidV7(const std::string& text);
 
