@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "sync/broker_setup.h"
+#include "testing/loopback.h"
 
 namespace frontdesk::testing {
 
@@ -21,53 +22,6 @@ constexpr const char* kMosquitto = "/usr/sbin/mosquitto";
 constexpr auto kDeadline = std::chrono::seconds(10);
 constexpr const char* kStderrLog = "mosquitto.stderr.log";
 constexpr int kStartAttempts = 3;
-
-class Socket {
-public:
-    Socket() : m_fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
-        if (m_fd < 0) throw std::runtime_error("cannot create a socket");
-    }
-    ~Socket() { ::close(m_fd); }
-    Socket(const Socket&) = delete;
-    Socket& operator=(const Socket&) = delete;
-    int fd() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
-sockaddr_in loopback(int port) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return address;
-}
-
-// Ports the kernel hands out for 127.0.0.1, all bound at once (so distinct), then released for
-// mosquitto to bind. Another process could take one in between: start() then tries again.
-std::vector<int> freePorts(std::size_t count) {
-    std::vector<std::unique_ptr<Socket>> sockets;
-    std::vector<int> ports;
-    for (std::size_t i = 0; i < count; ++i) {
-        auto socket = std::make_unique<Socket>();
-        sockaddr_in address = loopback(0);
-        socklen_t size = sizeof address;
-        if (::bind(socket->fd(), reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-            ::getsockname(socket->fd(), reinterpret_cast<sockaddr*>(&address), &size) != 0) {
-            throw std::runtime_error("cannot find a free loopback port");
-        }
-        ports.push_back(ntohs(address.sin_port));
-        sockets.push_back(std::move(socket));
-    }
-    return ports;
-}
-
-bool accepts(int port) {
-    Socket socket;
-    const sockaddr_in address = loopback(port);
-    return ::connect(socket.fd(), reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0;
-}
 
 std::string readAll(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -101,7 +55,7 @@ char processState(pid_t pid) {
 
 MosquittoBroker::MosquittoBroker(MosquittoOptions options) : m_options(std::move(options)) {
     for (int attempt = 1;; ++attempt) {
-        const auto ports = freePorts(m_options.tls ? 2 : 1);
+        const auto ports = freeLoopbackPorts(m_options.tls ? 2 : 1);
         m_port = ports[0];
         m_tlsPort = m_options.tls ? ports[1] : 0;
         sync::BrokerOptions setup;
@@ -142,7 +96,7 @@ void MosquittoBroker::waitUntilAccepting() {
                                      ") before accepting connections on port " + std::to_string(m_port) + ":\n" +
                                      logTail());
         }
-        if (accepts(m_port) && (m_tlsPort == 0 || accepts(m_tlsPort))) return;
+        if (acceptsOnLoopback(m_port) && (m_tlsPort == 0 || acceptsOnLoopback(m_tlsPort))) return;
         if (Clock::now() >= deadline) {
             m_process->kill();
             throw std::runtime_error("mosquitto did not accept connections on port " + std::to_string(m_port) +

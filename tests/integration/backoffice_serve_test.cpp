@@ -1,6 +1,7 @@
 // The back office as installers run it: `frontdesk-backoffice serve` on the store's broker, a real
 // till selling into it, and the reports read while it runs.
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <csignal>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "sync/broker_setup.h"
 #include "sync_test_support.h"
 #include "testing/child_process.h"
+#include "testing/loopback.h"
 
 namespace frontdesk {
 namespace {
@@ -43,8 +45,14 @@ TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock
     const std::string db = dir.file("backoffice.db");
     const auto added = testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "store", "add", "--db", db, "--store", "s1", "--currency", "EUR"});
     ASSERT_EQ(added.exitCode, 0) << added.output;
+    // The first admin, as the README has an installer make it: the password on stdin.
+    const auto admin = testing::runCommand({"/bin/sh", "-c", std::string("printf 'ada-password\\n' | ") +
+                                                                  FRONTDESK_BACKOFFICE_BIN + " user add ada --role admin --db " + db});
+    ASSERT_EQ(admin.exitCode, 0) << admin.output;
+    const int httpPort = testing::freeLoopbackPorts(1)[0];
     testing::ChildProcess serve({FRONTDESK_BACKOFFICE_BIN, "serve", "--db", db, "--credentials",
-                                 (broker.dir() / sync::kBrokerCredentialsFile).string()},
+                                 (broker.dir() / sync::kBrokerCredentialsFile).string(), "--http",
+                                 "127.0.0.1:" + std::to_string(httpPort)},
                                 dir.path() / "serve.log");
 
     kiosk::testing::Terminal t;
@@ -81,6 +89,25 @@ TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock
     EXPECT_TRUE(terminals["terminals"][0]["gaps"].empty());
     EXPECT_EQ(terminals["terminals"][0]["dead_letters"], 0);
     EXPECT_TRUE(report({"dead-letters", "--db", db})["dead_letters"].empty());
+
+    // The same through the HTTP API, with the terminal's presence from the running ingest.
+    ASSERT_TRUE(eventually([&] { return testing::acceptsOnLoopback(httpPort); }));
+    httplib::Client http("127.0.0.1", httpPort);
+    auto login = http.Post("/api/v1/login", R"({"username": "ada", "password": "ada-password"})", "application/json");
+    ASSERT_TRUE(login);
+    ASSERT_EQ(login->status, 200) << login->body;
+    const httplib::Headers bearer{{"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
+    auto listed = http.Get("/api/v1/terminals", bearer);
+    ASSERT_EQ(listed->status, 200);
+    const auto terminal = nlohmann::json::parse(listed->body)["terminals"][0];
+    EXPECT_EQ(terminal["upto"], synctest::lastSeq(t));
+    EXPECT_EQ(terminal["online"], true);
+    EXPECT_TRUE(terminal["presence"].is_object());
+    auto metrics = http.Get("/api/v1/metrics", bearer);
+    ASSERT_EQ(metrics->status, 200);
+    EXPECT_NE(metrics->body.find("frontdesk_broker_connected 1"), std::string::npos) << metrics->body;
+    EXPECT_NE(metrics->body.find("frontdesk_terminal_online{store=\"s1\",terminal=\"t1\"} 1"), std::string::npos)
+        << metrics->body;
 
     relay->stop();
     serve.signal(SIGTERM);
