@@ -10,8 +10,10 @@
 #include "backoffice/reconciliation.h"
 #include "backoffice/csv.h"
 #include "backoffice/http_api.h"
+#include "backoffice/inventory.h"
 #include "backoffice/reports.h"
 #include "backoffice/service.h"
+#include "backoffice/staff.h"
 #include "backoffice/users.h"
 #include "core/bounded_input.h"
 #include "core/clock.h"
@@ -185,6 +187,50 @@ int userList(const std::string& dbPath, bool json) {
     });
 }
 
+// --pin-stdin: the PIN comes on stdin (one line), never on the command line.
+int employeeSave(const std::string& dbPath, backoffice::EmployeeChange change, bool pinFromStdin, bool json) {
+    if (pinFromStdin) {
+        std::string pin;
+        std::getline(std::cin, pin);
+        change.pin = pin;
+    }
+    auto db = backoffice::openBackOfficeDb(dbPath, false);
+    if (!db.ok()) return failed(db.status());
+    core::SystemClock clock;
+    backoffice::Staff staff(**db, clock);
+    if (core::Status saved = staff.save(change, "cli"); !saved.ok()) return failed(saved);
+    return report(dbPath, json, [&](core::Database&) -> core::Result<nlohmann::json> {
+        FD_ASSIGN(auto version, staff.latestDataset(change.store));
+        return nlohmann::json{{"employee", change.id}, {"staff_version", version ? version->first : 0}};
+    });
+}
+
+int employeeList(const std::string& dbPath, const std::string& store, bool json) {
+    return report(dbPath, json, [&](core::Database& db) -> core::Result<nlohmann::json> {
+        core::SystemClock clock;
+        FD_ASSIGN(auto list, backoffice::Staff(db, clock).list(store));
+        nlohmann::json employees = nlohmann::json::array();
+        for (const auto& e : list) {
+            employees.push_back({{"id", e.id}, {"name", e.name}, {"role", e.role}, {"active", e.active},
+                                 {"has_pin", e.hasPin}, {"has_badge", e.hasBadge}, {"updated_at", e.updatedAt}});
+        }
+        return nlohmann::json{{"store", store}, {"employees", employees}};
+    });
+}
+
+// --line SKU=QTY or SKU=QTY@UNIT_COST (a delivery's cost) into document lines.
+core::Result<std::vector<backoffice::StockLine>> stockLines(const std::vector<std::string>& specs) {
+    std::vector<backoffice::StockLine> lines;
+    for (const auto& spec : specs) {
+        const auto eq = spec.find('=');
+        if (eq == std::string::npos || eq == 0) return core::invalidArgument("--line: SKU=QTY[@UNIT_COST], not '" + spec + "'");
+        const auto at = spec.find('@', eq);
+        lines.push_back({spec.substr(0, eq), spec.substr(eq + 1, at == std::string::npos ? std::string::npos : at - eq - 1),
+                         at == std::string::npos ? "" : spec.substr(at + 1)});
+    }
+    return lines;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -244,6 +290,119 @@ int main(int argc, char** argv) {
     userListCmd->add_flag("--json", userJson, "one line of JSON");
     userListCmd->callback([&] { action = [&] { return userList(userDb, userJson); }; });
 
+    std::string staffDb = "frontdesk-backoffice.db";
+    backoffice::EmployeeChange employee;
+    bool pinFromStdin = false, inactive = false, staffJson = false;
+    std::string badge;
+    auto* employeeCmd = app.add_subcommand("employee", "the store's staff, published to its terminals")->require_subcommand(1);
+    auto* employeeSaveCmd = employeeCmd->add_subcommand("save", "add an employee or change one: a new staff version");
+    employeeSaveCmd->add_option("id", employee.id, "the staff id the terminals know")->required();
+    employeeSaveCmd->add_option("--store", employee.store, "store id")->required();
+    employeeSaveCmd->add_option("--name", employee.name, "the name shown at the terminals")->required();
+    employeeSaveCmd->add_option("--role", employee.role, "cashier, supervisor, manager, receptionist, clerk or admin")
+        ->required();
+    employeeSaveCmd->add_flag("--pin-stdin", pinFromStdin, "read a new PIN (4-12 digits) from stdin");
+    employeeSaveCmd->add_option("--badge", badge, "the badge id (\"\" removes it)");
+    employeeSaveCmd->add_flag("--inactive", inactive, "take the employee off the terminals");
+    employeeSaveCmd->add_option("--db", staffDb, "the back-office database")->capture_default_str();
+    employeeSaveCmd->add_flag("--json", staffJson, "one line of JSON");
+    employeeSaveCmd->callback([&] {
+        if (employeeSaveCmd->count("--badge")) employee.badge = badge;
+        employee.active = !inactive;
+        action = [&] { return employeeSave(staffDb, employee, pinFromStdin, staffJson); };
+    });
+    std::string staffStore, periodFrom, periodTo;
+    auto* employeeListCmd = employeeCmd->add_subcommand("list", "the store's employees");
+    employeeListCmd->add_option("--store", staffStore, "store id")->required();
+    employeeListCmd->add_option("--db", staffDb, "the back-office database")->capture_default_str();
+    employeeListCmd->add_flag("--json", staffJson, "one line of JSON");
+    employeeListCmd->callback([&] { action = [&] { return employeeList(staffDb, staffStore, staffJson); }; });
+
+    std::string inventoryDb = "frontdesk-backoffice.db";
+    backoffice::StockDocumentInput stockDoc;
+    std::vector<std::string> lineSpecs;
+    std::string adjustReason, toStore;
+    bool updateCost = false, inventoryJson = false;
+    auto* inventoryCmd = app.add_subcommand("inventory", "stock documents and reorder points")->require_subcommand(1);
+    const auto documentCommand = [&](const char* name, const char* what) {
+        auto* cmd = inventoryCmd->add_subcommand(name, what);
+        cmd->add_option("--store", stockDoc.store, "store id")->required();
+        cmd->add_option("--line", lineSpecs, "SKU=QTY (a delivery: SKU=QTY@UNIT_COST), repeated")->required();
+        cmd->add_option("--reference", stockDoc.reference, "delivery note, transfer slip, count sheet");
+        cmd->add_option("--by", stockDoc.by, "who records it")->required();
+        cmd->add_option("--note", stockDoc.note, "a note");
+        cmd->add_option("--id", stockDoc.id, "a UUIDv7 chosen beforehand, so that running it again records nothing twice");
+        cmd->add_option("--db", inventoryDb, "the back-office database")->capture_default_str();
+        cmd->add_flag("--json", inventoryJson, "one line of JSON");
+        return cmd;
+    };
+    const auto recordDocument = [&](const std::function<core::Result<nlohmann::json>(backoffice::Inventory&)>& record) {
+        auto lines = stockLines(lineSpecs);
+        if (!lines.ok()) return failed(lines.status());
+        stockDoc.lines = *lines;
+        return report(inventoryDb, inventoryJson, [&](core::Database& db) {
+            core::SystemClock clock;
+            backoffice::Inventory inventory(db, clock);
+            return record(inventory);
+        });
+    };
+    documentCommand("receive", "goods received: stock in, valued at the unit costs given")
+        ->callback([&] {
+            action = [&] {
+                return recordDocument([&](backoffice::Inventory& inv) {
+                    backoffice::Delivery d{stockDoc};
+                    d.updateCost = updateCost;
+                    return inv.receive(d);
+                });
+            };
+        })
+        ->add_flag("--update-cost", updateCost, "make each unit cost the item's cost");
+    documentCommand("adjust", "stock adjusted with a reason (damaged, theft, found, ...)")
+        ->callback([&] {
+            action = [&] {
+                return recordDocument([&](backoffice::Inventory& inv) {
+                    backoffice::Adjustment a{stockDoc};
+                    a.reason = adjustReason;
+                    return inv.adjust(a);
+                });
+            };
+        })
+        ->add_option("--reason", adjustReason, "why")
+        ->required();
+    documentCommand("transfer", "stock moved to another store")
+        ->callback([&] {
+            action = [&] {
+                return recordDocument([&](backoffice::Inventory& inv) {
+                    backoffice::Transfer t{stockDoc};
+                    t.toStore = toStore;
+                    return inv.transfer(t);
+                });
+            };
+        })
+        ->add_option("--to-store", toStore, "the receiving store")
+        ->required();
+    documentCommand("count", "a stock count: on hand set to what was counted")->callback([&] {
+        action = [&] { return recordDocument([&](backoffice::Inventory& inv) { return inv.count({stockDoc}); }); };
+    });
+    backoffice::ReorderPointInput reorderPoint;
+    auto* pointCmd = inventoryCmd->add_subcommand("reorder-point", "set an item's reorder point (and target level)");
+    pointCmd->add_option("sku", reorderPoint.sku, "the item's SKU")->required();
+    pointCmd->add_option("--store", reorderPoint.store, "store id")->required();
+    pointCmd->add_option("--point", reorderPoint.reorderPoint, "reorder at or below this quantity")->required();
+    pointCmd->add_option("--target", reorderPoint.target, "order up to this level");
+    pointCmd->add_option("--multiple", reorderPoint.orderMultiple, "order in multiples of this (a case)");
+    pointCmd->add_option("--by", reorderPoint.by, "who sets it")->required();
+    pointCmd->add_option("--db", inventoryDb, "the back-office database")->capture_default_str();
+    pointCmd->callback([&] {
+        action = [&] {
+            return report(inventoryDb, inventoryJson, [&](core::Database& db) -> core::Result<nlohmann::json> {
+                core::SystemClock clock;
+                FD_TRY(backoffice::Inventory(db, clock).setReorderPoint(reorderPoint));
+                return nlohmann::json{{"store", reorderPoint.store}, {"sku", reorderPoint.sku}, {"reorder_point", reorderPoint.reorderPoint}};
+            });
+        };
+    });
+
     std::string reportDb = "frontdesk-backoffice.db";
     bool json = false;
     std::string stockStore, stockSku;
@@ -279,6 +438,61 @@ int main(int argc, char** argv) {
     };
     settleCommand("reconcile", "reconcile a closed shift: posts the cash over/short", false);
     settleCommand("dispute", "mark a closed shift disputed, with a note", true);
+    const auto periodCommand = [&](CLI::App& parent, const char* name, const char* what) {
+        auto* cmd = reportCommand(parent, name, what);
+        cmd->add_option("--store", staffStore, "store id")->required();
+        cmd->add_option("--from", periodFrom, "ISO 8601 UTC, e.g. 2026-12-01T00:00:00Z")->required();
+        cmd->add_option("--to", periodTo, "ISO 8601 UTC (not included)")->required();
+        return cmd;
+    };
+    periodCommand(*reportCmd, "hours", "hours worked per employee against the rota, missing clock-outs")->callback([&] {
+        action = [&] {
+            return report(reportDb, json, [&](core::Database& db) {
+                core::SystemClock clock;
+                return backoffice::Staff(db, clock).hours(staffStore, periodFrom, periodTo);
+            });
+        };
+    });
+    auto* rotaCmd = app.add_subcommand("rota", "planned shifts")->require_subcommand(1);
+    periodCommand(*rotaCmd, "list", "the planned shifts of a period")->callback([&] {
+        action = [&] {
+            return report(reportDb, json, [&](core::Database& db) {
+                core::SystemClock clock;
+                return backoffice::Staff(db, clock).rota(staffStore, periodFrom, periodTo);
+            });
+        };
+    });
+    std::string rotaEmployee, rotaNote;
+    auto* planCmd = reportCommand(*rotaCmd, "plan", "plan a shift for an employee");
+    planCmd->add_option("employee", rotaEmployee, "the employee's id")->required();
+    planCmd->add_option("--from", periodFrom, "ISO 8601 UTC")->required();
+    planCmd->add_option("--to", periodTo, "ISO 8601 UTC, at most 24 hours later")->required();
+    planCmd->add_option("--note", rotaNote, "e.g. which till");
+    planCmd->callback([&] {
+        action = [&] {
+            return report(reportDb, json, [&](core::Database& db) -> core::Result<nlohmann::json> {
+                core::SystemClock clock;
+                FD_ASSIGN(auto id, backoffice::Staff(db, clock).plan(rotaEmployee, periodFrom, periodTo, rotaNote, "cli"));
+                return nlohmann::json{{"id", id}};
+            });
+        };
+    });
+    std::string reorderStore;
+    backoffice::ReorderOptions reorderOptions;
+    auto* reorderCmd = reportCommand(*reportCmd, "reorder", "items at or below their reorder point, with suggested orders");
+    reorderCmd->add_option("--store", reorderStore, "store id")->required();
+    reorderCmd->add_option("--velocity-days", reorderOptions.velocityDays, "sales rate over this many days")->capture_default_str();
+    reorderCmd->add_option("--cover-days", reorderOptions.coverDays, "without a target, order this many days of sales")
+        ->capture_default_str();
+    reorderCmd->callback([&] {
+        action = [&] {
+            reorderOptions.asOf = core::SystemClock().now();
+            return report(reportDb, json, [&](core::Database& db) { return backoffice::reorderReport(db, reorderStore, reorderOptions); });
+        };
+    });
+    reportCommand(*reportCmd, "negative-stock", "every item whose on hand is below zero")->callback([&] {
+        action = [&] { return report(reportDb, json, backoffice::negativeStockReport); };
+    });
     auto* stockCmd = reportCommand(app, "stock", "on hand for one item");
     stockCmd->add_option("sku", stockSku, "the item's SKU")->required();
     stockCmd->add_option("--store", stockStore, "store id")->required();

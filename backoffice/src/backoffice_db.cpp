@@ -166,11 +166,103 @@ CREATE TRIGGER audit_log_kept BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABOR
 CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit rows are never deleted'); END;
 )sql";
 
+
+// Version 5: inventory (backoffice/inventory.h). Every manual stock operation is one document
+// whose moves (stock_moves.event_id) and journal entry (entry) refer to it; documents and their
+// lines are never changed or deleted. Reorder points are settings, kept per store and SKU.
+constexpr const char* kMigration5 = R"sql(
+CREATE TABLE stock_documents (
+  id TEXT PRIMARY KEY,               -- UUIDv7
+  store TEXT NOT NULL REFERENCES stores(id),
+  kind TEXT NOT NULL CHECK (kind IN ('received', 'adjustment', 'transfer', 'count')),
+  to_store TEXT REFERENCES stores(id),  -- a transfer's receiving store
+  reference TEXT NOT NULL,           -- delivery note, transfer slip, count sheet
+  reason TEXT NOT NULL,              -- an adjustment's: damaged, theft, found, ...
+  by_user TEXT NOT NULL,
+  at TEXT NOT NULL,
+  note TEXT NOT NULL,
+  entry INTEGER REFERENCES journal_entries(id),  -- what it booked (NULL: nothing)
+  CHECK ((kind = 'transfer') = (to_store IS NOT NULL))
+);
+CREATE INDEX stock_documents_at ON stock_documents(store, at);
+CREATE TABLE stock_document_lines (
+  document TEXT NOT NULL REFERENCES stock_documents(id),
+  position INTEGER NOT NULL,         -- its place among the document's lines, from 0
+  sku TEXT NOT NULL,
+  qty_milli INTEGER NOT NULL,        -- received, adjusted (signed), transferred, or counted
+  on_hand_milli INTEGER,             -- a count's: on hand before it
+  unit_cost_minor INTEGER,           -- the cost it was valued at (NULL: not known)
+  value_minor INTEGER,               -- what it booked, into inventory positive (NULL: nothing)
+  PRIMARY KEY (document, position)
+);
+CREATE TRIGGER stock_documents_kept BEFORE UPDATE ON stock_documents BEGIN SELECT RAISE(ABORT, 'stock documents are never changed'); END;
+CREATE TRIGGER stock_documents_never_deleted BEFORE DELETE ON stock_documents BEGIN SELECT RAISE(ABORT, 'stock documents are never deleted'); END;
+CREATE TRIGGER stock_document_lines_kept BEFORE UPDATE ON stock_document_lines BEGIN SELECT RAISE(ABORT, 'stock document lines are never changed'); END;
+CREATE TRIGGER stock_document_lines_never_deleted BEFORE DELETE ON stock_document_lines BEGIN SELECT RAISE(ABORT, 'stock document lines are never deleted'); END;
+CREATE INDEX stock_moves_event ON stock_moves(event_id);
+
+CREATE TABLE reorder_points (
+  store TEXT NOT NULL REFERENCES stores(id),
+  sku TEXT NOT NULL,
+  reorder_point_milli INTEGER NOT NULL CHECK (reorder_point_milli >= 0),
+  target_milli INTEGER CHECK (target_milli IS NULL OR target_milli > reorder_point_milli),
+  order_multiple_milli INTEGER CHECK (order_multiple_milli IS NULL OR order_multiple_milli > 0),
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (store, sku)
+);
+)sql";
+
+// Version 6: staffing. Employees (PINs as Argon2id hashes, badges as core::badgeDigest), the
+// versions of datasets other than the catalog cut for the terminals (the staff dataset), the
+// rota, and the time clock's punches from the terminals' clock.in / clock.out events.
+constexpr const char* kMigration6 = R"sql(
+CREATE TABLE employees (
+  id TEXT PRIMARY KEY,               -- the staff id the terminals know
+  store TEXT NOT NULL REFERENCES stores(id),
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('cashier', 'supervisor', 'manager', 'receptionist', 'clerk', 'admin')),
+  pin_hash TEXT,                     -- NULL: cannot log in at a terminal
+  badge_sha256 TEXT UNIQUE,
+  active INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE dataset_versions (
+  dataset TEXT NOT NULL,
+  store TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  records INTEGER NOT NULL,
+  body BLOB NOT NULL,                -- as published (docs/master-data.md)
+  PRIMARY KEY (dataset, store, version)
+);
+CREATE TABLE rota (
+  id INTEGER PRIMARY KEY,
+  store TEXT NOT NULL,
+  employee TEXT NOT NULL REFERENCES employees(id),
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL CHECK (ends_at > starts_at),
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX rota_period ON rota(store, starts_at);
+CREATE TABLE punches (
+  event_id TEXT PRIMARY KEY,
+  store TEXT NOT NULL,
+  terminal TEXT NOT NULL,
+  employee TEXT NOT NULL,            -- as the event names them: kept even when unknown here
+  kind TEXT NOT NULL CHECK (kind IN ('in', 'out')),
+  at TEXT NOT NULL,
+  method TEXT NOT NULL
+);
+CREATE INDEX punches_period ON punches(store, at);
+)sql";
+
 }  // namespace
 
 const core::Schema& backOfficeSchema() {
     static const core::Schema schema{0x46444241, "back-office database",
-                                     {{1, sync::IngestLedger::schemaSql()}, {2, kMigration2}, {3, kMigration3}, {4, kMigration4}}};
+                                     {{1, sync::IngestLedger::schemaSql()}, {2, kMigration2}, {3, kMigration3}, {4, kMigration4},
+                                      {5, kMigration5}, {6, kMigration6}}};
     return schema;
 }
 

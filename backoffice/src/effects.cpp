@@ -53,6 +53,7 @@ Status EventEffects::apply(const sync::Delivery& d) {
     if (d.type == "cash.moved") return cashMove(d);
     if (d.type == "shift.opened") return shiftOpened(d);
     if (d.type == "shift.closed") return shiftClosed(d);
+    if (d.type == "clock.in" || d.type == "clock.out") return punch(d);
     if (d.type == "drawer.opened" || d.type == "sale.voided") return {};  // no money moved
     return core::invalidArgument("the back office does not apply events of type " + d.type);
 }
@@ -178,6 +179,17 @@ Status EventEffects::shiftClosed(const sync::Delivery& d) {
     FD_TRY(shiftOfTerminal(m_db, d, shift));
     FD_ASSIGN(auto* close, m_db.cached("UPDATE shifts SET closed_at = ?, expected_minor = ?, counted_minor = ? WHERE id = ?"));
     return close->bindAll(text(p, "closed_at"), amount(p, "expected_cash"), amount(p, "counted_cash"), shift).run();
+}
+
+// The punch is kept as the event says it: an employee the back office does not know yet is
+// reported by the hours report, not refused (the time was worked).
+Status EventEffects::punch(const sync::Delivery& d) {
+    FD_ASSIGN(auto* insert, m_db.cached("INSERT INTO punches (event_id, store, terminal, employee, kind, at, method)"
+                                        " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    return insert
+        ->bindAll(d.id, d.terminal.store, d.terminal.terminal, text(d.envelope, "staff"),
+                  std::string(d.type == "clock.in" ? "in" : "out"), text(d.envelope, "at"), text(payloadOf(d), "method"))
+        .run();
 }
 
 }  // namespace frontdesk::backoffice

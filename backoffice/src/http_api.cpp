@@ -108,6 +108,8 @@ Result<std::int64_t> Call::query(const char* name, std::int64_t fallback, std::i
     return value;
 }
 
+Result<std::int64_t> Call::pathInteger(int n, const char* field) const { return parseInteger(path(n), field); }
+
 std::string Call::queryText(const char* name) const {
     return request.has_param(name) ? request.get_param_value(name) : "";
 }

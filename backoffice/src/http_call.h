@@ -35,6 +35,8 @@ struct Call {
     [[nodiscard]] core::Result<std::int64_t> query(const char* name, std::int64_t fallback, std::int64_t min,
                                                    std::int64_t max) const;
     [[nodiscard]] std::string queryText(const char* name) const;
+    // The n-th group of the route's pattern as an integer (the pattern admits digits only).
+    [[nodiscard]] core::Result<std::int64_t> pathInteger(int n, const char* field) const;
 };
 
 // A handler's answer: the JSON body with its status (200; 201 for something made, 202 for
@@ -57,6 +59,12 @@ struct Reply {
 
 using Handler = std::function<core::Result<Reply>(Call&)>;
 
+// A report's JSON as a 200 reply, or its error.
+inline core::Result<Reply> replyOf(core::Result<nlohmann::json> body) {
+    if (!body.ok()) return body.status();
+    return Reply{std::move(*body)};
+}
+
 // Registers a route on the server: the least role it needs (nullopt: public), its method and
 // pattern (a regex over the path).
 class Router {
@@ -65,7 +73,10 @@ public:
     virtual void route(const char* method, const char* pattern, std::optional<Role> least, Handler handler) = 0;
 };
 
-// The API's routes, by area (http_routes.cpp and its siblings).
+// The API's routes, by area: http_routes.cpp (sessions, users, ingest, accounting, catalog) and
+// its siblings, which it calls.
 void addRoutes(Router& router);
+void staffRoutes(Router& router);
+void inventoryRoutes(Router& router);
 
 }  // namespace frontdesk::backoffice

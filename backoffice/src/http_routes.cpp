@@ -19,11 +19,6 @@ constexpr const char* kId = "([^/]+)";  // one path segment
 
 std::string path(const char* tail) { return std::string("/api/v1") + tail; }
 
-Result<Reply> ok(Result<json> body) {
-    if (!body.ok()) return body.status();
-    return Reply{std::move(*body)};
-}
-
 json userJson(const User& u) {
     return {{"username", u.username}, {"role", roleName(u.role)}, {"created_at", u.createdAt}, {"disabled", u.disabled}};
 }
@@ -85,7 +80,7 @@ void userRoutes(Router& r) {
     r.route("GET", "/api/v1/audit", Role::Admin,
             [](Call& c) -> Result<Reply> {
                 FD_ASSIGN(auto limit, c.query("limit", 1000, 1, 100000));
-                return ok(auditReport(c.db, c.queryText("subject"), static_cast<int>(limit)));
+                return replyOf(auditReport(c.db, c.queryText("subject"), static_cast<int>(limit)));
             });
 }
 
@@ -114,11 +109,11 @@ void ingestRoutes(Router& r) {
     r.route("GET", (path("/terminals/") + kId + "/" + kId + "/events").c_str(), Role::Clerk, [](Call& c) -> Result<Reply> {
         FD_ASSIGN(auto after, c.query("after_seq", 0, 0, INT64_MAX));
         FD_ASSIGN(auto limit, c.query("limit", 100, 1, 10000));
-        return ok(eventsReport(c.db, {c.path(1), c.path(2), after, static_cast<int>(limit)}));
+        return replyOf(eventsReport(c.db, {c.path(1), c.path(2), after, static_cast<int>(limit)}));
     });
     r.route("GET", "/api/v1/dead-letters", Role::Clerk, [](Call& c) -> Result<Reply> {
         FD_ASSIGN(auto limit, c.query("limit", 1000, 1, 100000));
-        return ok(deadLettersReport(c.db, static_cast<int>(limit)));
+        return replyOf(deadLettersReport(c.db, static_cast<int>(limit)));
     });
     r.route("GET", "/api/v1/metrics", Role::Clerk, [](Call& c) -> Result<Reply> {
         std::optional<sync::ConsumerStatus> status;
@@ -129,8 +124,8 @@ void ingestRoutes(Router& r) {
 }
 
 void accountingRoutes(Router& r) {
-    r.route("GET", "/api/v1/trial-balance", Role::Clerk, [](Call& c) { return ok(trialBalanceReport(c.db)); });
-    r.route("GET", "/api/v1/shifts", Role::Clerk, [](Call& c) { return ok(shiftsReport(c.db)); });
+    r.route("GET", "/api/v1/trial-balance", Role::Clerk, [](Call& c) { return replyOf(trialBalanceReport(c.db)); });
+    r.route("GET", "/api/v1/shifts", Role::Clerk, [](Call& c) { return replyOf(shiftsReport(c.db)); });
     r.route("GET", (path("/shifts/") + kId).c_str(), Role::Clerk, [](Call& c) -> Result<Reply> {
         FD_ASSIGN(auto figures, shiftFigures(c.db, c.path(1)));
         return Reply{figures.toJson()};
@@ -152,13 +147,13 @@ void accountingRoutes(Router& r) {
 }
 
 void catalogRoutes(Router& r) {
-    r.route("GET", "/api/v1/stores", Role::Clerk, [](Call& c) { return ok(storesReport(c.db)); });
+    r.route("GET", "/api/v1/stores", Role::Clerk, [](Call& c) { return replyOf(storesReport(c.db)); });
     r.route("GET", (path("/stores/") + kId + "/items").c_str(), Role::Clerk, [](Call& c) -> Result<Reply> {
         FD_ASSIGN(auto limit, c.query("limit", 500, 1, 10000));
-        return ok(itemsReport(c.db, c.path(1), c.queryText("after"), static_cast<int>(limit)));
+        return replyOf(itemsReport(c.db, c.path(1), c.queryText("after"), static_cast<int>(limit)));
     });
     r.route("GET", (path("/stores/") + kId + "/stock/" + kId).c_str(), Role::Clerk,
-            [](Call& c) { return ok(stockReport(c.db, c.path(1), c.path(2))); });
+            [](Call& c) { return replyOf(stockReport(c.db, c.path(1), c.path(2))); });
     // The body is the catalog CSV (Content-Type text/csv); ?version=N as for `catalog import`.
     r.route("POST", (path("/stores/") + kId + "/catalog").c_str(), Role::Manager, [](Call& c) -> Result<Reply> {
         FD_TRY(loadStore(c.db, c.path(1)).status());
@@ -181,6 +176,8 @@ void addRoutes(Router& router) {
     ingestRoutes(router);
     accountingRoutes(router);
     catalogRoutes(router);
+    staffRoutes(router);
+    inventoryRoutes(router);
 }
 
 }  // namespace frontdesk::backoffice

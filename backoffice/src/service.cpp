@@ -1,7 +1,6 @@
 #include "backoffice/service.h"
 
 #include "backoffice/backoffice_db.h"
-#include "backoffice/catalog.h"
 #include "backoffice/effects.h"
 #include "core/log.h"
 #include "sync/dataset.h"
@@ -33,7 +32,7 @@ IngestService::~IngestService() { stop(); }
 Status IngestService::start() {
     core::log::info("backoffice", "ingesting", {{"store", m_options.consumer.store}, {"db", m_options.dbPath}});
     FD_TRY(m_consumer->start());
-    m_publisher = std::thread([this] { publishCatalogs(); });
+    m_publisher = std::thread([this] { publishDatasets(); });
     return {};
 }
 
@@ -49,54 +48,62 @@ void IngestService::stop() {
 
 namespace {
 
-Result<sync::DatasetVersion> catalogVersion(const CatalogVersion& v) {
-    return sync::makeDatasetVersion("catalog", v.version, v.body);
-}
-
-// The manifest of the version before `version`, as it was published (its chunks are still on the
-// broker after a restart of the back office), if there is one.
-std::optional<sync::DatasetManifest> publishedBefore(core::Database& db, const std::string& store, std::int64_t version) {
-    auto stmt = db.cached("SELECT body FROM catalog_versions WHERE store = ? AND version = ?");
-    if (!stmt.ok()) return std::nullopt;
-    std::optional<sync::DatasetManifest> manifest;
-    (void)(*stmt)->bindAll(store, version - 1).forEachRow([&](const core::Statement& row) {
-        auto old = catalogVersion({store, version - 1, row.text(0)});
-        if (old.ok()) manifest = old->manifest;
-    });
-    return manifest;
+// A version of a dataset as cut for the terminals: the newest (version 0) or a given one. The
+// catalog keeps its versions in catalog_versions, the others in dataset_versions.
+Result<std::optional<sync::DatasetVersion>> storedVersion(core::Database& db, const std::string& dataset,
+                                                          const std::string& store, std::int64_t version) {
+    FD_ASSIGN(auto* stmt, dataset == "catalog"
+                              ? db.cached("SELECT version, body FROM catalog_versions WHERE ?1 <> '' AND store = ?2"
+                                          " AND (?3 = 0 OR version = ?3) ORDER BY version DESC LIMIT 1")
+                              : db.cached("SELECT version, body FROM dataset_versions WHERE dataset = ?1 AND store = ?2"
+                                          " AND (?3 = 0 OR version = ?3) ORDER BY version DESC LIMIT 1"));
+    std::optional<std::pair<std::int64_t, std::string>> row;
+    FD_TRY(stmt->bindAll(dataset, store, version).forEachRow([&](const core::Statement& r) { row.emplace(r.int64(0), r.text(1)); }));
+    if (!row) return std::optional<sync::DatasetVersion>();
+    FD_ASSIGN(auto made, sync::makeDatasetVersion(dataset, row->first, row->second));
+    return std::optional<sync::DatasetVersion>(std::move(made));
 }
 
 }  // namespace
 
-// Looks for a new catalog version every second (an import is another process: `catalog import`).
-void IngestService::publishCatalogs() {
+// Looks for new dataset versions every second (an import or a staff change may be another
+// process: the CLI) and publishes each newest version; the version before it is withdrawn once
+// the new manifest is out.
+void IngestService::publishDatasets() {
     auto db = openBackOfficeDb(m_options.dbPath, false);
-    if (!db.ok()) return core::log::error("backoffice", "cannot publish catalogs", {{"reason", db.status().message()}});
+    if (!db.ok()) return core::log::error("backoffice", "cannot publish datasets", {{"reason", db.status().message()}});
     const std::string& store = m_options.consumer.store;
-    std::optional<sync::DatasetManifest> previous;
+    struct Published {
+        std::int64_t version = 0;
+        std::optional<sync::DatasetManifest> manifest;
+    };
+    std::array<Published, kDatasets.size()> published{};
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         lock.unlock();
-        auto latest = latestCatalog(**db, store);
-        if (!latest.ok()) {
-            core::log::warn("backoffice", "reading the catalog", {{"reason", latest.status().message()}});
-        } else if (*latest && (*latest)->version > m_publishedCatalog) {
-            auto version = catalogVersion(**latest);
-            if (!version.ok()) {
-                core::log::error("backoffice", "catalog version not published", {{"reason", version.status().message()}});
-            } else {
-                for (auto& message : sync::publishMessages(store, *version)) m_consumer->publish(std::move(message));
-                // The version before it is done with once the new manifest is out.
-                if (!previous) previous = publishedBefore(**db, store, (*latest)->version);
-                if (previous) {
-                    for (auto& message : sync::withdrawMessages(store, *previous)) m_consumer->publish(std::move(message));
-                }
-                previous = version->manifest;
-                m_publishedCatalog = (*latest)->version;
-                core::log::info("backoffice", "catalog published",
-                                {{"store", store}, {"version", std::to_string((*latest)->version)},
-                                 {"chunks", std::to_string(version->chunks.size())}});
+        for (std::size_t i = 0; i < kDatasets.size(); ++i) {
+            const std::string dataset = kDatasets[i];
+            auto latest = storedVersion(**db, dataset, store, 0);
+            if (!latest.ok()) {
+                core::log::error("backoffice", "dataset version not published",
+                                 {{"dataset", dataset}, {"reason", latest.status().message()}});
+                continue;
             }
+            if (!*latest || (*latest)->manifest.version <= published[i].version) continue;
+            const sync::DatasetVersion& version = **latest;
+            for (auto& message : sync::publishMessages(store, version)) m_consumer->publish(std::move(message));
+            // After a restart, the version before it (its chunks are still on the broker).
+            if (!published[i].manifest) {
+                auto before = storedVersion(**db, dataset, store, version.manifest.version - 1);
+                if (before.ok() && *before) published[i].manifest = (*before)->manifest;
+            }
+            if (published[i].manifest) {
+                for (auto& message : sync::withdrawMessages(store, *published[i].manifest)) m_consumer->publish(std::move(message));
+            }
+            published[i] = {version.manifest.version, version.manifest};
+            core::log::info("backoffice", "dataset published",
+                            {{"store", store}, {"dataset", dataset}, {"version", std::to_string(version.manifest.version)},
+                             {"chunks", std::to_string(version.chunks.size())}});
         }
         lock.lock();
         m_wake.wait_for(lock, std::chrono::seconds(1), [&] { return m_stopping; });

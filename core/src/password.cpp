@@ -78,4 +78,22 @@ bool verifySecret(std::string_view encodedHash, std::string_view secret) {
     return crypto_pwhash_str_verify(hash.c_str(), secret.data(), secret.size()) == 0;
 }
 
+std::string badgeDigest(std::string_view badge) {
+    [[maybe_unused]] const bool ready = sodiumReady();
+    static constexpr std::string_view kPrefix = "frontdesk-badge:";
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(kPrefix.data()), kPrefix.size());
+    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(badge.data()), badge.size());
+    crypto_hash_sha256_final(&state, digest);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : digest) {
+        out += kHex[c >> 4];
+        out += kHex[c & 0x0F];
+    }
+    return out;
+}
+
 }  // namespace frontdesk::core

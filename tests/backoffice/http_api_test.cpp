@@ -220,5 +220,68 @@ TEST_F(HttpApiTest, CatalogImportMakesAVersionAndMetricsServeBasicAuthScrapers) 
     EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM sessions WHERE username = 'cleo'"), 0) << "Basic keeps no session";
 }
 
+TEST_F(HttpApiTest, StockDocumentsAndReorderPointsGoThroughTheApiRecordedByTheCaller) {
+    const std::string clerk = login("cleo"), manager = login("max");
+    ASSERT_EQ(client->Post("/api/v1/stores/s1/catalog", headers(manager),
+                           "sku,name,price,tax_code,tax_rate,cost\nA,Apple,1.99,std,20,0.80\n", "text/csv")
+                  ->status,
+              201);
+    auto delivery = post("/api/v1/stores/s1/deliveries",
+                         {{"reference", "DN-1"}, {"lines", {{{"sku", "A"}, {"qty", "12"}, {"unit_cost", "0.80"}}}}}, clerk);
+    ASSERT_EQ(delivery->status, 201) << delivery->body;
+    EXPECT_EQ(body(delivery)["by"], "cleo");
+    auto document = get("/api/v1/stock-documents/" + body(delivery)["id"].get<std::string>(), clerk);
+    EXPECT_EQ(document->status, 200);
+    auto count = post("/api/v1/stores/s1/counts", {{"reference", "shelf 3"}, {"lines", {{{"sku", "A"}, {"qty", "11"}}}}}, clerk);
+    ASSERT_EQ(count->status, 201) << count->body;
+    EXPECT_EQ(body(get("/api/v1/stores/s1/stock/A", clerk))["on_hand"], "11");
+    auto badLine = post("/api/v1/stores/s1/adjustments", {{"reason", "damaged"}, {"lines", {{{"sku", "A"}, {"qty", "0"}}}}}, clerk);
+    EXPECT_EQ(badLine->status, 400);
+    EXPECT_NE(body(badLine)["error"].get<std::string>().find("lines[0].qty"), std::string::npos) << badLine->body;
+    EXPECT_EQ(post("/api/v1/stores/s1/adjustments", {{"reason", "damaged"}, {"lines", "A"}}, clerk)->status, 400);
+    EXPECT_EQ(post("/api/v1/stores/s1/transfers", {{"to_store", "s2"}, {"lines", {{{"sku", "A"}, {"qty", "1"}}}}}, clerk)->status,
+              403);
+    EXPECT_EQ(client->Put("/api/v1/stores/s1/reorder-points/A", headers(clerk), R"({"reorder_point": "20"})",
+                          "application/json")->status,
+              403);
+    auto point = client->Put("/api/v1/stores/s1/reorder-points/A", headers(manager),
+                             R"({"reorder_point": "20", "target": "48", "order_multiple": "12"})", "application/json");
+    ASSERT_EQ(point->status, 200) << point->body;
+    auto reorder = body(get("/api/v1/stores/s1/reorder", clerk));
+    ASSERT_EQ(reorder["items"].size(), 1u) << reorder.dump();
+    EXPECT_EQ(reorder["items"][0]["suggested"], "48");  // 48 - 11 = 37, up to a multiple of 12
+    EXPECT_EQ(get("/api/v1/stores/s1/reorder?cover_days=0", clerk)->status, 400);
+    EXPECT_TRUE(body(get("/api/v1/negative-stock", clerk))["items"].empty());
+    auto balance = body(get("/api/v1/trial-balance", clerk));
+    EXPECT_TRUE(balance["currencies"][0]["balanced"].get<bool>());
+}
+
+TEST_F(HttpApiTest, EmployeesTheRotaAndHoursThroughTheApi) {
+    const std::string clerk = login("cleo"), manager = login("max");
+    const json alex{{"name", "Alex"}, {"role", "cashier"}, {"pin", "4711"}, {"badge", "B-0001"}};
+    EXPECT_EQ(client->Put("/api/v1/stores/s1/employees/e1", headers(clerk), alex.dump(), "application/json")->status, 403);
+    auto saved = client->Put("/api/v1/stores/s1/employees/e1", headers(manager), alex.dump(), "application/json");
+    ASSERT_EQ(saved->status, 200) << saved->body;
+    EXPECT_EQ(body(saved)["has_pin"], true);
+    EXPECT_EQ(saved->body.find("4711"), std::string::npos);
+    auto badPin = client->Put("/api/v1/stores/s1/employees/e2", headers(manager),
+                              json{{"name", "Sam"}, {"role", "cashier"}, {"pin", "12"}}.dump(), "application/json");
+    EXPECT_EQ(badPin->status, 400);
+    EXPECT_NE(body(badPin)["error"].get<std::string>().find("pin"), std::string::npos);
+    auto planned = post("/api/v1/rota",
+                        {{"employee", "e1"}, {"starts_at", "2026-12-01T09:00:00Z"}, {"ends_at", "2026-12-01T17:00:00Z"}}, manager);
+    ASSERT_EQ(planned->status, 201) << planned->body;
+    auto rota = body(get("/api/v1/stores/s1/rota?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z", clerk));
+    EXPECT_EQ(rota["rota"].size(), 1u);
+    auto hours = body(get("/api/v1/stores/s1/hours?from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z", clerk));
+    ASSERT_EQ(hours["employees"].size(), 1u);
+    EXPECT_EQ(hours["employees"][0]["planned_minutes"], 480);
+    EXPECT_EQ(get("/api/v1/stores/s1/hours?from=monday&to=2026-12-02T00:00:00Z", clerk)->status, 400);
+    const std::string id = std::to_string(body(planned)["id"].get<std::int64_t>());
+    EXPECT_EQ(client->Delete(("/api/v1/rota/" + id).c_str(), headers(manager))->status, 200);
+    EXPECT_EQ(client->Delete(("/api/v1/rota/" + id).c_str(), headers(manager))->status, 404);
+    EXPECT_EQ(client->Delete("/api/v1/rota/99999999999999999999999", headers(manager))->status, 400);
+}
+
 }  // namespace
 }  // namespace frontdesk::backoffice

@@ -10,6 +10,7 @@
 // The database connection is the consumer thread's alone once start() returned; the publisher
 // and reports open connections of their own.
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <memory>
@@ -43,19 +44,18 @@ public:
     void stop();
     [[nodiscard]] sync::ConsumerStatus status() const;
     sync::EventConsumer& consumer() { return *m_consumer; }
-    // The catalog version last handed to the broker (0: none yet).
-    [[nodiscard]] std::int64_t publishedCatalog() const { return m_publishedCatalog; }
+    // The datasets the back office publishes to the store's terminals, each as its newest version.
+    static constexpr std::array<const char*, 2> kDatasets{"catalog", "staff"};
 
 private:
     IngestService(ServiceOptions options, std::unique_ptr<core::Database> db, const core::Clock& clock);
-    void publishCatalogs();
+    void publishDatasets();
 
     ServiceOptions m_options;
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<sync::IngestLedger> m_ledger;
     std::unique_ptr<EventEffects> m_effects;
     std::unique_ptr<sync::EventConsumer> m_consumer;
-    std::atomic<std::int64_t> m_publishedCatalog{0};
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;  // guarded by m_mutex

@@ -25,4 +25,9 @@ inline constexpr long kMaxHashPasses = 10;
 // True when secret matches the encoded hash; false for a mismatch or a malformed hash.
 [[nodiscard]] bool verifySecret(std::string_view encodedHash, std::string_view secret);
 
+// A staff badge is an identifier the till scans to find who it is, not a secret the member
+// knows: it is kept as this digest (SHA-256 of a fixed prefix and the badge, lower-case hex) so
+// that a scan is found by equality and the database never holds the badge itself.
+[[nodiscard]] std::string badgeDigest(std::string_view badge);
+
 }  // namespace frontdesk::core
