@@ -1,6 +1,6 @@
 // Crash safety: a till killed at any instant (SIGKILL, no cleanup) keeps every committed sale,
-// refund, void and cash move whole, each with exactly one outbox event, with seq contiguous and
-// never reused, and the database opens and keeps selling afterwards.
+// refund, void, cash move and time-clock punch whole, each with exactly one outbox event, with seq
+// contiguous and never reused, and the database opens and keeps selling afterwards.
 //
 // A forked child rings up sales in a loop on its own connection; the parent kills it after a
 // random 1-40 ms (fixed seed, so the schedule is reproducible), then checks the file.
@@ -42,6 +42,7 @@ enum ChildExit : int {
     kChildRefundFailed,
     kChildPaidInFailed,
     kChildVoidFailed,
+    kChildPunchFailed,
     kChildQueryFailed,
     kChildException,
 };
@@ -66,6 +67,8 @@ const char* childExitName(int code) {
             return "a paid-in failed";
         case kChildVoidFailed:
             return "a void failed";
+        case kChildPunchFailed:
+            return "a time-clock punch failed";
         case kChildQueryFailed:
             return "looking up a receipt failed";
         case kChildException:
@@ -126,6 +129,16 @@ int voidOne(Till& till, std::mt19937& rng) {
     return till.checkout().voidSale("customer left").ok() ? kChildDone : kChildVoidFailed;
 }
 
+// The logged-in supervisor clocks in or out, whichever is due. The PIN is counted as at login, so
+// a kill inside it counts as a wrong PIN too (see runTill).
+int punch(Till& till) {
+    auto status = till.timeClock().status("s1");
+    if (!status.ok()) return kChildPunchFailed;
+    auto punched = status->in ? till.timeClock().clockOut("s1", "3333") : till.timeClock().clockIn("s1", "3333");
+    if (!punched.ok() && punched.status().kind() == core::ErrorKind::Locked) return kChildLocked;
+    return punched.ok() ? kChildDone : kChildPunchFailed;
+}
+
 // The till: its own connection (never the parent's), logged in as a supervisor so voids need no
 // second PIN, selling until killed.
 int runTill(const std::string& path, unsigned seed) {
@@ -144,7 +157,7 @@ int runTill(const std::string& path, unsigned seed) {
     }
     std::mt19937 rng(seed);
     for (int i = 0; i < kMaxOperationsPerChild; ++i) {
-        const auto pick = rng() % 10;
+        const auto pick = rng() % 11;
         int result = kChildDone;
         if (pick < 6) {
             result = sell(till, rng);
@@ -152,8 +165,10 @@ int runTill(const std::string& path, unsigned seed) {
             result = refundEarlier(**db, till, rng);
         } else if (pick == 8) {
             result = till.shifts().paidIn(eur(500), "change from the bank").ok() ? kChildDone : kChildPaidInFailed;
-        } else {
+        } else if (pick == 9) {
             result = voidOne(till, rng);
+        } else {
+            result = punch(till);
         }
         if (result != kChildDone) return result;
     }
@@ -194,6 +209,7 @@ struct SaleRow {
 struct Ledger {
     std::map<std::string, SaleRow> sales;
     std::set<std::string> voids, cashMoves, shifts;
+    std::map<std::string, std::string> punches;                      // punch id -> the event type it owes
     std::map<std::string, std::vector<std::string>> eventsByEntity;  // entity -> event types
     std::int64_t events = 0, minSeq = 0, maxSeq = 0;
     std::int64_t typeCount(const std::string& type) const {
@@ -235,6 +251,10 @@ void checkAfterCrash(const std::string& path, Ledger& ledger) {
     forEachRow(db, "SELECT id FROM voided_sales", [&](core::Statement& s) { ledger.voids.insert(s.text(0)); });
     forEachRow(db, "SELECT id FROM cash_moves", [&](core::Statement& s) { ledger.cashMoves.insert(s.text(0)); });
     forEachRow(db, "SELECT id FROM shifts", [&](core::Statement& s) { ledger.shifts.insert(s.text(0)); });
+    forEachRow(db, "SELECT in_punch, coalesce(out_punch, '') FROM time_clock", [&](core::Statement& s) {
+        ledger.punches[s.text(0)] = "clock.in";
+        if (!s.text(1).empty()) ledger.punches[s.text(1)] = "clock.out";
+    });
     forEachRow(db, "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM outbox",
                [&](core::Statement& s) {
                    ledger.events = s.int64(0);
@@ -270,6 +290,7 @@ void checkAfterCrash(const std::string& path, Ledger& ledger) {
     }
     for (const auto& id : ledger.voids) expectOneEvent(id, "void", {"sale.voided"});
     for (const auto& id : ledger.cashMoves) expectOneEvent(id, "cash move", {"cash.moved", "drawer.opened"});
+    for (const auto& [id, type] : ledger.punches) expectOneEvent(id, "punch", {type.c_str()});
     for (const auto& id : ledger.shifts) {
         const auto it = ledger.eventsByEntity.find(id);
         if (it == ledger.eventsByEntity.end() ||
@@ -290,6 +311,9 @@ void checkAfterCrash(const std::string& path, Ledger& ledger) {
                 exists = ledger.cashMoves.count(entity) == 1;
             } else if (type == "shift.opened" || type == "shift.closed") {
                 exists = ledger.shifts.count(entity) == 1;
+            } else if (type == "clock.in" || type == "clock.out") {
+                const auto it = ledger.punches.find(entity);
+                exists = it != ledger.punches.end() && it->second == type;
             }
             if (!exists) problems.push_back("orphan " + type + " event for '" + entity + "'");
         }
@@ -382,6 +406,7 @@ TEST(CrashSafety, SigkilledTillKeepsEverySaleWholeWithOneEventAndContiguousSeq) 
     EXPECT_GT(ledger.typeCount("sale.refunded"), 0);
     EXPECT_GT(ledger.typeCount("sale.voided"), 0);
     EXPECT_GT(ledger.typeCount("cash.moved"), 0);
+    EXPECT_GT(ledger.typeCount("clock.in"), 0);
 
     // The database keeps working: the next sale takes the next seq.
     core::SystemClock clock;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 #include <gtest/gtest.h>
 
@@ -38,6 +39,14 @@ std::string quoted(const fs::path& path) {
     return "'" + path.string() + "'";
 }
 
+// The engine corpus's first event of a type.
+const json& firstEngineEvent(const char* type) {
+    const auto& events = testing::engineEvents();
+    const auto found = std::find_if(events.begin(), events.end(), [&](const json& e) { return e["type"] == type; });
+    if (found == events.end()) throw std::runtime_error(std::string("no ") + type + " event in the engine corpus");
+    return *found;
+}
+
 // Everything both validators are asked about, by file name (<kind>--<name>.json).
 std::map<std::string, Document> documents() {
     std::map<std::string, Document> docs;
@@ -47,7 +56,7 @@ std::map<std::string, Document> documents() {
         docs[name] = {DocumentKind::Event, event, true};
     }
     for (auto& doc : testing::invalidCorpus()) docs[doc.file] = {doc.kind, std::move(doc.document), false};
-    json integral = testing::engineEvents().front();
+    json integral = firstEngineEvent("shift.opened");
     integral["seq"] = 1.0;
     integral["payload"]["float"] = 10000.0;
     docs["event--decision-integral-float.json"] = {DocumentKind::Event, integral, true};
@@ -72,8 +81,7 @@ std::map<std::string, Document> documents() {
     // Lengths are code points: 200 of them is a reason's limit whether each takes 2 or 4 bytes
     // in UTF-8 (and 1 or 2 UTF-16 units in JavaScript).
     const auto withReason = [](const std::string& unit, int times) {
-        json event = *std::find_if(testing::engineEvents().begin(), testing::engineEvents().end(),
-                                   [](const json& e) { return e["type"] == "cash.moved"; });
+        json event = firstEngineEvent("cash.moved");
         std::string reason;
         for (int i = 0; i < times; ++i) reason += unit;
         event["payload"]["reason"] = reason;

@@ -120,12 +120,22 @@ void eurVoidsAndCash(Terminal& t) {
     must(t.shifts().close(eur(12345)), "close the shift");
 }
 
+// Punches at the time clock: before anyone logs in, by a member who is not the cashier logged in
+// (while a sale is in progress), and out again after the shift's close.
 std::vector<nlohmann::json> eurTill() {
     Terminal t;
+    TimeClock& clock = t.till->timeClock();
+    must(clock.clockIn("c1", "1111"), "clock in with nobody logged in");
     t.startShift();
+    must(t.checkout().scan(kApple, dec("1")), "scan");
+    must(clock.clockIn("c2", "2222"), "clock in during c1's sale");
+    must(t.checkout().tenderCash(eur(500)), "cash");
+    must(t.checkout().complete(), "complete the sale around the punch");
     const auto [split, card] = eurSales(t);
     eurRefunds(t, split, card);
     eurVoidsAndCash(t);
+    must(clock.clockOut("c2", "2222"), "clock out");
+    must(clock.clockOut("c1", "1111"), "clock out");
     return outbox(t);
 }
 

@@ -16,6 +16,8 @@ constexpr std::array<std::pair<EventType, std::string_view>, kEventTypes.size()>
     {EventType::ShiftClosed, "shift.closed"},
     {EventType::CashMoved, "cash.moved"},
     {EventType::DrawerOpened, "drawer.opened"},
+    {EventType::ClockIn, "clock.in"},
+    {EventType::ClockOut, "clock.out"},
 }};
 
 std::string currencyCode(const core::Money& money) { return std::string(money.currency().codeView()); }
@@ -144,6 +146,12 @@ json cashMovePayload(const CashMoveRecord& r) {
             {"currency", currencyCode(r.amount)},
             {"reason", r.reason},
             {"approved_by", r.approvedBy}};
+}
+
+EventType punchEventType(PunchKind kind) { return kind == PunchKind::In ? EventType::ClockIn : EventType::ClockOut; }
+
+json punchPayload(const std::string& punch, PunchMethod method) {
+    return {{"punch", punch}, {"method", method == PunchMethod::Pin ? "pin" : "badge"}};
 }
 
 }  // namespace frontdesk::kiosk

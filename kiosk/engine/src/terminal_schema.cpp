@@ -204,6 +204,22 @@ CREATE TABLE dataset_chunks (
 );
 )sql";
 
+// Version 6: the staff time clock. One row per stay on the clock at this terminal: the clock-in
+// punch, and once the member clocks out, the clock-out punch (each the entity of its outbox
+// event). At most one open stay per member; the time is the event's envelope time.
+constexpr const char* kMigration6 = R"sql(
+CREATE TABLE time_clock (
+  in_punch TEXT PRIMARY KEY,         -- UUIDv7 of the clock.in event's punch
+  staff TEXT NOT NULL,
+  in_at TEXT NOT NULL,
+  out_punch TEXT UNIQUE,             -- of the clock.out event; NULL while clocked in
+  out_at TEXT,
+  CHECK ((out_punch IS NULL) = (out_at IS NULL))
+);
+CREATE UNIQUE INDEX time_clock_one_in ON time_clock(staff) WHERE out_at IS NULL;
+CREATE INDEX time_clock_staff ON time_clock(staff, out_at);
+)sql";
+
 }  // namespace
 
 // The terminal database. Append a migration for every change; never edit a released one.
@@ -213,7 +229,7 @@ const core::Schema& terminalSchema() {
     static const core::Schema schema{0x46444B31,  // "FDK1"
                                      "terminal database",
                                      {{1, kMigration1}, {2, kMigration2}, {3, kMigration3}, {4, kMigration4},
-                                      {5, kMigration5}}};
+                                      {5, kMigration5}, {6, kMigration6}}};
     return schema;
 }
 

@@ -22,6 +22,7 @@ Till::Till(core::Database& db, const core::Clock& clock, PaymentAdapter& payment
       m_shifts(m_context),
       m_checkout(m_context, m_shifts, m_catalog, payments),
       m_refunds(m_context, m_shifts, m_catalog, payments),
-      m_journal(m_outbox, m_session) {}
+      m_journal(m_outbox, m_session),
+      m_timeClock(m_context, m_directory) {}
 
 }  // namespace frontdesk::kiosk

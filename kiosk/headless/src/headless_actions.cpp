@@ -56,6 +56,26 @@ Result<json> unlock(Context& c, const json& a) {
     return done(c.till.session().unlock(staff, *approval));
 }
 
+// The time clock takes the member's own id and PIN: nobody need be logged in.
+Result<json> punch(Context& c, const json& a, PunchKind kind) {
+    FD_ASSIGN(auto staff, text(a, "staff"));
+    FD_ASSIGN(auto pin, text(a, "pin"));
+    TimeClock& clock = c.till.timeClock();
+    FD_ASSIGN(auto punched, kind == PunchKind::In ? clock.clockIn(staff, pin) : clock.clockOut(staff, pin));
+    return json{{"punch", punched.id}, {"staff", punched.staff}, {"at", punched.at}};
+}
+Result<json> clockIn(Context& c, const json& a) { return punch(c, a, PunchKind::In); }
+Result<json> clockOut(Context& c, const json& a) { return punch(c, a, PunchKind::Out); }
+
+Result<json> clockedIn(Context& c, const json&) {
+    FD_ASSIGN(auto in, c.till.timeClock().clockedIn());
+    json list = json::array();
+    for (const auto& member : in) {
+        list.push_back({{"staff", member.staff}, {"name", member.name}, {"since", member.since}});
+    }
+    return json{{"clocked_in", list}};
+}
+
 Result<json> shiftOpen(Context& c, const json& a) {
     FD_ASSIGN(auto amount, money(a, "float", tillCurrency(c)));
     FD_ASSIGN(auto shift, c.till.shifts().open(amount));
@@ -273,14 +293,15 @@ Result<json> syncStatus(Context& c, const json& a) {
     return answer;
 }
 
-constexpr std::array<std::pair<std::string_view, Handler>, 27> kActions{{
+constexpr std::array<std::pair<std::string_view, Handler>, 30> kActions{{
     {"login", login},         {"logout", logout},         {"unlock", unlock},     {"shift.open", shiftOpen},
     {"shift.close", shiftClose}, {"report", report},      {"paid_in", paidIn},    {"paid_out", paidOut},
     {"no_sale", noSale},      {"scan", scan},             {"add", add},           {"qty", qty},
     {"remove", remove},       {"discount", discount},     {"price", price},       {"cart", cart},
     {"tender", tender},       {"complete", complete},     {"park", park},         {"resume", resume},
     {"parked", parked},       {"void", voidSale},         {"refund", refund},     {"lookup", lookup},
-    {"search", search},       {"outbox", outbox},         {"sync.status", syncStatus}}};
+    {"search", search},       {"outbox", outbox},         {"sync.status", syncStatus},
+    {"clock_in", clockIn},    {"clock_out", clockOut},    {"clocked_in", clockedIn}}};
 
 }  // namespace
 

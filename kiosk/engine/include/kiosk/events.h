@@ -26,11 +26,13 @@ enum class EventType {
     ShiftClosed,    // shift.closed
     CashMoved,      // cash.moved (paid in, paid out)
     DrawerOpened,   // drawer.opened (no-sale)
+    ClockIn,        // clock.in (time clock)
+    ClockOut,       // clock.out (time clock)
 };
 
 inline constexpr std::array kEventTypes = {EventType::SaleCompleted, EventType::SaleRefunded, EventType::SaleVoided,
                                            EventType::ShiftOpened,   EventType::ShiftClosed,  EventType::CashMoved,
-                                           EventType::DrawerOpened};
+                                           EventType::DrawerOpened,  EventType::ClockIn,      EventType::ClockOut};
 
 [[nodiscard]] std::string_view eventTypeName(EventType type);
 [[nodiscard]] core::Result<EventType> parseEventType(std::string_view name);
@@ -79,5 +81,12 @@ struct CashMoveRecord {
 };
 [[nodiscard]] EventType cashMoveEventType(CashMoveKind kind);
 [[nodiscard]] nlohmann::json cashMovePayload(const CashMoveRecord& record);
+
+// clock.in and clock.out: a staff member's punch at the time clock. Who punched and when are the
+// envelope's staff and at; the payload names the punch and how the member identified themselves.
+enum class PunchKind { In, Out };
+enum class PunchMethod { Pin, Badge };  // only Pin is produced until badge readers arrive
+[[nodiscard]] EventType punchEventType(PunchKind kind);
+[[nodiscard]] nlohmann::json punchPayload(const std::string& punch, PunchMethod method);
 
 }  // namespace frontdesk::kiosk

@@ -10,6 +10,7 @@
 //   catalog()   lookups and search                (Catalog, read-only)
 //   journal()   events waiting to be delivered    (EventJournal)
 //   boundary()  where master data may be applied  (SaleBoundary, thread-safe)
+//   timeClock() staff clocking in and out         (TimeClock)
 //
 // The Database, Clock and PaymentAdapter are the caller's and must outlive the Till. Not
 // thread-safe except boundary(): the till's thread calls everything.
@@ -32,6 +33,7 @@
 #include "kiosk/staff_session.h"
 #include "kiosk/terminal_db.h"
 #include "kiosk/till_context.h"
+#include "kiosk/time_clock.h"
 
 namespace frontdesk::kiosk {
 
@@ -55,6 +57,7 @@ public:
     Catalog& catalog() { return m_catalog; }
     EventJournal& journal() { return m_journal; }
     SaleBoundary& boundary() { return m_boundary; }
+    TimeClock& timeClock() { return m_timeClock; }
 
 private:
     Till(core::Database& db, const core::Clock& clock, PaymentAdapter& payments, TerminalSettings settings);
@@ -73,6 +76,7 @@ private:
     Checkout m_checkout;
     Refunds m_refunds;
     EventJournal m_journal;
+    TimeClock m_timeClock;
 };
 
 }  // namespace frontdesk::kiosk
