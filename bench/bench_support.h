@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+#include <benchmark/benchmark.h>
+
 #include "core/status.h"
 
 namespace frontdesk::bench {
@@ -46,6 +48,19 @@ auto orDie(const char* what, Build&& build) -> decltype(build()) {
 }
 
 // Nearest-rank percentile (p in 0..100) of samples; sorts them in place.
+// Runs the benchmarks registerAll registers, with the command line left once the bench's own
+// flags are taken out (Google Benchmark refuses flags it does not know). 1 for an unknown flag.
+inline int runBenchmarks(std::vector<char*> args, void (*registerAll)()) {
+    args.push_back(nullptr);
+    int count = static_cast<int>(args.size()) - 1;
+    registerAll();
+    benchmark::Initialize(&count, args.data());
+    if (benchmark::ReportUnrecognizedArguments(count, args.data())) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
+
 inline double percentile(std::vector<double>& samples, double p) {
     if (samples.empty()) return 0.0;
     std::sort(samples.begin(), samples.end());

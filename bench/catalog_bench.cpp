@@ -472,14 +472,8 @@ int main(int argc, char** argv) {
         }
         args.push_back(argv[i]);
     }
-    args.push_back(nullptr);
-    int count = static_cast<int>(args.size()) - 1;
-    registerBenchmarks();
-    benchmark::Initialize(&count, args.data());
-    if (benchmark::ReportUnrecognizedArguments(count, args.data())) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
+    const int result = bench::runBenchmarks(std::move(args), registerBenchmarks);
     // The shared catalog's temp dir goes before exit, not in a static destructor after it.
     sharedSlot().reset();
-    return 0;
+    return result;
 }

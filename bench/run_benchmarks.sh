@@ -30,10 +30,10 @@ reps=${BENCH_REPETITIONS:-10}
 min_time=${BENCH_MIN_TIME:-1}
 out=${BENCH_OUT:-$build/bench-results}
 
-for exe in bench_sale_commit bench_catalog bench_sync bench_master_data; do
+for exe in bench_sale_commit bench_catalog bench_sync bench_master_data bench_backoffice; do
     if [[ ! -x "$build/bench/$exe" ]]; then
         echo "error: $build/bench/$exe not found; build it first:" >&2
-        echo "  ninja -C $build bench_sale_commit bench_catalog bench_sync bench_master_data" >&2
+        echo "  ninja -C $build bench_sale_commit bench_catalog bench_sync bench_master_data bench_backoffice" >&2
         exit 2
     fi
 done
@@ -65,6 +65,7 @@ if ((smoke)); then
     run catalog --catalog_items=3000 --catalog_samples=200
     run sync --benchmark_min_time=0.01 --catchup_events=500
     run master_data --apply_items=2000 --idle_sales=50
+    run backoffice --sales=20000 --benchmark_repetitions=2 --benchmark_report_aggregates_only=true
 else
     # Repetitions interleaved at random so the commit benchmarks see the same background load;
     # the summary uses the medians (and the pooled means of the paired run).
@@ -77,6 +78,8 @@ else
     run sync
     echo "running bench_master_data (sells while a 300,000-item catalog version is applied) ..."
     run master_data
+    echo "running bench_backoffice (fills a back-office database with 1,000,000 sales first) ..."
+    run backoffice
 fi
 
 # GoogleBenchmark's JSON puts one "key": value per line; collect them per benchmark, with names
@@ -176,9 +179,20 @@ awk -v smoke="$smoke" '
         printf "  %-22s %9.0f %9.0f %9.0f\n", "nothing else running", v[m, "idle_p50_us"], v[m, "idle_p99_us"], v[m, "idle_max_us"]
         printf "  %-22s %9.0f %9.0f %9.0f %7d\n", "during the apply", v[m, "apply_p50_us"], v[m, "apply_p99_us"], v[m, "apply_max_us"], v[m, "apply_sales"]
         printf "  apply %.1f s, its switch held the write lock %.1f ms\n", v[m, "apply_s"], v[m, "switch_us"] / 1000
+        # Back-office reports against a raw GROUP BY over the same table: medians of the
+        # repetitions (p50), ratio raw p50 / report p50 (1.0 = as fast as the raw query).
+        tb = pick("BM_TrialBalanceReport"); rtb = pick("BM_RawTrialBalance")
+        sd = pick("BM_SalesByDayReport"); rsd = pick("BM_RawSalesByDay")
+        print ""
+        printf "Back-office reports (%d sales, %d journal lines, %.0f MB; filled in %.1f s; p50, ms)\n", v[tb, "sales"],
+               v[tb, "journal_lines"], v[tb, "db_mb"], v[tb, "fill_s"]
+        printf "  %-22s %9.1f   raw GROUP BY %9.1f   ratio %.2f\n", "trial balance", v[tb, "real_time"], v[rtb, "real_time"],
+               (v[tb, "real_time"] > 0) ? v[rtb, "real_time"] / v[tb, "real_time"] : 0
+        printf "  %-22s %9.1f   raw GROUP BY %9.1f   ratio %.2f\n", "sales by day", v[sd, "real_time"], v[rsd, "real_time"],
+               (v[sd, "real_time"] > 0) ? v[rsd, "real_time"] / v[sd, "real_time"] : 0
         if (failed != "") { print ""; print "FAILED:" failed; exit 1 }
     }
-' "$out/sale_commit.json" "$out/catalog.json" "$out/sync.json" "$out/master_data.json"
+' "$out/sale_commit.json" "$out/catalog.json" "$out/sync.json" "$out/master_data.json" "$out/backoffice.json"
 
 echo ""
-echo "full output: $out/{sale_commit,catalog,sync,master_data}.{txt,json}"
+echo "full output: $out/{sale_commit,catalog,sync,master_data,backoffice}.{txt,json}"

@@ -7,11 +7,15 @@
 
 #include "backoffice/backoffice_db.h"
 #include "backoffice/catalog.h"
+#include "backoffice/reception.h"
 #include "backoffice/reconciliation.h"
 #include "backoffice/csv.h"
+#include "backoffice/customers.h"
 #include "backoffice/http_api.h"
 #include "backoffice/inventory.h"
+#include "backoffice/report_csv.h"
 #include "backoffice/reports.h"
+#include "backoffice/sales_reports.h"
 #include "backoffice/service.h"
 #include "backoffice/staff.h"
 #include "backoffice/users.h"
@@ -156,6 +160,20 @@ int report(const std::string& dbPath, bool json, const std::function<core::Resul
     auto result = make(**db);
     if (!result.ok()) return failed(result.status());
     std::cout << (json ? result->dump() : result->dump(2)) << "\n";
+    return kExitOk;
+}
+
+// A report as report() prints it, or with csv as CSV (report_csv.h), written as it is.
+int exportReport(const std::string& dbPath, bool json, bool csv,
+                 const std::function<core::Result<nlohmann::json>(core::Database&)>& make,
+                 core::Result<std::string> (*toCsv)(const nlohmann::json&)) {
+    if (!csv) return report(dbPath, json, make);
+    auto db = backoffice::openBackOfficeDb(dbPath, false);
+    if (!db.ok()) return failed(db.status());
+    auto result = make(**db);
+    auto text = result.ok() ? toCsv(*result) : core::Result<std::string>(result.status());
+    if (!text.ok()) return failed(text.status());
+    std::cout << *text;
     return kExitOk;
 }
 
@@ -403,8 +421,111 @@ int main(int argc, char** argv) {
         };
     });
 
+    // Customers and reception: each prints its result as JSON (the report helper).
+    std::string receptionDb = "frontdesk-backoffice.db", by = "cli", eraseReason;
+    bool receptionJson = false;
+    backoffice::CustomerInput customer;
+    std::string customerId;
+    const auto receptionCommand = [&](CLI::App& parent, const char* name, const char* what,
+                                      std::function<core::Result<nlohmann::json>(core::Database&, const core::Clock&)> run) {
+        auto* cmd = parent.add_subcommand(name, what);
+        cmd->add_option("--db", receptionDb, "the back-office database")->capture_default_str();
+        cmd->add_flag("--json", receptionJson, "one line of JSON");
+        cmd->callback([&, run] {
+            action = [&, run] {
+                return report(receptionDb, receptionJson, [&](core::Database& db) { return run(db, core::SystemClock()); });
+            };
+        });
+        return cmd;
+    };
+    auto* customerCmd = app.add_subcommand("customer", "customers: one record across front desk and back office")
+                            ->require_subcommand(1);
+    auto* customerAddCmd = receptionCommand(*customerCmd, "add", "add a customer", [&](core::Database& db, const core::Clock& clock)
+                                                -> core::Result<nlohmann::json> {
+        FD_ASSIGN(auto id, backoffice::Customers(db, clock).save(customer, by));
+        return nlohmann::json{{"id", id}};
+    });
+    customerAddCmd->add_option("--name", customer.name, "the customer's name")->required();
+    customerAddCmd->add_option("--email", customer.email, "email address");
+    customerAddCmd->add_option("--phone", customer.phone, "phone number");
+    receptionCommand(*customerCmd, "show", "everything the back office knows of a customer, joined",
+                     [&](core::Database& db, const core::Clock& clock) { return backoffice::Customers(db, clock).view(customerId); })
+        ->add_option("id", customerId, "the customer's id")
+        ->required();
+    auto* exportCmd = receptionCommand(*customerCmd, "export", "a customer's data (GDPR article 15), audited",
+                                       [&](core::Database& db, const core::Clock& clock) {
+                                           return backoffice::Customers(db, clock).exportData(customerId, by);
+                                       });
+    exportCmd->add_option("id", customerId, "the customer's id")->required();
+    exportCmd->add_option("--by", by, "who answers the request")->required();
+    auto* eraseCmd = receptionCommand(*customerCmd, "erase", "pseudonymize a customer everywhere (GDPR article 17), audited",
+                                      [&](core::Database& db, const core::Clock& clock) -> core::Result<nlohmann::json> {
+                                          FD_TRY(backoffice::Customers(db, clock).erase(customerId, by, eraseReason));
+                                          return nlohmann::json{{"id", customerId}, {"erased", true}};
+                                      });
+    eraseCmd->add_option("id", customerId, "the customer's id")->required();
+    eraseCmd->add_option("--by", by, "who answers the request")->required();
+    eraseCmd->add_option("--reason", eraseReason, "the request's reference")->required();
+
+    backoffice::MemberInput member;
+    std::string card;
+    bool suspended = false;
+    auto* memberCmd = app.add_subcommand("member", "memberships")->require_subcommand(1);
+    auto* memberSaveCmd = receptionCommand(*memberCmd, "save", "add or change a membership",
+                                           [&](core::Database& db, const core::Clock& clock) -> core::Result<nlohmann::json> {
+                                               FD_TRY(backoffice::Reception(db, clock).saveMember(member, by));
+                                               return nlohmann::json{{"id", member.id}};
+                                           });
+    memberSaveCmd->add_option("id", member.id, "the membership id on the card")->required();
+    memberSaveCmd->add_option("--store", member.store, "store id")->required();
+    memberSaveCmd->add_option("--customer", member.customer, "the customer's id")->required();
+    memberSaveCmd->add_option("--valid-until", member.validUntil, "YYYY-MM-DD, the last day")->required();
+    memberSaveCmd->add_option("--card", card, "the member card's id (\"\" removes it)");
+    memberSaveCmd->add_flag("--suspended", suspended, "suspend the membership");
+    memberSaveCmd->parse_complete_callback([&] {
+        if (memberSaveCmd->count("--card")) member.card = card;
+        member.status = suspended ? "suspended" : "active";
+    });
+
+    backoffice::BookingInput booking;
+    std::string bookingId;
+    auto* bookingCmd = app.add_subcommand("booking", "bookings and appointments")->require_subcommand(1);
+    auto* bookingAddCmd = receptionCommand(*bookingCmd, "add", "book a resource for someone",
+                                           [&](core::Database& db, const core::Clock& clock) -> core::Result<nlohmann::json> {
+                                               FD_ASSIGN(auto id, backoffice::Reception(db, clock).book(booking, by));
+                                               return nlohmann::json{{"id", id}};
+                                           });
+    bookingAddCmd->add_option("--store", booking.store, "store id")->required();
+    bookingAddCmd->add_option("--name", booking.name, "who is expected")->required();
+    bookingAddCmd->add_option("--resource", booking.resource, "with whom, or which room")->required();
+    bookingAddCmd->add_option("--from", booking.startsAt, "ISO 8601 UTC")->required();
+    bookingAddCmd->add_option("--to", booking.endsAt, "ISO 8601 UTC")->required();
+    bookingAddCmd->add_option("--customer", booking.customer, "the customer's id");
+    receptionCommand(*bookingCmd, "cancel", "cancel a booking not yet checked in",
+                     [&](core::Database& db, const core::Clock& clock) -> core::Result<nlohmann::json> {
+                         FD_TRY(backoffice::Reception(db, clock).cancelBooking(bookingId, by));
+                         return nlohmann::json{{"id", bookingId}, {"status", "cancelled"}};
+                     })
+        ->add_option("id", bookingId, "the booking's id")
+        ->required();
+
+    std::string blockStore, blockName, blockCompany, blockReason;
+    auto* visitorCmd = app.add_subcommand("visitor", "the visitor block list")->require_subcommand(1);
+    auto* blockCmd = receptionCommand(*visitorCmd, "block", "put a visitor on the block list (the desk is alerted discreetly)",
+                                      [&](core::Database& db, const core::Clock& clock) -> core::Result<nlohmann::json> {
+                                          FD_ASSIGN(auto id, backoffice::Reception(db, clock)
+                                                                 .block(blockStore, blockName, blockCompany, blockReason, by));
+                                          return nlohmann::json{{"id", id}};
+                                      });
+    blockCmd->add_option("--store", blockStore, "store id")->required();
+    blockCmd->add_option("--name", blockName, "the visitor's name")->required();
+    blockCmd->add_option("--company", blockCompany, "their company");
+    blockCmd->add_option("--reason", blockReason, "why (kept in the back office)")->required();
+    blockCmd->add_option("--by", by, "who blocks")->required();
+
     std::string reportDb = "frontdesk-backoffice.db";
     bool json = false;
+    bool csv = false;
     std::string stockStore, stockSku;
     const auto reportCommand = [&](CLI::App& parent, const char* name, const char* what) {
         auto* cmd = parent.add_subcommand(name, what);
@@ -413,8 +534,15 @@ int main(int argc, char** argv) {
         return cmd;
     };
     auto* reportCmd = app.add_subcommand("report", "reports")->require_subcommand(1);
-    reportCommand(*reportCmd, "trial-balance", "the trial balance per currency")->callback([&] {
-        action = [&] { return report(reportDb, json, backoffice::trialBalanceReport); };
+    // Reports that can also be written as CSV (report_csv.h) with --csv.
+    const auto exportable = [&](CLI::App* cmd) {
+        cmd->add_flag("--csv", csv, "CSV (RFC 4180, a header row) instead of JSON")->excludes(cmd->get_option("--json"));
+        return cmd;
+    };
+    exportable(reportCommand(*reportCmd, "trial-balance", "the trial balance per currency"))->callback([&] {
+        action = [&] {
+            return exportReport(reportDb, json, csv, backoffice::trialBalanceReport, backoffice::trialBalanceCsv);
+        };
     });
     reportCommand(app, "terminals", "per terminal: last seq, gaps, dead letters")->callback([&] {
         action = [&] { return report(reportDb, json, backoffice::terminalsReport); };
@@ -450,6 +578,55 @@ int main(int argc, char** argv) {
             return report(reportDb, json, [&](core::Database& db) {
                 core::SystemClock clock;
                 return backoffice::Staff(db, clock).hours(staffStore, periodFrom, periodTo);
+            });
+        };
+    });
+    exportable(periodCommand(*reportCmd, "journal", "every journal entry of the period with its lines"))->callback([&] {
+        action = [&] {
+            return exportReport(
+                reportDb, json, csv,
+                [&](core::Database& db) { return backoffice::journalReport(db, staffStore, periodFrom, periodTo); },
+                backoffice::journalCsv);
+        };
+    });
+    for (const auto& g : backoffice::kSalesGroupings) {
+        std::string what = std::string("sales and refunds of the period, ") + g.name;
+        what[what.find('-')] = ' ';
+        exportable(periodCommand(*reportCmd, (std::string("sales-") + g.name).c_str(), what.c_str()))
+            ->callback([&, grouping = g.grouping] {
+                action = [&, grouping] {
+                    return exportReport(
+                        reportDb, json, csv,
+                        [&](core::Database& db) {
+                            return backoffice::salesReport(db, grouping, staffStore, periodFrom, periodTo);
+                        },
+                        backoffice::salesCsv);
+                };
+            });
+    }
+    std::string zShift;
+    auto* zCmd =
+        exportable(reportCommand(*reportCmd, "z", "a shift's Z report: the back office's figures beside the terminal's"));
+    zCmd->add_option("shift", zShift, "the shift's id")->required();
+    zCmd->callback([&] {
+        action = [&] {
+            return exportReport(reportDb, json, csv, [&](core::Database& db) { return backoffice::zReport(db, zShift); },
+                                backoffice::zReportCsv);
+        };
+    });
+    periodCommand(*reportCmd, "attendance", "bookings attended and missed, check-ins, visitors")->callback([&] {
+        action = [&] {
+            return report(reportDb, json, [&](core::Database& db) {
+                core::SystemClock clock;
+                return backoffice::Reception(db, clock).attendance(staffStore, periodFrom, periodTo);
+            });
+        };
+    });
+    periodCommand(*reportCmd, "bookings", "bookings starting in the period, with no-shows")->callback([&] {
+        action = [&] {
+            return report(reportDb, json, [&](core::Database& db) {
+                core::SystemClock clock;
+                return backoffice::Reception(db, clock).bookings(staffStore, periodFrom, periodTo);
             });
         };
     });

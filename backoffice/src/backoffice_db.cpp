@@ -257,12 +257,163 @@ CREATE TABLE punches (
 CREATE INDEX punches_period ON punches(store, at);
 )sql";
 
+// Version 7: reports (backoffice/sales_reports.h). Each sale and refund as the effects took it
+// in, summed per tax rate and listed per tender, so that the sales reports and the back office's
+// own Z report read rows instead of event payloads (which are not kept); the shifts' cash moves;
+// and the terminal's Z report as it sent it (the shift.closed payload), to set beside ours. Filled
+// in the ingest transaction of each event. Amounts are as the event states them: a refund's are
+// positive too, its kind says which way they go.
+constexpr const char* kMigration7 = R"sql(
+CREATE TABLE sales (
+  event_id TEXT PRIMARY KEY,
+  store TEXT NOT NULL,
+  terminal TEXT NOT NULL,
+  shift TEXT NOT NULL,
+  staff TEXT NOT NULL,               -- the envelope's: who was logged in at the till
+  at TEXT NOT NULL,                  -- the event's time, ISO 8601 UTC with milliseconds
+  day TEXT NOT NULL,                 -- its UTC day, YYYY-MM-DD
+  kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),
+  receipt TEXT NOT NULL,
+  net_minor INTEGER NOT NULL,
+  tax_minor INTEGER NOT NULL,
+  gross_minor INTEGER NOT NULL,
+  discount_minor INTEGER NOT NULL,
+  rounding_minor INTEGER NOT NULL    -- cash rounding: due = gross + rounding
+);
+CREATE INDEX sales_period ON sales(store, at);
+CREATE INDEX sales_shift ON sales(shift);
+CREATE TABLE sale_rates (
+  event_id TEXT NOT NULL REFERENCES sales(event_id),
+  tax_code TEXT NOT NULL,
+  rate TEXT NOT NULL,                -- percent, as the event states it ("19", "7.5")
+  net_minor INTEGER NOT NULL,
+  tax_minor INTEGER NOT NULL,
+  gross_minor INTEGER NOT NULL,
+  PRIMARY KEY (event_id, tax_code)
+);
+CREATE TABLE sale_tenders (
+  event_id TEXT NOT NULL REFERENCES sales(event_id),
+  position INTEGER NOT NULL,         -- its place in the event's tenders, from 0
+  method TEXT NOT NULL CHECK (method IN ('cash', 'card')),
+  amount_minor INTEGER NOT NULL,     -- tendered (a refund's: paid back)
+  change_minor INTEGER NOT NULL,
+  PRIMARY KEY (event_id, position)
+);
+CREATE TABLE cash_moves (
+  event_id TEXT PRIMARY KEY,
+  store TEXT NOT NULL,
+  terminal TEXT NOT NULL,
+  shift TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('paid_in', 'paid_out')),
+  amount_minor INTEGER NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX cash_moves_shift ON cash_moves(shift);
+CREATE TABLE z_reports (
+  shift TEXT PRIMARY KEY REFERENCES shifts(id),
+  event_id TEXT NOT NULL,
+  body TEXT NOT NULL                 -- the shift.closed payload as the terminal sent it (JSON)
+);
+)sql";
+
+// Version 8: customers and reception. One customer record joins what the front desk and the back
+// office both know of a person: memberships, bookings, visits (check-ins, check-outs), purchases
+// and refunds. Member cards are kept as core::badgeDigest, like staff badges. Erasure (GDPR art.
+// 17) pseudonymizes the customer's own rows in place; the ledger, stock and audit rows carry no
+// personal data and stay as they are. dataset_dirty marks the reception datasets to cut again.
+constexpr const char* kMigration8 = R"sql(
+CREATE TABLE customers (
+  id TEXT PRIMARY KEY,               -- UUIDv7
+  name TEXT NOT NULL,
+  email TEXT,
+  phone TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  erased_at TEXT                     -- set when erased: name is then a pseudonym
+);
+CREATE INDEX customers_name ON customers(name COLLATE NOCASE);
+CREATE TABLE members (
+  id TEXT PRIMARY KEY,               -- the membership id, printed on the card
+  store TEXT NOT NULL REFERENCES stores(id),
+  customer TEXT NOT NULL REFERENCES customers(id),
+  card_sha256 TEXT UNIQUE,
+  valid_until TEXT NOT NULL,         -- YYYY-MM-DD, the last day it is valid
+  status TEXT NOT NULL CHECK (status IN ('active', 'suspended')),  -- expired: past valid_until
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX members_customer ON members(customer);
+CREATE TABLE bookings (
+  id TEXT PRIMARY KEY,               -- UUIDv7, in the booking's QR code
+  store TEXT NOT NULL REFERENCES stores(id),
+  customer TEXT REFERENCES customers(id),
+  name TEXT NOT NULL,                -- who is expected
+  resource TEXT NOT NULL,            -- with whom, or which room or court
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL CHECK (ends_at > starts_at),
+  status TEXT NOT NULL CHECK (status IN ('booked', 'checked_in', 'completed', 'cancelled')),
+  checked_in_at TEXT,
+  checked_out_at TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX bookings_period ON bookings(store, starts_at);
+CREATE INDEX bookings_customer ON bookings(customer);
+CREATE TABLE blocked_visitors (
+  id INTEGER PRIMARY KEY,
+  store TEXT NOT NULL REFERENCES stores(id),
+  name TEXT NOT NULL,
+  company TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  removed_at TEXT
+);
+-- What the terminals reported at the desk: check-ins and check-outs of bookings and members,
+-- visitors in and out.
+CREATE TABLE visits (
+  event_id TEXT PRIMARY KEY,
+  store TEXT NOT NULL,
+  terminal TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('checkin', 'checkout', 'visitor_in', 'visitor_out')),
+  booking TEXT,
+  member TEXT,
+  customer TEXT,
+  outcome TEXT NOT NULL,             -- admitted or refused
+  reason TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '{}', -- a visitor's name, company and host (JSON)
+  at TEXT NOT NULL
+);
+CREATE INDEX visits_customer ON visits(customer, at);
+CREATE INDEX visits_member ON visits(member, at);
+CREATE INDEX visits_period ON visits(store, at);
+-- Sales and refunds that named a customer or member.
+CREATE TABLE customer_sales (
+  event_id TEXT PRIMARY KEY,
+  store TEXT NOT NULL,
+  customer TEXT,
+  member TEXT,
+  kind TEXT NOT NULL CHECK (kind IN ('sale', 'refund')),
+  receipt TEXT NOT NULL,
+  gross_minor INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  items TEXT NOT NULL,               -- [{"sku", "name", "qty"}] (JSON)
+  at TEXT NOT NULL
+);
+CREATE INDEX customer_sales_customer ON customer_sales(customer, at);
+CREATE INDEX customer_sales_member ON customer_sales(member, at);
+CREATE TABLE dataset_dirty (
+  dataset TEXT NOT NULL,
+  store TEXT NOT NULL,
+  since TEXT NOT NULL,
+  PRIMARY KEY (dataset, store)
+);
+)sql";
+
 }  // namespace
 
 const core::Schema& backOfficeSchema() {
     static const core::Schema schema{0x46444241, "back-office database",
                                      {{1, sync::IngestLedger::schemaSql()}, {2, kMigration2}, {3, kMigration3}, {4, kMigration4},
-                                      {5, kMigration5}, {6, kMigration6}}};
+                                      {5, kMigration5}, {6, kMigration6}, {7, kMigration7}, {8, kMigration8}}};
     return schema;
 }
 

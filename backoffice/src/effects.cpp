@@ -2,6 +2,7 @@
 
 #include "backoffice/backoffice_db.h"
 #include "backoffice/journal.h"
+#include "backoffice/reception.h"
 #include "backoffice/sale_check.h"
 #include "backoffice/chart.h"
 #include "payload_fields.h"
@@ -16,6 +17,8 @@ namespace {
 
 using fields::amount;
 using fields::text;
+using fields::list;
+using fields::object;
 
 const json& payloadOf(const sync::Delivery& d) { return fields::object(d.envelope, "payload"); }
 
@@ -48,8 +51,12 @@ std::optional<std::int64_t> costOf(core::Database& db, const std::string& store,
 }  // namespace
 
 Status EventEffects::apply(const sync::Delivery& d) {
-    if (d.type == "sale.completed") return sale(d, false);
-    if (d.type == "sale.refunded") return sale(d, true);
+    if (d.type == "sale.completed" || d.type == "sale.refunded") {
+        const bool refund = d.type == "sale.refunded";
+        FD_TRY(sale(d, refund));
+        return customerSale(d, refund);
+    }
+    if (d.type == "checkin.recorded" || d.type == "visitor.in" || d.type == "visitor.out") return visit(d);
     if (d.type == "cash.moved") return cashMove(d);
     if (d.type == "shift.opened") return shiftOpened(d);
     if (d.type == "shift.closed") return shiftClosed(d);
@@ -100,6 +107,34 @@ Status shiftOfTerminal(core::Database& db, const sync::Delivery& d, const std::s
     return {};
 }
 
+// The sale's summary for the reports (sales_reports.h): its totals, its rates and its tenders, as
+// checked. The day is the UTC day of the event's time (the schema's timestamps are UTC).
+Status recordSale(core::Database& db, const sync::Delivery& d, const SaleFigures& f, bool refund) {
+    const json& p = payloadOf(d);
+    const std::string at = text(d.envelope, "at");
+    FD_ASSIGN(auto* sale, db.cached("INSERT INTO sales (event_id, store, terminal, shift, staff, at, day, kind, receipt,"
+                                    " net_minor, tax_minor, gross_minor, discount_minor, rounding_minor)"
+                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    FD_TRY(sale->bindAll(d.id, d.terminal.store, d.terminal.terminal, f.shift, text(d.envelope, "staff"), at,
+                         at.substr(0, 10), std::string(refund ? "refund" : "sale"), text(p, "receipt"), f.net, f.tax,
+                         f.gross, amount(fields::object(p, "totals"), "discount"), f.rounding)
+               .run());
+    FD_ASSIGN(auto* rate, db.cached("INSERT INTO sale_rates (event_id, tax_code, rate, net_minor, tax_minor, gross_minor)"
+                                    " VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const auto& r : fields::list(p, "tax_breakdown")) {
+        FD_TRY(rate->bindAll(d.id, text(r, "tax_code"), text(r, "rate"), amount(r, "net"), amount(r, "tax"),
+                             amount(r, "gross"))
+                   .run());
+    }
+    FD_ASSIGN(auto* tender, db.cached("INSERT INTO sale_tenders (event_id, position, method, amount_minor, change_minor)"
+                                      " VALUES (?, ?, ?, ?, ?)"));
+    std::int64_t position = 0;
+    for (const auto& t : fields::list(p, "tenders")) {
+        FD_TRY(tender->bindAll(d.id, position++, text(t, "method"), amount(t, "amount"), amount(t, "change")).run());
+    }
+    return {};
+}
+
 }  // namespace
 
 Status EventEffects::sale(const sync::Delivery& d, bool refund) {
@@ -136,6 +171,7 @@ Status EventEffects::sale(const sync::Delivery& d, bool refund) {
         cogs.postings.push_back(side(std::string(accounts::kInventory), *cost, false));
     }
     if (!cogs.postings.empty()) FD_TRY(journal.post(cogs).status());
+    FD_TRY(recordSale(m_db, d, f, refund));
     return refund ? addToShift(f.shift, 0, f.cash, -f.card) : addToShift(f.shift, f.cash, 0, f.card);
 }
 
@@ -156,6 +192,11 @@ Status EventEffects::cashMove(const sync::Delivery& d) {
         e.postings = {{std::string(accounts::kPaidOut), value, 0}, {std::string(accounts::kCash), 0, value}};
     }
     FD_TRY(Journal(m_db).post(e).status());
+    FD_ASSIGN(auto* move, m_db.cached("INSERT INTO cash_moves (event_id, store, terminal, shift, kind, amount_minor, at)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    FD_TRY(move->bindAll(d.id, d.terminal.store, d.terminal.terminal, shift, std::string(in ? "paid_in" : "paid_out"),
+                         value, text(d.envelope, "at"))
+               .run());
     return in ? addToShift(shift, value, 0, 0) : addToShift(shift, 0, value, 0);
 }
 
@@ -178,7 +219,11 @@ Status EventEffects::shiftClosed(const sync::Delivery& d) {
     const std::string shift = text(p, "shift");
     FD_TRY(shiftOfTerminal(m_db, d, shift));
     FD_ASSIGN(auto* close, m_db.cached("UPDATE shifts SET closed_at = ?, expected_minor = ?, counted_minor = ? WHERE id = ?"));
-    return close->bindAll(text(p, "closed_at"), amount(p, "expected_cash"), amount(p, "counted_cash"), shift).run();
+    FD_TRY(close->bindAll(text(p, "closed_at"), amount(p, "expected_cash"), amount(p, "counted_cash"), shift).run());
+    // The terminal's Z report whole, to set beside the back office's own (zReport).
+    FD_ASSIGN(auto* keep, m_db.cached("INSERT INTO z_reports (shift, event_id, body) VALUES (?, ?, ?)"
+                                      " ON CONFLICT(shift) DO UPDATE SET event_id = excluded.event_id, body = excluded.body"));
+    return keep->bindAll(shift, d.id, p.dump()).run();
 }
 
 // The punch is kept as the event says it: an employee the back office does not know yet is
@@ -190,6 +235,68 @@ Status EventEffects::punch(const sync::Delivery& d) {
         ->bindAll(d.id, d.terminal.store, d.terminal.terminal, text(d.envelope, "staff"),
                   std::string(d.type == "clock.in" ? "in" : "out"), text(d.envelope, "at"), text(payloadOf(d), "method"))
         .run();
+}
+
+namespace {
+
+// "" as NULL.
+std::optional<std::string> orNull(const std::string& v) { return v.empty() ? std::nullopt : std::optional<std::string>(v); }
+
+}  // namespace
+
+// A sale or refund that names a customer or member joins the customer's record (customers.h).
+Status EventEffects::customerSale(const sync::Delivery& d, bool refund) {
+    const json& p = payloadOf(d);
+    const std::string customer = text(p, "customer"), member = text(p, "member");
+    if (customer.empty() && member.empty()) return {};
+    json items = json::array();
+    for (const auto& line : list(p, "lines")) {
+        items.push_back({{"sku", text(line, "sku")}, {"name", text(line, "name")}, {"qty", text(line, "qty")}});
+    }
+    FD_ASSIGN(auto* insert, m_db.cached("INSERT INTO customer_sales (event_id, store, customer, member, kind, receipt,"
+                                        " gross_minor, currency, items, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    return insert
+        ->bindAll(d.id, d.terminal.store, orNull(customer), orNull(member), std::string(refund ? "refund" : "sale"),
+                  text(p, "receipt"), amount(object(p, "totals"), "gross"), text(p, "currency"), items.dump(),
+                  text(d.envelope, "at"))
+        .run();
+}
+
+// Check-ins and check-outs of bookings and members, visitors in and out (reception.h): the visit
+// is kept; an admitted check-in marks its booking checked in, a check-out completes it; the
+// member dataset is cut again (it carries recent visits).
+Status EventEffects::visit(const sync::Delivery& d) {
+    const json& p = payloadOf(d);
+    const std::string at = text(d.envelope, "at");
+    const std::string store = d.terminal.store;
+    std::string kind = d.type == "visitor.in" ? "visitor_in" : d.type == "visitor.out" ? "visitor_out" : "checkin";
+    if (d.type == "checkin.recorded" && text(p, "direction") == "out") kind = "checkout";
+    const std::string outcome = d.type == "checkin.recorded" ? text(p, "outcome") : "admitted";
+    const std::string booking = text(p, "booking"), member = text(p, "member");
+    json detail = json::object();
+    if (kind == "visitor_in") {
+        detail = {{"visit", text(p, "visit")}, {"name", text(p, "name")}, {"company", text(p, "company")},
+                  {"host", text(p, "host")}, {"blocked", p.value("blocked", false)}};
+    } else if (kind == "visitor_out") {
+        detail = {{"visit", text(p, "visit")}};
+    }
+    FD_ASSIGN(auto* insert, m_db.cached("INSERT INTO visits (event_id, store, terminal, kind, booking, member, customer, outcome,"
+                                        " reason, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    FD_TRY(insert
+               ->bindAll(d.id, store, d.terminal.terminal, kind, orNull(booking), orNull(member), orNull(text(p, "customer")),
+                         outcome, text(p, "reason"), detail.dump(), at)
+               .run());
+    if (!booking.empty() && outcome == "admitted") {
+        FD_ASSIGN(auto* mark, m_db.cached(kind == "checkin"
+                                              ? "UPDATE bookings SET status = 'checked_in', checked_in_at = ?1, updated_at = ?1"
+                                                " WHERE id = ?2 AND store = ?3 AND status IN ('booked', 'cancelled')"
+                                              : "UPDATE bookings SET status = 'completed', checked_out_at = ?1, updated_at = ?1"
+                                                " WHERE id = ?2 AND store = ?3 AND status IN ('booked', 'checked_in')"));
+        FD_TRY(mark->bindAll(at, booking, store).run());
+        FD_TRY(markDirty(m_db, "bookings", store, at));
+    }
+    if (!member.empty()) FD_TRY(markDirty(m_db, "members", store, at));
+    return {};
 }
 
 }  // namespace frontdesk::backoffice

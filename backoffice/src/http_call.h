@@ -78,5 +78,7 @@ public:
 void addRoutes(Router& router);
 void staffRoutes(Router& router);
 void inventoryRoutes(Router& router);
+void receptionRoutes(Router& router);
+void reportRoutes(Router& router);
 
 }  // namespace frontdesk::backoffice

@@ -178,6 +178,8 @@ void addRoutes(Router& router) {
     catalogRoutes(router);
     staffRoutes(router);
     inventoryRoutes(router);
+    receptionRoutes(router);
+    reportRoutes(router);
 }
 
 }  // namespace frontdesk::backoffice

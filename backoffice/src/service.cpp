@@ -2,6 +2,7 @@
 
 #include "backoffice/backoffice_db.h"
 #include "backoffice/effects.h"
+#include "backoffice/reception.h"
 #include "core/log.h"
 #include "sync/dataset.h"
 
@@ -18,6 +19,7 @@ Result<std::unique_ptr<IngestService>> IngestService::open(ServiceOptions option
 
 IngestService::IngestService(ServiceOptions options, std::unique_ptr<core::Database> db, const core::Clock& clock)
     : m_options(std::move(options)),
+      m_clock(clock),
       m_db(std::move(db)),
       m_ledger(std::make_unique<sync::IngestLedger>(*m_db, clock)),
       m_effects(std::make_unique<EventEffects>(*m_db)) {
@@ -81,6 +83,9 @@ void IngestService::publishDatasets() {
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         lock.unlock();
+        if (auto cut = Reception(**db, m_clock).cutDatasets(store, kReceptionCutInterval); !cut.ok()) {
+            core::log::error("backoffice", "reception datasets not cut", {{"reason", cut.status().message()}});
+        }
         for (std::size_t i = 0; i < kDatasets.size(); ++i) {
             const std::string dataset = kDatasets[i];
             auto latest = storedVersion(**db, dataset, store, 0);

@@ -5,6 +5,7 @@
 
 #include "backoffice/audit.h"
 #include "backoffice/backoffice_db.h"
+#include "dataset_versions.h"
 #include "read_transaction.h"
 
 namespace frontdesk::backoffice {
@@ -85,22 +86,16 @@ Status Staff::save(const EmployeeChange& c, const std::string& actor) {
 // The store's active staff as the terminals take it (docs/backoffice.md, "Staffing"): a header
 // line, then one line per member with their hashes only.
 Status Staff::cutVersion(const std::string& store, const std::string& now) {
-    FD_ASSIGN(auto* last, m_db.cached("SELECT coalesce(max(version), 0) FROM dataset_versions WHERE dataset = 'staff' AND store = ?"));
-    std::int64_t version = 0;
-    FD_TRY(last->bind(1, store).forEachRow([&](const core::Statement& r) { version = r.int64(0) + 1; }));
-    std::string body = json{{"kind", "staff"}, {"version", version}, {"store", store}}.dump() + "\n";
-    std::int64_t records = 0;
+    FD_ASSIGN(std::int64_t version, nextDatasetVersion(m_db, "staff", store));
+    DatasetBody body("staff", version, store);
     FD_ASSIGN(auto* members, m_db.cached("SELECT id, name, role, pin_hash, badge_sha256 FROM employees"
                                          " WHERE store = ? AND active = 1 AND pin_hash IS NOT NULL ORDER BY id"));
     FD_TRY(members->bind(1, store).forEachRow([&](const core::Statement& r) {
         json member{{"kind", "member"}, {"id", r.text(0)}, {"name", r.text(1)}, {"role", r.text(2)}, {"pin_hash", r.text(3)}};
         if (auto badge = r.optionalText(4)) member["badge_sha256"] = *badge;
-        body += member.dump() + "\n";
-        ++records;
+        body.add(member);
     }));
-    FD_ASSIGN(auto* insert, m_db.cached("INSERT INTO dataset_versions (dataset, store, version, created_at, records, body)"
-                                        " VALUES ('staff', ?, ?, ?, ?, ?)"));
-    return insert->bindAll(store, version, now, records).bindBlob(5, body).run();
+    return saveDatasetVersion(m_db, "staff", store, version, now, body);
 }
 
 Result<std::vector<Employee>> Staff::list(const std::string& store) {

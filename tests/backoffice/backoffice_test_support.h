@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -45,6 +46,21 @@ inline core::Result<sync::Ack> ingestSeqs(core::Database& backOffice, sync::Inge
     }
     EventEffects effects(backOffice);
     return ledger.ingest({"s1", "t1"}, deliveries, [&](const sync::Delivery& d) { return effects.apply(d); });
+}
+
+// The lines of a dataset version the back office cut for the terminals (version 0: the newest).
+inline std::vector<nlohmann::json> datasetLines(core::Database& db, const std::string& dataset, std::int64_t version = 0) {
+    auto stmt = db.prepare("SELECT body FROM dataset_versions WHERE dataset = ? AND (?2 = 0 OR version = ?2)"
+                           " ORDER BY version DESC LIMIT 1");
+    if (!stmt.ok()) throw std::runtime_error(stmt.status().toString());
+    std::string body;
+    if (!stmt->bindAll(dataset, version).forEachRow([&](const core::Statement& r) { body = r.text(0); }).ok()) {
+        throw std::runtime_error("reading dataset " + dataset);
+    }
+    std::vector<nlohmann::json> lines;
+    std::istringstream in(body);
+    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+    return lines;
 }
 
 // Debits less credits of an account over the whole ledger.

@@ -3,6 +3,9 @@
 // applied dead-lettered with its reason.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "backoffice/backoffice_db.h"
 #include "backoffice_test_support.h"
 #include "backoffice/effects.h"
@@ -192,6 +195,47 @@ TEST_F(BackOfficeEffects, TheSameEventsTwiceTakeEffectOnce) {
     ingest();
     EXPECT_EQ(balance("1000"), 10199);
     EXPECT_EQ(onHand("A"), -1000);
+    expectBalanced();
+}
+
+// Ten copies of the same message taken in at once by four ingests on their own connections (as
+// two back-office processes on one database would): each event takes effect once, the others are
+// recognised as duplicates, and every copy is acknowledged.
+TEST_F(BackOfficeEffects, TenCopiesTakenInConcurrentlyTakeEffectOnce) {
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
+        ASSERT_TRUE(t.checkout().tenderCash(eur(199)).ok());
+        ASSERT_TRUE(t.checkout().complete().ok());
+    }
+    const auto seqs = testing::seqsAfter(*t.db);
+    std::vector<std::string> envelopes;  // read here: the till's connection is not shared between threads
+    for (auto seq : seqs) envelopes.push_back(kiosk::testing::envelope(*t.db, seq).dump());
+    std::atomic<int> next{0}, acked{0}, failed{0};
+    std::vector<std::thread> ingests;
+    for (int worker = 0; worker < 4; ++worker) {
+        ingests.emplace_back([&] {
+            auto own = openBackOfficeDb(dir.file("bo.db"), false);
+            if (!own.ok()) return void(++failed);
+            sync::IngestLedger ledger(**own, clock);
+            EventEffects effects(**own);
+            while (next.fetch_add(1) < 10) {
+                std::vector<sync::Delivery> deliveries;
+                for (const auto& e : envelopes) {
+                    auto decoded = sync::decodeDeliveries({"s1", "t1"}, e, &sync::schemaProblem);
+                    deliveries.insert(deliveries.end(), decoded.begin(), decoded.end());
+                }
+                auto ack = ledger.ingest({"s1", "t1"}, deliveries, [&](const sync::Delivery& d) { return effects.apply(d); });
+                ++(ack.ok() && ack->upto == seqs.back() ? acked : failed);
+            }
+        });
+    }
+    for (auto& thread : ingests) thread.join();
+    EXPECT_EQ(failed, 0);
+    EXPECT_EQ(acked, 10);
+    EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM ingest_events"), static_cast<std::int64_t>(seqs.size()));
+    EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM journal_entries WHERE source = 'sale.completed'"), 3);
+    EXPECT_EQ(balance("1000"), 10000 + 3 * 199);
+    EXPECT_EQ(onHand("A"), -3000);
     expectBalanced();
 }
 

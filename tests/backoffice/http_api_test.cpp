@@ -283,5 +283,46 @@ TEST_F(HttpApiTest, EmployeesTheRotaAndHoursThroughTheApi) {
     EXPECT_EQ(client->Delete("/api/v1/rota/99999999999999999999999", headers(manager))->status, 400);
 }
 
+TEST_F(HttpApiTest, SalesAndZReportsAnswerJsonOrCsvAndRefuseABadPeriodNamingTheField) {
+    kiosk::testing::Terminal till;  // its clock: 2026-11-18T11:06:40Z
+    till.startShift();
+    const std::string shift = *till.shifts().current();
+    ASSERT_TRUE(till.checkout().scan(kiosk::testing::kBread, dec("2")).ok());  // 1.00 at 7 %: 0.93 + 0.07
+    ASSERT_TRUE(till.checkout().tenderCard().ok());
+    ASSERT_TRUE(till.checkout().complete().ok());
+    sync::IngestLedger reports(*db, clock);
+    ASSERT_TRUE(testing::ingestSeqs(*db, reports, *till.db, testing::seqsAfter(*till.db)).ok());
+
+    const std::string clerk = login("cleo");
+    const std::string period = "?from=2026-11-18T00:00:00Z&to=2026-11-19T00:00:00Z";
+    auto days = get("/api/v1/stores/s1/sales/by-day" + period, clerk);
+    ASSERT_EQ(days->status, 200) << days->body;
+    EXPECT_EQ(body(days)["rows"][0]["gross"], 100);
+    auto csv = get("/api/v1/stores/s1/sales/by-day" + period + "&format=csv", clerk);
+    ASSERT_EQ(csv->status, 200) << csv->body;
+    EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+    EXPECT_EQ(csv->body, "day,sales,refunds,sales_net,sales_tax,sales_gross,refunds_net,refunds_tax,refunds_gross,net,tax,gross\r\n"
+                         "2026-11-18,1,0,0.93,0.07,1.00,0.00,0.00,0.00,0.93,0.07,1.00\r\n");
+    for (const char* report : {"journal", "sales/by-rate", "sales/by-tender", "sales/by-terminal", "sales/by-staff"}) {
+        EXPECT_EQ(get("/api/v1/stores/s1/" + std::string(report) + period + "&format=csv", clerk)->status, 200) << report;
+    }
+    auto z = get("/api/v1/shifts/" + shift + "/z", clerk);  // the shift is open: no Z report of the terminal's yet
+    ASSERT_EQ(z->status, 200) << z->body;
+    EXPECT_EQ(body(z)["terminal_received"], false);
+    EXPECT_EQ(body(z)["matches"], false);
+    EXPECT_EQ(get("/api/v1/shifts/" + shift + "/z?format=csv", clerk)->body.rfind("figure,unit,back_office,terminal,matches\r\n", 0), 0u);
+
+    auto badFrom = get("/api/v1/stores/s1/journal?from=monday&to=2026-11-19T00:00:00Z", clerk);
+    EXPECT_EQ(badFrom->status, 400);
+    EXPECT_EQ(body(badFrom)["error"].get<std::string>().rfind("from: ", 0), 0u) << badFrom->body;
+    auto noTo = get("/api/v1/stores/s1/sales/by-rate?from=2026-11-18T00:00:00Z", clerk);
+    EXPECT_EQ(noTo->status, 400);
+    EXPECT_EQ(body(noTo)["error"].get<std::string>().rfind("to: required", 0), 0u) << noTo->body;
+    EXPECT_EQ(body(get("/api/v1/stores/s1/journal" + period + "&format=xml", clerk))["error"], "format: json or csv");
+    EXPECT_EQ(get("/api/v1/stores/s9/journal" + period, clerk)->status, 404);
+    EXPECT_EQ(get("/api/v1/shifts/no-such-shift/z", clerk)->status, 404);
+    EXPECT_EQ(client->Get(("/api/v1/stores/s1/sales/by-day" + period).c_str())->status, 401);
+}
+
 }  // namespace
 }  // namespace frontdesk::backoffice

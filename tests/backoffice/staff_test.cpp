@@ -2,8 +2,6 @@
 // hours from the terminals' punches against it.
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include "backoffice/effects.h"
 #include "backoffice/staff.h"
 #include "backoffice_test_support.h"
@@ -25,16 +23,6 @@ protected:
         e.pin = "4711";
         e.badge = "BADGE-0001";
         return e;
-    }
-    std::vector<json> datasetLines(std::int64_t version) {
-        auto stmt = db->prepare("SELECT body FROM dataset_versions WHERE dataset = 'staff' AND store = 's1' AND version = " +
-                                std::to_string(version));
-        std::string body;
-        EXPECT_TRUE(stmt->forEachRow([&](const core::Statement& r) { body = r.text(0); }).ok());
-        std::vector<json> lines;
-        std::istringstream in(body);
-        for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
-        return lines;
     }
     void punch(const std::string& id, const std::string& staff, const std::string& type, const std::string& at) {
         sync::Delivery d;
@@ -61,7 +49,7 @@ TEST_F(StaffTest, AnEmployeeIsKeptWithHashesOnlyAndEveryChangeCutsAStaffVersion)
     ASSERT_TRUE(staff.save(alex(), "max").ok());
     EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM employees WHERE pin_hash LIKE '$argon2id$%' AND pin_hash NOT LIKE '%4711%'"), 1);
     EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM employees WHERE badge_sha256 = '" + core::badgeDigest("BADGE-0001") + "'"), 1);
-    auto v1 = datasetLines(1);
+    auto v1 = testing::datasetLines(*db, "staff", 1);
     ASSERT_EQ(v1.size(), 2u);
     EXPECT_EQ(v1[0], (json{{"kind", "staff"}, {"version", 1}, {"store", "s1"}}));
     EXPECT_EQ(v1[1]["id"], "e1");
@@ -76,14 +64,14 @@ TEST_F(StaffTest, AnEmployeeIsKeptWithHashesOnlyAndEveryChangeCutsAStaffVersion)
     promoted.badge.reset();
     promoted.role = "supervisor";
     ASSERT_TRUE(staff.save(promoted, "max").ok());
-    auto v2 = datasetLines(2);
+    auto v2 = testing::datasetLines(*db, "staff", 2);
     ASSERT_EQ(v2.size(), 2u);
     EXPECT_EQ(v2[1]["role"], "supervisor");
     EXPECT_TRUE(core::verifySecret(v2[1]["pin_hash"].get<std::string>(), "4711"));
     EXPECT_EQ(v2[1]["badge_sha256"], core::badgeDigest("BADGE-0001"));
     promoted.active = false;
     ASSERT_TRUE(staff.save(promoted, "max").ok());
-    EXPECT_EQ(datasetLines(3).size(), 1u);
+    EXPECT_EQ(testing::datasetLines(*db, "staff", 3).size(), 1u);
     auto listed = staff.list("s1");
     ASSERT_TRUE(listed.ok());
     ASSERT_EQ(listed->size(), 1u);

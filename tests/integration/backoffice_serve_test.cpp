@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "backoffice/backoffice_db.h"
 #include "kiosk/master_data.h"
 #include "sync/broker_setup.h"
 #include "sync_test_support.h"
@@ -152,6 +153,58 @@ TEST(BackOfficeServe, ACatalogImportedInTheBackOfficeReachesTheTillAndPricesItsN
     relay->stop();
     serve.signal(SIGTERM);
     EXPECT_EQ(serve.waitUntil(testing::Clock::now() + std::chrono::seconds(20)), std::optional<int>(0));
+}
+
+// `serve` SIGKILLed again and again while a till's events stream in: the kills land before commits,
+// between a commit and its ack, and anywhere else. Restarted each time, the back office ends with
+// every event taken in once: its ingest ledger holds each seq once, each sale booked and its stock
+// moved once, the ledger balanced, the till's outbox empty.
+TEST(BackOfficeServe, KilledAtAnyMomentItLosesNothingAndCountsNothingTwice) {
+    testing::MosquittoBroker broker;
+    kiosk::testing::TempDir dir;
+    const std::string db = dir.file("backoffice.db");
+    ASSERT_EQ(testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "store", "add", "--db", db, "--store", "s1", "--currency", "EUR"})
+                  .exitCode,
+              0);
+    const std::vector<std::string> serveArgs = {FRONTDESK_BACKOFFICE_BIN, "serve", "--db", db, "--credentials",
+                                                (broker.dir() / sync::kBrokerCredentialsFile).string()};
+    kiosk::testing::Terminal t;
+    t.startShift();
+    core::SystemClock clock;
+    auto relay = synctest::startRelay(t, broker, clock);
+    auto opened = backoffice::openBackOfficeDb(db, false);
+    ASSERT_TRUE(opened.ok()) << opened.status().toString();
+    auto office = std::move(*opened);
+    const auto taken = [&] { return kiosk::testing::queryInt(*office, "SELECT count(*) FROM ingest_events"); };
+    int sales = 0;
+    for (int round = 0; round < 6; ++round) {
+        for (int i = 0; i < 15; ++i, ++sales) {
+            ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
+            ASSERT_TRUE(t.checkout().tenderCard().ok());
+            ASSERT_TRUE(t.checkout().complete().ok());
+        }
+        testing::ChildProcess serve(serveArgs, dir.path() / "serve.log");
+        // Killed as soon as it has taken in some of this round's events: mid-stream.
+        const auto before = taken();
+        ASSERT_TRUE(eventually([&] { return taken() > before + 2 * round; })) << "round " << round;
+        serve.kill();
+    }
+    testing::ChildProcess serve(serveArgs, dir.path() / "serve.log");
+    ASSERT_TRUE(eventually([&] { return synctest::drained(t); })) << relay->status().lastError;
+    relay->stop();
+    serve.signal(SIGTERM);
+    EXPECT_EQ(serve.waitUntil(testing::Clock::now() + std::chrono::seconds(20)), std::optional<int>(0));
+
+    const auto last = synctest::lastSeq(t);
+    EXPECT_EQ(taken(), last);
+    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT count(DISTINCT seq) FROM ingest_events WHERE outcome = 'applied'"), last);
+    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT count(*) FROM journal_entries WHERE source = 'sale.completed'"), sales);
+    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT count(DISTINCT event_id) FROM journal_entries WHERE source = 'sale.completed'"),
+              sales);
+    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT sum(qty_milli) FROM stock_moves WHERE sku = 'A'"), -1000 * sales);
+    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT sum(debit_minor) - sum(credit_minor) FROM journal_lines"), 0);
+    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT sum(debit_minor) - sum(credit_minor) FROM journal_lines WHERE account = '1100'"),
+              199 * sales);
 }
 
 TEST(BackOfficeServe, RefusesToStartForAStoreItDoesNotServe) {

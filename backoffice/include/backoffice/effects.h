@@ -13,6 +13,9 @@
 //   shift.closed     the Z report recorded against the shift (the over/short is posted when the
 //                    shift is reconciled)
 //   clock.in, clock.out  the punch recorded for the time clock (staff.h)
+//   checkin.recorded, visitor.in, visitor.out   the visit recorded; a booking checked in or
+//                    completed (reception.h); a sale or refund naming a customer or member joins
+//                    their record (customers.h)
 //   drawer.opened, sale.voided   no money moved: admitted and kept in the ingest ledger only
 //
 // An event that cannot be applied (store not configured, figures that do not add up, unknown
@@ -39,6 +42,8 @@ private:
     core::Status shiftOpened(const sync::Delivery& d);
     core::Status shiftClosed(const sync::Delivery& d);
     core::Status punch(const sync::Delivery& d);
+    core::Status customerSale(const sync::Delivery& d, bool refund);
+    core::Status visit(const sync::Delivery& d);
     core::Status stockMove(const sync::Delivery& d, const std::string& sku, std::int64_t qtyMilli, const char* kind);
     core::Status addToShift(const std::string& shift, std::int64_t cashIn, std::int64_t cashOut, std::int64_t card);
 

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -45,13 +46,16 @@ public:
     [[nodiscard]] sync::ConsumerStatus status() const;
     sync::EventConsumer& consumer() { return *m_consumer; }
     // The datasets the back office publishes to the store's terminals, each as its newest version.
-    static constexpr std::array<const char*, 2> kDatasets{"catalog", "staff"};
+    static constexpr std::array<const char*, 5> kDatasets{"catalog", "staff", "members", "bookings", "blocklist"};
+    // A reception dataset changed (a member, a booking, a check-in) is cut again at most this often.
+    static constexpr std::chrono::seconds kReceptionCutInterval{10};
 
 private:
     IngestService(ServiceOptions options, std::unique_ptr<core::Database> db, const core::Clock& clock);
     void publishDatasets();
 
     ServiceOptions m_options;
+    const core::Clock& m_clock;
     std::unique_ptr<core::Database> m_db;
     std::unique_ptr<sync::IngestLedger> m_ledger;
     std::unique_ptr<EventEffects> m_effects;
