@@ -70,7 +70,9 @@ TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock
     refund.lines = {{1, dec("1")}};
     ASSERT_TRUE(t.refunds().refund(refund, kiosk::Approval{"s1", "3333"}).ok());
     ASSERT_TRUE(t.shifts().paidOut(eur(500), "milk for the staff room", kiosk::Approval{"s1", "3333"}).ok());
-    ASSERT_TRUE(t.shifts().close(eur(9500)).ok());
+    auto closed = t.shifts().close(eur(9500));
+    ASSERT_TRUE(closed.ok());
+    const std::string shift = closed->toJson()["shift"];
     ASSERT_TRUE(eventually([&] { return synctest::drained(t); })) << relay->status().lastError;
 
     const auto balance = report({"report", "trial-balance", "--db", db});
@@ -90,6 +92,16 @@ TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock
     EXPECT_TRUE(terminals["terminals"][0]["gaps"].empty());
     EXPECT_EQ(terminals["terminals"][0]["dead_letters"], 0);
     EXPECT_TRUE(report({"dead-letters", "--db", db})["dead_letters"].empty());
+    // The drawer held the float less the paid out; the count agrees: reconciled with no variance,
+    // and the drawer's cash back in the safe.
+    const auto reconciled = report({"reconcile", shift, "--by", "ada", "--db", db});
+    EXPECT_EQ(reconciled["status"], "reconciled");
+    EXPECT_EQ(reconciled["variance"], 0);
+    const auto after = report({"report", "trial-balance", "--db", db});
+    EXPECT_EQ(after["currencies"][0]["balanced"], true);
+    for (const auto& a : after["currencies"][0]["accounts"]) {
+        if (a["account"] == "1000") EXPECT_EQ(a["balance"], 0) << "the drawer is emptied into the safe";
+    }
 
     // The same through the HTTP API, with the terminal's presence from the running ingest.
     ASSERT_TRUE(eventually([&] { return testing::acceptsOnLoopback(httpPort); }));
