@@ -98,7 +98,8 @@ void IngestService::publishDatasets() {
             const sync::DatasetVersion& version = **latest;
             for (auto& message : sync::publishMessages(store, version)) m_consumer->publish(std::move(message));
             // After a restart, the version before it (its chunks are still on the broker).
-            if (!published[i].manifest) {
+            // (Version 0 would ask storedVersion for the newest: the one just published.)
+            if (!published[i].manifest && version.manifest.version > 1) {
                 auto before = storedVersion(**db, dataset, store, version.manifest.version - 1);
                 if (before.ok() && *before) published[i].manifest = (*before)->manifest;
             }

@@ -1,14 +1,14 @@
 // The back office as installers run it: `frontdesk-backoffice serve` on the store's broker, a real
 // till selling into it, and the reports read while it runs.
-#include <gtest/gtest.h>
-#include <httplib.h>
-
 #include <csignal>
 #include <fstream>
 #include <map>
-#include <sstream>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
 
 #include "backoffice/backoffice_db.h"
+#include "backoffice_cli.h"
 #include "kiosk/master_data.h"
 #include "sync/broker_setup.h"
 #include "sync_test_support.h"
@@ -24,42 +24,21 @@ using kiosk::testing::kApple;
 using kiosk::testing::kBread;
 using synctest::eventually;
 
-nlohmann::json report(const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {FRONTDESK_BACKOFFICE_BIN};
-    argv.insert(argv.end(), args.begin(), args.end());
-    argv.push_back("--json");
-    const auto result = testing::runCommand(argv);
-    EXPECT_EQ(result.exitCode, 0) << result.output;
-    // The report is its one JSON line (log lines, on stderr, are text).
-    nlohmann::json parsed = nlohmann::json::value_t::discarded;
-    std::istringstream lines(result.output);
-    for (std::string line; std::getline(lines, line);) {
-        if (!line.empty() && line.front() == '{') parsed = nlohmann::json::parse(line, nullptr, false);
-    }
-    EXPECT_FALSE(parsed.is_discarded()) << result.output;
-    return parsed;
-}
+using synctest::backOffice;
 
 TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock) {
-    testing::MosquittoBroker broker;
-    kiosk::testing::TempDir dir;
-    const std::string db = dir.file("backoffice.db");
-    const auto added = testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "store", "add", "--db", db, "--store", "s1", "--currency", "EUR"});
-    ASSERT_EQ(added.exitCode, 0) << added.output;
+    synctest::StoreBackOffice office;
+    const std::string& db = office.db;
     // The first admin, as the README has an installer make it: the password on stdin.
-    const auto admin = testing::runCommand({"/bin/sh", "-c", std::string("printf 'ada-password\\n' | ") +
-                                                                  FRONTDESK_BACKOFFICE_BIN + " user add ada --role admin --db " + db});
+    const auto admin = synctest::backOfficeWithInput("ada-password", "user add ada --role admin --db " + db);
     ASSERT_EQ(admin.exitCode, 0) << admin.output;
     const int httpPort = testing::freeLoopbackPorts(1)[0];
-    testing::ChildProcess serve({FRONTDESK_BACKOFFICE_BIN, "serve", "--db", db, "--credentials",
-                                 (broker.dir() / sync::kBrokerCredentialsFile).string(), "--http",
-                                 "127.0.0.1:" + std::to_string(httpPort)},
-                                dir.path() / "serve.log");
+    auto serve = office.serve({"--http", "127.0.0.1:" + std::to_string(httpPort)});
 
     kiosk::testing::Terminal t;
     t.startShift();
     core::SystemClock clock;
-    auto relay = synctest::startRelay(t, broker, clock);
+    auto relay = synctest::startRelay(t, office.broker, clock);
     ASSERT_TRUE(t.checkout().scan(kApple, dec("3")).ok());
     ASSERT_TRUE(t.checkout().scan(kBread, dec("2")).ok());
     ASSERT_TRUE(t.checkout().tenderCard().ok());
@@ -75,7 +54,7 @@ TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock
     const std::string shift = closed->toJson()["shift"];
     ASSERT_TRUE(eventually([&] { return synctest::drained(t); })) << relay->status().lastError;
 
-    const auto balance = report({"report", "trial-balance", "--db", db});
+    const auto balance = backOffice({"report", "trial-balance", "--db", db});
     ASSERT_EQ(balance["currencies"].size(), 1u) << balance.dump();
     EXPECT_EQ(balance["currencies"][0]["balanced"], true);
     std::map<std::string, std::int64_t> accounts;
@@ -84,23 +63,25 @@ TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock
     EXPECT_EQ(accounts["1000"], 10000 - 500);             // the float, less the paid out
     EXPECT_EQ(accounts["6100"], 500);
 
-    EXPECT_EQ(report({"stock", "A", "--store", "s1", "--db", db})["on_hand"], "-2");
-    EXPECT_EQ(report({"stock", "B", "--store", "s1", "--db", db})["on_hand"], "-2");
-    const auto terminals = report({"terminals", "--db", db});
+    EXPECT_EQ(backOffice({"stock", "A", "--store", "s1", "--db", db})["on_hand"], "-2");
+    EXPECT_EQ(backOffice({"stock", "B", "--store", "s1", "--db", db})["on_hand"], "-2");
+    const auto terminals = backOffice({"terminals", "--db", db});
     ASSERT_EQ(terminals["terminals"].size(), 1u);
     EXPECT_EQ(terminals["terminals"][0]["upto"], synctest::lastSeq(t));
     EXPECT_TRUE(terminals["terminals"][0]["gaps"].empty());
     EXPECT_EQ(terminals["terminals"][0]["dead_letters"], 0);
-    EXPECT_TRUE(report({"dead-letters", "--db", db})["dead_letters"].empty());
+    EXPECT_TRUE(backOffice({"dead-letters", "--db", db})["dead_letters"].empty());
     // The drawer held the float less the paid out; the count agrees: reconciled with no variance,
     // and the drawer's cash back in the safe.
-    const auto reconciled = report({"reconcile", shift, "--by", "ada", "--db", db});
+    const auto reconciled = backOffice({"reconcile", shift, "--by", "ada", "--db", db});
     EXPECT_EQ(reconciled["status"], "reconciled");
     EXPECT_EQ(reconciled["variance"], 0);
-    const auto after = report({"report", "trial-balance", "--db", db});
+    const auto after = backOffice({"report", "trial-balance", "--db", db});
     EXPECT_EQ(after["currencies"][0]["balanced"], true);
     for (const auto& a : after["currencies"][0]["accounts"]) {
-        if (a["account"] == "1000") EXPECT_EQ(a["balance"], 0) << "the drawer is emptied into the safe";
+        if (a["account"] == "1000") {
+            EXPECT_EQ(a["balance"], 0) << "the drawer is emptied into the safe";
+        }
     }
 
     // The same through the HTTP API, with the terminal's presence from the running ingest.
@@ -109,7 +90,8 @@ TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock
     auto login = http.Post("/api/v1/login", R"({"username": "ada", "password": "ada-password"})", "application/json");
     ASSERT_TRUE(login);
     ASSERT_EQ(login->status, 200) << login->body;
-    const httplib::Headers bearer{{"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
+    const httplib::Headers bearer{
+        {"Authorization", "Bearer " + nlohmann::json::parse(login->body)["token"].get<std::string>()}};
     auto listed = http.Get("/api/v1/terminals", bearer);
     ASSERT_EQ(listed->status, 200);
     const auto terminal = nlohmann::json::parse(listed->body)["terminals"][0];
@@ -123,20 +105,13 @@ TEST(BackOfficeServe, ATillsSalesRefundsAndCashMovesEndBalancedWithTheRightStock
         << metrics->body;
 
     relay->stop();
-    serve.signal(SIGTERM);
-    EXPECT_EQ(serve.waitUntil(testing::Clock::now() + std::chrono::seconds(20)), std::optional<int>(0));
+    EXPECT_EQ(synctest::StoreBackOffice::stop(*serve), std::optional<int>(0));
 }
 
 TEST(BackOfficeServe, ACatalogImportedInTheBackOfficeReachesTheTillAndPricesItsNextSale) {
-    testing::MosquittoBroker broker;
-    kiosk::testing::TempDir dir;
-    const std::string db = dir.file("backoffice.db");
-    ASSERT_EQ(testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "store", "add", "--db", db, "--store", "s1", "--currency", "EUR"})
-                  .exitCode,
-              0);
-    testing::ChildProcess serve({FRONTDESK_BACKOFFICE_BIN, "serve", "--db", db, "--credentials",
-                                 (broker.dir() / sync::kBrokerCredentialsFile).string()},
-                                dir.path() / "serve.log");
+    synctest::StoreBackOffice office;
+    const std::string& db = office.db;
+    auto serve = office.serve();
     kiosk::testing::Terminal t;
     auto data = kiosk::MasterData::open(t.db->path(), t.clock, t.till->boundary());
     ASSERT_TRUE(data.ok());
@@ -144,14 +119,15 @@ TEST(BackOfficeServe, ACatalogImportedInTheBackOfficeReachesTheTillAndPricesItsN
     core::SystemClock clock;
     sync::RelayHandlers handlers;
     handlers.datasets = data->get();
-    auto relay = synctest::startRelay(t, broker, clock, {}, std::move(handlers));
+    auto relay = synctest::startRelay(t, office.broker, clock, {}, std::move(handlers));
 
-    std::ofstream(dir.file("catalog.csv")) << "sku,name,price,tax_code,tax_rate,barcodes\n"
-                                              "A,Apple juice,2.29,VAT19,19,4000000000017\n"
-                                              "N,New item,3.50,VAT7,7,4000000000048\n";
+    std::ofstream(office.dir.file("catalog.csv")) << "sku,name,price,tax_code,tax_rate,barcodes\n"
+                                                     "A,Apple juice,2.29,VAT19,19,4000000000017\n"
+                                                     "N,New item,3.50,VAT7,7,4000000000048\n";
     // The till was provisioned with price_version 7: the back office's first version is above it.
-    const auto imported = testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "catalog", "import", dir.file("catalog.csv"),
-                                               "--db", db, "--store", "s1", "--version", "8"});
+    const auto imported =
+        testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "catalog", "import", office.dir.file("catalog.csv"), "--db", db,
+                             "--store", "s1", "--version", "8"});
     ASSERT_EQ(imported.exitCode, 0) << imported.output;
     EXPECT_NE(imported.output.find("catalog version 8 of store s1: 2 items"), std::string::npos) << imported.output;
     ASSERT_TRUE(eventually([&] { return (*data)->status().state == "applied"; }))
@@ -163,8 +139,7 @@ TEST(BackOfficeServe, ACatalogImportedInTheBackOfficeReachesTheTillAndPricesItsN
     EXPECT_TRUE(t.till->catalog().byBarcode("4000000000048").ok());
     EXPECT_FALSE(t.till->catalog().byBarcode(kBread).ok());  // not in the back office's catalog
     relay->stop();
-    serve.signal(SIGTERM);
-    EXPECT_EQ(serve.waitUntil(testing::Clock::now() + std::chrono::seconds(20)), std::optional<int>(0));
+    EXPECT_EQ(synctest::StoreBackOffice::stop(*serve), std::optional<int>(0));
 }
 
 // `serve` SIGKILLed again and again while a till's events stream in: the kills land before commits,
@@ -172,19 +147,12 @@ TEST(BackOfficeServe, ACatalogImportedInTheBackOfficeReachesTheTillAndPricesItsN
 // every event taken in once: its ingest ledger holds each seq once, each sale booked and its stock
 // moved once, the ledger balanced, the till's outbox empty.
 TEST(BackOfficeServe, KilledAtAnyMomentItLosesNothingAndCountsNothingTwice) {
-    testing::MosquittoBroker broker;
-    kiosk::testing::TempDir dir;
-    const std::string db = dir.file("backoffice.db");
-    ASSERT_EQ(testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "store", "add", "--db", db, "--store", "s1", "--currency", "EUR"})
-                  .exitCode,
-              0);
-    const std::vector<std::string> serveArgs = {FRONTDESK_BACKOFFICE_BIN, "serve", "--db", db, "--credentials",
-                                                (broker.dir() / sync::kBrokerCredentialsFile).string()};
+    synctest::StoreBackOffice store;
     kiosk::testing::Terminal t;
     t.startShift();
     core::SystemClock clock;
-    auto relay = synctest::startRelay(t, broker, clock);
-    auto opened = backoffice::openBackOfficeDb(db, false);
+    auto relay = synctest::startRelay(t, store.broker, clock);
+    auto opened = backoffice::openBackOfficeDb(store.db, false);
     ASSERT_TRUE(opened.ok()) << opened.status().toString();
     auto office = std::move(*opened);
     const auto taken = [&] { return kiosk::testing::queryInt(*office, "SELECT count(*) FROM ingest_events"); };
@@ -195,35 +163,40 @@ TEST(BackOfficeServe, KilledAtAnyMomentItLosesNothingAndCountsNothingTwice) {
             ASSERT_TRUE(t.checkout().tenderCard().ok());
             ASSERT_TRUE(t.checkout().complete().ok());
         }
-        testing::ChildProcess serve(serveArgs, dir.path() / "serve.log");
+        auto serve = store.serve();
         // Killed as soon as it has taken in some of this round's events: mid-stream.
         const auto before = taken();
         ASSERT_TRUE(eventually([&] { return taken() > before + 2 * round; })) << "round " << round;
-        serve.kill();
+        serve->kill();
     }
-    testing::ChildProcess serve(serveArgs, dir.path() / "serve.log");
+    auto serve = store.serve();
     ASSERT_TRUE(eventually([&] { return synctest::drained(t); })) << relay->status().lastError;
     relay->stop();
-    serve.signal(SIGTERM);
-    EXPECT_EQ(serve.waitUntil(testing::Clock::now() + std::chrono::seconds(20)), std::optional<int>(0));
+    EXPECT_EQ(synctest::StoreBackOffice::stop(*serve), std::optional<int>(0));
 
     const auto last = synctest::lastSeq(t);
     EXPECT_EQ(taken(), last);
-    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT count(DISTINCT seq) FROM ingest_events WHERE outcome = 'applied'"), last);
-    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT count(*) FROM journal_entries WHERE source = 'sale.completed'"), sales);
-    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT count(DISTINCT event_id) FROM journal_entries WHERE source = 'sale.completed'"),
+    EXPECT_EQ(
+        kiosk::testing::queryInt(*office, "SELECT count(DISTINCT seq) FROM ingest_events WHERE outcome = 'applied'"),
+        last);
+    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT count(*) FROM journal_entries WHERE source = 'sale.completed'"),
               sales);
-    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT sum(qty_milli) FROM stock_moves WHERE sku = 'A'"), -1000 * sales);
+    EXPECT_EQ(kiosk::testing::queryInt(
+                  *office, "SELECT count(DISTINCT event_id) FROM journal_entries WHERE source = 'sale.completed'"),
+              sales);
+    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT sum(qty_milli) FROM stock_moves WHERE sku = 'A'"),
+              -1000 * sales);
     EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT sum(debit_minor) - sum(credit_minor) FROM journal_lines"), 0);
-    EXPECT_EQ(kiosk::testing::queryInt(*office, "SELECT sum(debit_minor) - sum(credit_minor) FROM journal_lines WHERE account = '1100'"),
+    EXPECT_EQ(kiosk::testing::queryInt(
+                  *office, "SELECT sum(debit_minor) - sum(credit_minor) FROM journal_lines WHERE account = '1100'"),
               199 * sales);
 }
 
 TEST(BackOfficeServe, RefusesToStartForAStoreItDoesNotServe) {
     testing::MosquittoBroker broker;
     kiosk::testing::TempDir dir;
-    const auto result = testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "serve", "--db", dir.file("bo.db"), "--credentials",
-                                             (broker.dir() / sync::kBrokerCredentialsFile).string()});
+    const auto result = testing::runCommand({FRONTDESK_BACKOFFICE_BIN, "serve", "--db", dir.file("bo.db"),
+                                             "--credentials", (broker.dir() / sync::kBrokerCredentialsFile).string()});
     EXPECT_EQ(result.exitCode, 1);
     EXPECT_NE(result.output.find("store s1 is not configured in the back office"), std::string::npos) << result.output;
 }

@@ -145,9 +145,10 @@ TEST_F(MasterDataSync, ADamagedChunkIsRefusedAndTheVersionWaitsForAGoodOne) {
 TEST_F(MasterDataSync, ManifestsOfOtherDatasetsAreIgnoredAndAMalformedOneIsReportedNotFatal) {
     TerminalSync terminal(t, broker, clock);
     ASSERT_TRUE(eventually([&] { return terminal.relay->status().online; }));
-    auto bookings = sync::makeDatasetVersion("bookings", 3, "{}\n");
-    ASSERT_TRUE(bookings.ok());
-    publish(sync::publishMessages(broker.store(), *bookings));
+    // A dataset this terminal does not take (a later product's): its manifest is ignored.
+    auto loyalty = sync::makeDatasetVersion("loyalty", 3, "{}\n");
+    ASSERT_TRUE(loyalty.ok());
+    publish(sync::publishMessages(broker.store(), *loyalty));
     office.consumer().publish({sync::masterTopic(broker.store(), "catalog"), "{\"dataset\": \"catalog\"", true});
     ASSERT_TRUE(eventually([&] { return !terminal.relay->status().lastError.empty(); }));
     EXPECT_NE(terminal.relay->status().lastError.find("dataset manifest"), std::string::npos)

@@ -1,5 +1,5 @@
 // Crash safety: a till killed at any instant (SIGKILL, no cleanup) keeps every committed sale,
-// refund, void, cash move and time-clock punch whole, each with exactly one outbox event, with seq
+// refund, void, cash move, time-clock punch, check-in and visitor whole, each with exactly one outbox event, with seq
 // contiguous and never reused, and the database opens and keeps selling afterwards.
 //
 // A forked child rings up sales in a loop on its own connection; the parent kills it after a
@@ -20,9 +20,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "kiosk/till.h"
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
+#include "kiosk/till.h"
 #include "test_support.h"
 
 namespace frontdesk::kiosk::testing {
@@ -43,6 +43,7 @@ enum ChildExit : int {
     kChildPaidInFailed,
     kChildVoidFailed,
     kChildPunchFailed,
+    kChildReceptionFailed,
     kChildQueryFailed,
     kChildException,
 };
@@ -69,6 +70,8 @@ const char* childExitName(int code) {
             return "a void failed";
         case kChildPunchFailed:
             return "a time-clock punch failed";
+        case kChildReceptionFailed:
+            return "a check-in or visitor failed";
         case kChildQueryFailed:
             return "looking up a receipt failed";
         case kChildException:
@@ -139,6 +142,22 @@ int punch(Till& till) {
     return punched.ok() ? kChildDone : kChildPunchFailed;
 }
 
+// The desk: the member checked in, a visitor signed in, or the earliest visitor still in signed out.
+int reception(Till& till, std::mt19937& rng) {
+    switch (rng() % 3) {
+        case 0:
+            return till.reception().checkInMember("M-100").ok() ? kChildDone : kChildReceptionFailed;
+        case 1:
+            return till.reception().visitorIn("Ann Visitor", "Acme", "Sam").ok() ? kChildDone : kChildReceptionFailed;
+        default: {
+            auto in = till.reception().visitorsIn();
+            if (!in.ok()) return kChildReceptionFailed;
+            if (in->empty()) return kChildDone;
+            return till.reception().visitorOut(in->front().record.visit).ok() ? kChildDone : kChildReceptionFailed;
+        }
+    }
+}
+
 // The till: its own connection (never the parent's), logged in as a supervisor so voids need no
 // second PIN, selling until killed.
 int runTill(const std::string& path, unsigned seed) {
@@ -157,7 +176,7 @@ int runTill(const std::string& path, unsigned seed) {
     }
     std::mt19937 rng(seed);
     for (int i = 0; i < kMaxOperationsPerChild; ++i) {
-        const auto pick = rng() % 11;
+        const auto pick = rng() % 12;
         int result = kChildDone;
         if (pick < 6) {
             result = sell(till, rng);
@@ -167,8 +186,10 @@ int runTill(const std::string& path, unsigned seed) {
             result = till.shifts().paidIn(eur(500), "change from the bank").ok() ? kChildDone : kChildPaidInFailed;
         } else if (pick == 9) {
             result = voidOne(till, rng);
-        } else {
+        } else if (pick == 10) {
             result = punch(till);
+        } else {
+            result = reception(till, rng);
         }
         if (result != kChildDone) return result;
     }
@@ -208,7 +229,8 @@ struct SaleRow {
 
 struct Ledger {
     std::map<std::string, SaleRow> sales;
-    std::set<std::string> voids, cashMoves, shifts;
+    std::set<std::string> voids, cashMoves, shifts, checkins;
+    std::map<std::string, bool> visits;                              // visit id -> signed out
     std::map<std::string, std::string> punches;                      // punch id -> the event type it owes
     std::map<std::string, std::vector<std::string>> eventsByEntity;  // entity -> event types
     std::int64_t events = 0, minSeq = 0, maxSeq = 0;
@@ -255,6 +277,9 @@ void checkAfterCrash(const std::string& path, Ledger& ledger) {
         ledger.punches[s.text(0)] = "clock.in";
         if (!s.text(1).empty()) ledger.punches[s.text(1)] = "clock.out";
     });
+    forEachRow(db, "SELECT id FROM checkins", [&](core::Statement& s) { ledger.checkins.insert(s.text(0)); });
+    forEachRow(db, "SELECT id, out_at IS NOT NULL FROM visits",
+               [&](core::Statement& s) { ledger.visits[s.text(0)] = s.int64(1) != 0; });
     forEachRow(db, "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM outbox",
                [&](core::Statement& s) {
                    ledger.events = s.int64(0);
@@ -291,6 +316,16 @@ void checkAfterCrash(const std::string& path, Ledger& ledger) {
     for (const auto& id : ledger.voids) expectOneEvent(id, "void", {"sale.voided"});
     for (const auto& id : ledger.cashMoves) expectOneEvent(id, "cash move", {"cash.moved", "drawer.opened"});
     for (const auto& [id, type] : ledger.punches) expectOneEvent(id, "punch", {type.c_str()});
+    for (const auto& id : ledger.checkins) expectOneEvent(id, "check-in", {"checkin.recorded"});
+    for (const auto& [id, out] : ledger.visits) {
+        const auto it = ledger.eventsByEntity.find(id);
+        const std::vector<std::string> expected =
+            out ? std::vector<std::string>{"visitor.in", "visitor.out"} : std::vector<std::string>{"visitor.in"};
+        if (it == ledger.eventsByEntity.end() || it->second != expected) {
+            problems.push_back("visit " + id + " does not have exactly its visitor.in" +
+                               (out ? " and visitor.out" : ""));
+        }
+    }
     for (const auto& id : ledger.shifts) {
         const auto it = ledger.eventsByEntity.find(id);
         if (it == ledger.eventsByEntity.end() ||
@@ -311,6 +346,11 @@ void checkAfterCrash(const std::string& path, Ledger& ledger) {
                 exists = ledger.cashMoves.count(entity) == 1;
             } else if (type == "shift.opened" || type == "shift.closed") {
                 exists = ledger.shifts.count(entity) == 1;
+            } else if (type == "checkin.recorded") {
+                exists = ledger.checkins.count(entity) == 1;
+            } else if (type == "visitor.in" || type == "visitor.out") {
+                const auto it = ledger.visits.find(entity);
+                exists = it != ledger.visits.end() && (type == "visitor.in" || it->second);
             } else if (type == "clock.in" || type == "clock.out") {
                 const auto it = ledger.punches.find(entity);
                 exists = it != ledger.punches.end() && it->second == type;
@@ -360,6 +400,11 @@ TEST(CrashSafety, SigkilledTillKeepsEverySaleWholeWithOneEventAndContiguousSeq) 
         ASSERT_TRUE(till->session().login("c1", "1111").ok());
         auto shift = till->shifts().open(eur(10000));
         ASSERT_TRUE(shift.ok()) << shift.status().toString();
+        // A member for the desk to check in, as the back office's members dataset would put it there.
+        auto member = db->prepare(
+            "INSERT INTO members (id, name, card_sha256, valid_until, status, visits_90_days, last_visit)"
+            " VALUES ('M-100', 'Robin Example', NULL, '2099-12-31', 'active', 0, NULL)");
+        ASSERT_TRUE(member.ok() && member->run().ok());
     }  // the parent's connection is closed before any fork: a child never inherits an sqlite handle
 
     std::mt19937 rng(20260611);
@@ -407,6 +452,9 @@ TEST(CrashSafety, SigkilledTillKeepsEverySaleWholeWithOneEventAndContiguousSeq) 
     EXPECT_GT(ledger.typeCount("sale.voided"), 0);
     EXPECT_GT(ledger.typeCount("cash.moved"), 0);
     EXPECT_GT(ledger.typeCount("clock.in"), 0);
+    EXPECT_GT(ledger.typeCount("checkin.recorded"), 0);
+    EXPECT_GT(ledger.typeCount("visitor.in"), 0);
+    EXPECT_GT(ledger.typeCount("visitor.out"), 0);
 
     // The database keeps working: the next sale takes the next seq.
     core::SystemClock clock;

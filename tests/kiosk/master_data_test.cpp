@@ -214,7 +214,8 @@ TEST_F(MasterDataTest, ChunksAreKeptPerVersionForResumingAndANewerVersionReplace
     ASSERT_TRUE(data->storeChunk(v9->manifest, 1, v9->chunks[1]).ok());
     EXPECT_TRUE(data->storedChunks(v8->manifest)->empty());
     EXPECT_EQ(*data->runningVersion("catalog"), std::optional<std::int64_t>(7));
-    EXPECT_EQ(*data->runningVersion("bookings"), std::nullopt);
+    EXPECT_EQ(*data->runningVersion("bookings"), std::optional<std::int64_t>(0));  // taken, none yet
+    EXPECT_EQ(*data->runningVersion("rota"), std::nullopt);                        // not taken
 }
 
 TEST_F(MasterDataTest, WhatACrashLeftOfAStagingOrARetiredCatalogIsClearedFirst) {

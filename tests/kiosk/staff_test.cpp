@@ -69,9 +69,10 @@ TEST(StaffLogin, PinsAreStoredOnlyAsArgon2idHashes) {
     ASSERT_TRUE(directory.upsert({"c3", "Cat", Role::Cashier}, "1111", core::HashStrength::Minimum).ok());
     EXPECT_NE(queryText(*t.db, "SELECT pin_hash FROM staff WHERE id = 'c3'"),
               queryText(*t.db, "SELECT pin_hash FROM staff WHERE id = 'c1'"));
-    // No column of the staff table holds anything but the hash.
+    // No column of the staff table holds a PIN or a badge: only their hashes.
     const auto columns = queryColumn(*t.db, "SELECT name FROM pragma_table_info('staff')");
-    EXPECT_EQ(columns, std::vector<std::string>({"id", "name", "role", "pin_hash", "failed_attempts", "locked_until"}));
+    EXPECT_EQ(columns, std::vector<std::string>(
+                           {"id", "name", "role", "pin_hash", "failed_attempts", "locked_until", "badge_sha256"}));
 }
 
 TEST(StaffLogin, PinsMustBeFourToTwelveDigitsAndHashesMustBeArgon2id) {
@@ -163,26 +164,39 @@ TEST(StaffLockout, SuccessfulLoginResetsTheCount) {
 TEST(StaffRoles, PolicyTable) {
     struct Row {
         Permission permission;
-        bool cashier, supervisor, manager;
+        bool cashier, supervisor, manager, receptionist;
     };
     const Row table[] = {
-        {Permission::Sell, true, true, true},          {Permission::OpenCloseShift, true, true, true},
-        {Permission::PaidIn, true, true, true},        {Permission::Refund, true, true, true},
-        {Permission::PaidOut, false, true, true},      {Permission::LineDiscount, false, true, true},
-        {Permission::CartDiscount, false, true, true}, {Permission::PriceOverride, false, true, true},
-        {Permission::VoidSale, false, true, true},     {Permission::RefundWithoutReceipt, false, true, true},
-        {Permission::NoSale, false, true, true},       {Permission::ManageStaff, false, false, true},
+        {Permission::Sell, true, true, true, false},
+        {Permission::OpenCloseShift, true, true, true, false},
+        {Permission::PaidIn, true, true, true, false},
+        {Permission::Refund, true, true, true, false},
+        {Permission::Reception, true, true, true, true},
+        {Permission::PaidOut, false, true, true, false},
+        {Permission::LineDiscount, false, true, true, false},
+        {Permission::CartDiscount, false, true, true, false},
+        {Permission::PriceOverride, false, true, true, false},
+        {Permission::VoidSale, false, true, true, false},
+        {Permission::RefundWithoutReceipt, false, true, true, false},
+        {Permission::NoSale, false, true, true, false},
+        {Permission::RefundCardInCash, false, true, true, false},
+        {Permission::ViewJournal, false, true, true, false},
+        {Permission::UnlockStaff, false, true, true, false},
+        {Permission::CashBeyondDrawer, false, true, true, false},
+        {Permission::ManageStaff, false, false, true, false},
     };
     for (const auto& row : table) {
         const auto name = std::string(permissionName(row.permission));
         EXPECT_EQ(roleAllows(Role::Cashier, row.permission), row.cashier) << name;
         EXPECT_EQ(roleAllows(Role::Supervisor, row.permission), row.supervisor) << name;
         EXPECT_EQ(roleAllows(Role::Manager, row.permission), row.manager) << name;
+        EXPECT_EQ(roleAllows(Role::Receptionist, row.permission), row.receptionist) << name;
     }
+    EXPECT_EQ(permissionKey(Permission::Reception), "reception");
 }
 
 TEST(StaffRoles, RoleNamesRoundTripAndUnknownRolesAreRefused) {
-    for (Role role : {Role::Cashier, Role::Supervisor, Role::Manager}) {
+    for (Role role : {Role::Cashier, Role::Supervisor, Role::Manager, Role::Receptionist}) {
         auto parsed = parseRole(roleName(role));
         ASSERT_TRUE(parsed.ok());
         EXPECT_EQ(*parsed, role);

@@ -80,7 +80,11 @@ void expectLedgerWhole(core::Database& db) {
 }
 
 // Caps the file at its current size: the next write that needs a new page fails with SQLITE_FULL.
+// Free pages (a migration that rebuilt a table leaves some) are given back first, so that what
+// is left is only the free space inside pages in use.
 void fillDisk(core::Database& db) {
+    ASSERT_TRUE(db.exec("VACUUM").ok());
+    ASSERT_EQ(queryInt(db, "PRAGMA freelist_count"), 0);
     const auto pages = queryInt(db, "PRAGMA page_count");
     ASSERT_TRUE(db.exec("PRAGMA max_page_count = " + std::to_string(pages)).ok());
     ASSERT_EQ(queryInt(db, "PRAGMA max_page_count"), pages);

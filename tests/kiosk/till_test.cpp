@@ -236,7 +236,13 @@ TEST(TillEvents, KindsRoundTripThroughTheirKeys) {
     for (auto k : {CashMoveKind::PaidIn, CashMoveKind::PaidOut, CashMoveKind::NoSale}) {
         EXPECT_EQ(*parseCashMoveKind(cashMoveKindKey(k)), k);
     }
+    for (auto m : {CheckinMethod::Qr, CheckinMethod::Card, CheckinMethod::MemberId, CheckinMethod::Name}) {
+        EXPECT_EQ(*parseCheckinMethod(checkinMethodKey(m)), m);
+    }
+    EXPECT_EQ(checkinDirectionKey(CheckinDirection::In), "in");
+    EXPECT_EQ(checkinDirectionKey(CheckinDirection::Out), "out");
     EXPECT_EQ(parseTenderMethod("cheque").status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(parseCheckinMethod("face").status().kind(), core::ErrorKind::InvalidArgument);
 }
 
 // ---- contracts ----

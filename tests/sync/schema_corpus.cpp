@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/password.h"
 #include "kiosk/refunds.h"
 #include "testing/terminal.h"
 
@@ -28,6 +29,7 @@ void must(const core::Status& status, const char* step) {
 }
 
 const Approval kSupervisor{"s1", "3333"};
+const char* const kCustomer = "01890a5d-ac96-774b-bcce-b302099a8057";
 const Approval kManager{"m1", "4444"};
 
 std::vector<nlohmann::json> outbox(Terminal& t) {
@@ -43,9 +45,11 @@ Discount discount(Terminal& t, const char* amount, const char* percent) {
 }
 
 // Sales: pieces, a weighed item, line and sale discounts, an override, split card + cash with
-// change, and a sale discounted to nothing (no tender at all). Returns the receipts of the first two.
+// change, and a sale discounted to nothing (no tender at all); for a member (named before the
+// first line), for a customer and a member, and for nobody. Returns the receipts of the first two.
 std::pair<std::string, std::string> eurSales(Terminal& t) {
     Checkout& co = t.checkout();
+    must(co.attachMember("M-100"), "a member's sale");
     must(co.scan(kApple, dec("2")), "scan");
     must(co.scan(kBread, dec("1")), "scan");
     must(co.addSku("W", dec("0.375")), "weighed item");
@@ -56,6 +60,8 @@ std::pair<std::string, std::string> eurSales(Terminal& t) {
     const auto first = must(co.complete(), "complete split sale").receiptNo;
 
     must(co.scan(kSherry, dec("2")), "scan");
+    must(co.attachCustomer(kCustomer), "a customer's sale");
+    must(co.attachMember("m_7"), "and their membership");
     must(co.overridePrice(1, eur(899), kManager), "price override");
     must(co.lineDiscount(1, discount(t, "", "10"), kSupervisor), "second approver on the line");
     must(co.tenderCard(), "card");
@@ -67,8 +73,9 @@ std::pair<std::string, std::string> eurSales(Terminal& t) {
     return {first, second};
 }
 
-// Refunds against both receipts (to the card first, in cash with and without approval) and one
-// without a receipt at a stated price.
+// Refunds against both receipts (to the card first, in cash with and without approval; each for
+// whom its sale was, one naming another member) and one without a receipt at a stated price, for
+// a customer.
 void eurRefunds(Terminal& t, const std::string& split, const std::string& card) {
     RefundRequest toCardFirst;
     toCardFirst.receipt = split;
@@ -91,11 +98,13 @@ void eurRefunds(Terminal& t, const std::string& split, const std::string& card) 
     cardInCash.receipt = card;
     cardInCash.lines = {{1, dec("1")}};
     cardInCash.method = TenderMethod::Cash;
+    cardInCash.customer = {"", "M-200"};
     must(t.refunds().refund(cardInCash, kSupervisor), "refund a card sale in cash");
 
     RefundRequest noReceipt;
     noReceipt.items = {{"B", dec("2"), std::nullopt}, {"A", dec("1"), eur(150)}};
     noReceipt.reason = "returned without a receipt";
+    noReceipt.customer = {kCustomer, ""};
     must(t.refunds().refund(noReceipt, kSupervisor), "refund without a receipt");
 }
 
@@ -120,10 +129,52 @@ void eurVoidsAndCash(Terminal& t) {
     must(t.shifts().close(eur(12345)), "close the shift");
 }
 
+// The front desk (with c1 logged in): a booking checked in by its QR code and out by name, a
+// member card admitted, a suspended member and a card nobody holds refused, a visitor signed in
+// and out, and one whose name is on the block list. The reception tables come from the seed
+// (receptionSeed), as they would from the back office's datasets.
+const char* const kBooking = "01890a5d-ac96-774b-bcce-b302099a0001";
+
+nlohmann::json receptionSeed() {
+    auto seed = standardSeed();  // its clock's day is 2026-11-18
+    seed["members"] = {{{"id", "M-100"},
+                        {"name", "Robin Example"},
+                        {"card_sha256", core::badgeDigest("CARD-100")},
+                        {"valid_until", "2099-12-31"},
+                        {"status", "active"}},
+                       {{"id", "M-200"},
+                        {"name", "Sam Suspended"},
+                        {"card_sha256", core::badgeDigest("CARD-200")},
+                        {"valid_until", "2099-12-31"},
+                        {"status", "suspended"}}};
+    seed["bookings"] = {{{"id", kBooking},
+                         {"name", "Robin Example"},
+                         {"resource", "court 2"},
+                         {"starts_at", "2026-11-18T12:00:00Z"},
+                         {"ends_at", "2026-11-18T13:00:00Z"},
+                         {"status", "booked"},
+                         {"customer", kCustomer},
+                         {"member", "M-100"}}};
+    seed["blocklist"] = {{{"id", 1}, {"name", "Sam Spammer"}, {"company", ""}}};
+    return seed;
+}
+
+void eurReception(Terminal& t) {
+    Reception& desk = t.till->reception();
+    must(desk.checkInBooking(kBooking), "booking checked in");
+    must(desk.checkInCard("CARD-100"), "member card");
+    must(desk.checkInCard("CARD-200"), "suspended member");
+    must(desk.checkInCard("CARD-999"), "unknown card");
+    must(desk.checkOutBooking(kBooking, CheckinMethod::Name), "booking checked out");
+    const auto visit = must(desk.visitorIn("Vera Visitor", "Acme", "Max"), "visitor in");
+    must(desk.visitorIn("sam spammer", "", ""), "blocked visitor in");
+    must(desk.visitorOut(visit.record.visit), "visitor out");
+}
+
 // Punches at the time clock: before anyone logs in, by a member who is not the cashier logged in
 // (while a sale is in progress), and out again after the shift's close.
 std::vector<nlohmann::json> eurTill() {
-    Terminal t;
+    Terminal t(receptionSeed());
     TimeClock& clock = t.till->timeClock();
     must(clock.clockIn("c1", "1111"), "clock in with nobody logged in");
     t.startShift();
@@ -131,6 +182,7 @@ std::vector<nlohmann::json> eurTill() {
     must(clock.clockIn("c2", "2222"), "clock in during c1's sale");
     must(t.checkout().tenderCash(eur(500)), "cash");
     must(t.checkout().complete(), "complete the sale around the punch");
+    eurReception(t);
     const auto [split, card] = eurSales(t);
     eurRefunds(t, split, card);
     eurVoidsAndCash(t);

@@ -15,8 +15,10 @@ namespace frontdesk::sync::testing {
 // Every outbox envelope, in seq order, of two tills (EUR, and CHF for cash rounding) driven through
 // sales (pieces, weight, discounts with approvals, overrides, card + cash with change, a sale
 // discounted to nothing), refunds with and without a receipt, to card and in cash, voids with and
-// without a card reversal and an approver, paid in/out, no sale, shift open/close and punches at
-// the time clock. Built once per process; throws std::runtime_error naming the step that failed.
+// without a card reversal and an approver, paid in/out, no sale, shift open/close, punches at
+// the time clock, sales and refunds for customers and members, and the reception desk's
+// check-ins (admitted and refused) and visitors (one blocked). Built once per process; throws std::runtime_error naming
+// the step that failed.
 const std::vector<nlohmann::json>& engineEvents();
 
 // The kinds of document, as the ajv script names them in file names ("<kind>--<name>.json").

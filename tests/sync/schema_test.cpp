@@ -95,6 +95,33 @@ TEST(ProtocolSchemas, TheEngineCorpusHoldsEveryShapeThatVaries) {
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "sale.refunded" && p["original_sale"].is_null(); }));
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "sale.refunded" && !p.contains("reason"); }));
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "sale.refunded" && p.contains("approved_by"); }));
+    for (const char* type : {"sale.completed", "sale.refunded"}) {
+        for (const char* field : {"customer", "member"}) {
+            EXPECT_TRUE(any([&](const json& t, const json& p) { return t == type && p.contains(field); }))
+                << type << " " << field;
+            EXPECT_TRUE(any([&](const json& t, const json& p) { return t == type && !p.contains(field); }))
+                << type << " " << field;
+        }
+    }
+    EXPECT_TRUE(any([](const json& t, const json& p) {
+        return t == "sale.refunded" && p["original_sale"].is_null() && p.contains("customer");
+    }));
+    EXPECT_TRUE(any([](const json& t, const json& p) {
+        return t == "checkin.recorded" && p["outcome"] == "admitted" && p.contains("booking") && p.contains("customer");
+    }));
+    EXPECT_TRUE(any([](const json& t, const json& p) {
+        return t == "checkin.recorded" && p["outcome"] == "admitted" && !p.contains("booking") && p.contains("member");
+    }));
+    EXPECT_TRUE(any([](const json& t, const json& p) {
+        return t == "checkin.recorded" && p["outcome"] == "refused" && p.contains("member") && p.contains("reason");
+    }));
+    EXPECT_TRUE(any([](const json& t, const json& p) {
+        return t == "checkin.recorded" && !p.contains("booking") && !p.contains("member") && !p.contains("customer");
+    }));
+    EXPECT_TRUE(any([](const json& t, const json& p) { return t == "checkin.recorded" && p["direction"] == "out"; }));
+    EXPECT_TRUE(any([](const json& t, const json& p) { return t == "visitor.in" && p["blocked"] == true; }));
+    EXPECT_TRUE(any([](const json& t, const json& p) { return t == "visitor.in" && p["blocked"] == false; }));
+    EXPECT_TRUE(any([](const json& t, const json& p) { return t == "visitor.in" && p["company"] == ""; }));
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "sale.voided" && p["approved_by"] == ""; }));
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "sale.voided" && !p["reversed"].empty(); }));
     EXPECT_TRUE(any([](const json& t, const json& p) {

@@ -7,6 +7,7 @@
 #include "catalog_records.h"
 #include "catalog_writer.h"
 #include "core/bounded_input.h"
+#include "dataset_chunks.h"
 #include "kiosk/quarantine.h"
 #include "kiosk/terminal_db.h"
 
@@ -17,12 +18,6 @@ using core::Status;
 using nlohmann::json;
 
 namespace {
-
-constexpr const char* kDataset = "catalog";
-
-Status refused(const sync::DatasetManifest& m, const std::string& why) {
-    return core::invalidArgument("catalog version " + std::to_string(m.version) + " refused: " + why);
-}
 
 // After each of its transactions the applier leaves the write lock free for a moment longer than
 // a waiting connection's retry interval (core::Database tries every millisecond), so a sale's
@@ -49,7 +44,7 @@ public:
 
     Status line(std::string_view text, CatalogApplyReport& report);
     Status finish() {
-        if (!m_header) return refused(m_manifest, "it has no header line");
+        if (!m_header) return refusedVersion(m_manifest, "it has no header line");
         return commit();
     }
 
@@ -98,7 +93,7 @@ Status Stager::line(std::string_view text, CatalogApplyReport& report) {
     if (text.empty()) return {};
     const std::string where = "line " + std::to_string(m_line);
     if (Status bounded = core::checkJsonBounds(text, CatalogApply::kMaxLineBytes, 8, where); !bounded.ok()) {
-        if (!m_header) return refused(m_manifest, bounded.message());
+        if (!m_header) return refusedVersion(m_manifest, bounded.message());
         FD_TRY(inTransaction());
         FD_TRY(quarantine(where, json(), bounded.message(), report));
         return counted();
@@ -106,7 +101,8 @@ Status Stager::line(std::string_view text, CatalogApplyReport& report) {
     const json j = json::parse(text, nullptr, false);
     const std::string kind = j.is_object() && j.contains("kind") && j["kind"].is_string() ? j["kind"].get<std::string>() : "";
     if (!m_header) {
-        if (kind != "catalog") return refused(m_manifest, "line 1 must be the header {\"kind\": \"catalog\", ...}");
+        if (kind != "catalog")
+            return refusedVersion(m_manifest, "line 1 must be the header {\"kind\": \"catalog\", ...}");
         return header(j);
     }
     FD_TRY(inTransaction());
@@ -125,14 +121,14 @@ Status Stager::line(std::string_view text, CatalogApplyReport& report) {
 Status Stager::header(const json& j) {
     auto version = integerField(j, "version", 0);
     if (!version.ok() || *version != m_manifest.version) {
-        return refused(m_manifest, "its header names version " + (version.ok() ? std::to_string(*version) : "?") +
-                                       ", not the manifest's");
+        return refusedVersion(m_manifest, "its header names version " +
+                                              (version.ok() ? std::to_string(*version) : "?") + ", not the manifest's");
     }
     auto currency = textField(j, "currency", true);
-    if (!currency.ok()) return refused(m_manifest, "header: " + currency.status().message());
+    if (!currency.ok()) return refusedVersion(m_manifest, "header: " + currency.status().message());
     if (*currency != m_currency.codeView()) {
-        return refused(m_manifest, "its prices are in " + core::excerpt(*currency) + ", this terminal sells in " +
-                                       std::string(m_currency.codeView()));
+        return refusedVersion(m_manifest, "its prices are in " + core::excerpt(*currency) +
+                                              ", this terminal sells in " + std::string(m_currency.codeView()));
     }
     m_header = true;
     return {};
@@ -141,9 +137,9 @@ Status Stager::header(const json& j) {
 // A broken tax code would misprice every item using it: the version is refused, as a seed is.
 Status Stager::taxCode(const json& j, CatalogApplyReport& report) {
     auto tax = parseTaxCode(j);
-    if (!tax.ok()) return refused(m_manifest, "tax code '" + keyOf(j, "code") + "': " + tax.status().message());
+    if (!tax.ok()) return refusedVersion(m_manifest, "tax code '" + keyOf(j, "code") + "': " + tax.status().message());
     if (!m_taxCodes.emplace(tax->code, *tax).second) {
-        return refused(m_manifest, "tax code '" + tax->code + "' appears twice");
+        return refusedVersion(m_manifest, "tax code '" + tax->code + "' appears twice");
     }
     FD_TRY(m_writer.upsertTaxCode(*tax));
     ++report.taxCodes;
@@ -168,32 +164,6 @@ Status Stager::item(const json& j, CatalogApplyReport& report) {
 }
 
 }  // namespace
-
-Result<std::string> CatalogApply::chunk(const sync::DatasetManifest& m, std::int64_t index) {
-    FD_ASSIGN(auto* stmt, m_db.cached("SELECT data FROM dataset_chunks WHERE dataset = ? AND version = ? AND idx = ?"));
-    stmt->bindAll(std::string(kDataset), m.version, index);
-    std::string bytes;
-    Status found = stmt->firstRow([&](const core::Statement& row) { bytes = row.text(0); },
-                                  "chunk " + std::to_string(index) + " is missing");
-    stmt->reset();
-    FD_TRY(found);
-    return bytes;
-}
-
-Status CatalogApply::verify(const sync::DatasetManifest& m) {
-    sync::Sha256 whole;
-    for (std::int64_t i = 0; i < static_cast<std::int64_t>(m.chunks.size()); ++i) {
-        auto bytes = chunk(m, i);
-        if (!bytes.ok()) {
-            if (bytes.status().kind() == core::ErrorKind::NotFound) return refused(m, bytes.status().message());
-            return bytes.status();
-        }
-        if (Status ok = sync::verifyChunk(m, i, *bytes); !ok.ok()) return refused(m, ok.message());
-        whole.update(*bytes);
-    }
-    if (whole.hex() != m.sha256) return refused(m, "its chunks together do not match the manifest's SHA-256");
-    return {};
-}
 
 Status CatalogApply::clearTable(const std::string& table) {
     FD_ASSIGN(auto* exists, m_db.cached("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?"));
@@ -226,21 +196,8 @@ Status CatalogApply::stage(const sync::DatasetManifest& m, CatalogApplyReport& r
     FD_ASSIGN(auto settings, loadSettings(m_db));
     FD_TRY(m_db.exec(CatalogTables::staging().createSql("v" + std::to_string(m.version))));
     Stager stager(m_db, m_clock, m, settings.currency);
-    std::string carry;
-    for (std::int64_t i = 0; i < static_cast<std::int64_t>(m.chunks.size()); ++i) {
-        if (m_stopping) return Status(core::ErrorKind::Unavailable, "stopping");
-        FD_ASSIGN(auto bytes, chunk(m, i));
-        carry += bytes;
-        std::size_t start = 0;
-        for (std::size_t end; (end = carry.find('\n', start)) != std::string::npos; start = end + 1) {
-            FD_TRY(stager.line(std::string_view(carry).substr(start, end - start), report));
-        }
-        carry.erase(0, start);
-        if (carry.size() > kMaxLineBytes) {
-            return refused(m, "a line is longer than " + std::to_string(kMaxLineBytes) + " bytes");
-        }
-    }
-    if (!carry.empty()) FD_TRY(stager.line(carry, report));
+    FD_TRY(DatasetChunks(m_db, m).forEachLine(
+        kMaxLineBytes, [&](std::string_view line) { return stager.line(line, report); }, m_stopping));
     return stager.finish();
 }
 
@@ -278,32 +235,25 @@ Status CatalogApply::switchIn(const sync::DatasetManifest& m, CatalogApplyReport
     }
 }
 
-Status CatalogApply::deleteChunks(const sync::DatasetManifest& m) {
-    FD_ASSIGN(auto* del, m_db.cached("DELETE FROM dataset_chunks WHERE dataset = ? AND version <= ?"));
-    return del->bindAll(std::string(kDataset), m.version).run();
-}
-
 Result<CatalogApplyReport> CatalogApply::apply(const sync::DatasetManifest& m) {
     CatalogApplyReport report;
     report.version = m.version;
     FD_ASSIGN(auto running, currentPriceVersion(m_db));
     if (m.version <= running) return report;  // applied already (a restart after the switch)
-    Status outcome = verify(m);
+    DatasetChunks chunks(m_db, m);
+    Status outcome = chunks.verify();
     if (outcome.ok()) outcome = retireLeftovers();
     if (outcome.ok()) outcome = stage(m, report);
     if (outcome.kind() == core::ErrorKind::InvalidArgument) {
         // Refused for good: keep why, and nothing of it.
-        Quarantine quarantine(m_db, m_clock);
-        FD_TRY(quarantine.keep("dataset:catalog", "version " + std::to_string(m.version), outcome.message(),
-                               json{{"dataset", m.dataset}, {"version", m.version}, {"sha256", m.sha256}}));
+        FD_TRY(chunks.keepRefusal(m_clock, outcome));
         FD_TRY(retireLeftovers());
-        FD_TRY(deleteChunks(m));
         return outcome;
     }
     FD_TRY(outcome);
     FD_TRY(switchIn(m, report));
     FD_TRY(retireLeftovers());
-    FD_TRY(deleteChunks(m));
+    FD_TRY(chunks.remove());
     return report;
 }
 

@@ -51,12 +51,9 @@ public:
     [[nodiscard]] core::Status retireLeftovers();
 
 private:
-    core::Status verify(const sync::DatasetManifest& manifest);
-    core::Result<std::string> chunk(const sync::DatasetManifest& manifest, std::int64_t index);
     core::Status stage(const sync::DatasetManifest& manifest, CatalogApplyReport& report);
     core::Status switchIn(const sync::DatasetManifest& manifest, CatalogApplyReport& report);
     core::Status clearTable(const std::string& table);
-    core::Status deleteChunks(const sync::DatasetManifest& manifest);
 
     core::Database& m_db;
     const core::Clock& m_clock;

@@ -3,8 +3,10 @@
 #include "kiosk/checkout.h"
 
 #include "guards.h"
-#include "kiosk/limits.h"
+#include "kiosk/customer_ids.h"
 #include "kiosk/json_text.h"
+#include "kiosk/limits.h"
+#include "kiosk/reception.h"
 
 namespace frontdesk::kiosk {
 
@@ -18,7 +20,8 @@ Checkout::Checkout(const TillContext& context, const ShiftLedger& shifts, Catalo
       m_catalog(catalog),
       m_payments(payments),
       m_cards(context.db),
-      m_parked(context.db) {}
+      m_parked(context.db),
+      m_members(context.db) {}
 
 Checkout::~Checkout() {
     if (m_pricing) m_ctx.boundary.end();
@@ -56,6 +59,11 @@ void Checkout::endSale() {
     }
 }
 
+void Checkout::finishSale() {
+    endSale();
+    m_customer = {};
+}
+
 Status Checkout::requireEditable() const {
     if (!m_tenders.empty()) return core::failedPrecondition("payment has started: complete or void the sale to change it");
     return {};
@@ -67,6 +75,7 @@ Result<SaleState> Checkout::state() const {
     FD_ASSIGN(s.totals, m_cart.price(m_ctx.settings.currency, tax));
     s.tenders = m_tenders;
     s.rounding = m_rounding;
+    s.customer = m_customer;
     for (const auto& t : m_tenders) {
         s.paid += t.amount - t.change;
         s.change += t.change;
@@ -203,6 +212,49 @@ Result<SaleState> Checkout::overridePrice(std::size_t line, const Money& unitPri
     std::optional<Approved> approved;
     if (!actor.approver.empty()) approved = Approved{Permission::PriceOverride, actor.user.id, actor.approver};
     return applyCart(std::move(candidate), std::nullopt, approved);
+}
+
+Result<SaleState> Checkout::setCustomer(const std::function<Status(SaleCustomer&)>& change) {
+    FD_TRY(admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt).status());
+    SaleCustomer candidate = m_customer;
+    FD_TRY(change(candidate));
+    m_customer = std::move(candidate);
+    return state();
+}
+
+Result<SaleState> Checkout::attachCustomer(const std::string& customerId) {
+    return setCustomer([&](SaleCustomer& c) -> Status {
+        FD_TRY(checkCustomerId(customerId));
+        c.customer = customerId;
+        return {};
+    });
+}
+
+Result<SaleState> Checkout::attachMember(const std::string& membershipId) {
+    return setCustomer([&](SaleCustomer& c) -> Status {
+        FD_TRY(checkMembershipId(membershipId));
+        c.member = membershipId;
+        return {};
+    });
+}
+
+Result<SaleState> Checkout::attachMemberCard(const std::string& card) {
+    return setCustomer([&](SaleCustomer& c) -> Status {
+        if (card.empty() || card.size() > Reception::kMaxCardBytes) {
+            return core::invalidArgument("a member card is 1 to " + std::to_string(Reception::kMaxCardBytes) +
+                                         " characters");
+        }
+        FD_ASSIGN(auto member, m_members.memberByCard(card));
+        c.member = member.id;
+        return {};
+    });
+}
+
+Result<SaleState> Checkout::detachCustomer() {
+    return setCustomer([](SaleCustomer& c) -> Status {
+        c = {};
+        return {};
+    });
 }
 
 }  // namespace frontdesk::kiosk

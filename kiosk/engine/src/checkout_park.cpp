@@ -37,8 +37,9 @@ Result<std::string> Checkout::park(const std::string& label) {
     }
     FD_TRY(requireEditable());
     const std::string id = m_saleId;
-    FD_TRY(m_parked.put({id, label, actor.user.id, core::formatIso8601(m_ctx.clock.now())}, jsonText(m_cart.toJson())));
-    endSale();
+    FD_TRY(m_parked.put({id, label, actor.user.id, core::formatIso8601(m_ctx.clock.now())},
+                        {jsonText(m_cart.toJson()), m_customer}));
+    finishSale();
     return id;
 }
 
@@ -63,8 +64,8 @@ Result<Cart> Checkout::repriceParked(const Cart& cart) {
 
 Result<SaleState> Checkout::resumeInSale(const std::string& parkedId) {
     FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
-    FD_ASSIGN(auto text, m_parked.cart(parkedId));
-    const auto json = nlohmann::json::parse(text, nullptr, false);
+    FD_ASSIGN(auto parked, m_parked.cart(parkedId));
+    const auto json = nlohmann::json::parse(parked.cartJson, nullptr, false);
     if (json.is_discarded()) return Status(core::ErrorKind::Corrupt, "parked sale " + parkedId + " is not valid JSON");
     FD_ASSIGN(auto parkedCart, Cart::fromJson(json));
     FD_ASSIGN(auto cart, repriceParked(parkedCart));
@@ -72,6 +73,8 @@ Result<SaleState> Checkout::resumeInSale(const std::string& parkedId) {
     FD_TRY(tx->commit());
     m_cart = std::move(cart);
     m_saleId = parkedId;
+    // The parked sale's customer, unless it named none and one was said before resuming it.
+    if (!parked.customer.empty()) m_customer = parked.customer;
     return state();
 }
 

@@ -101,6 +101,7 @@ Result<SaleRecord> Checkout::buildRecord(const SaleState& s, const std::string& 
         record.byRate.push_back({rate.taxCode, rate.ratePercent, rate.net.minor(), rate.tax.minor(), rate.gross.minor()});
     }
     record.tenders = m_tenders;
+    record.customer = m_customer;
     return record;
 }
 
@@ -117,7 +118,7 @@ Result<Committed> Checkout::complete() {
     FD_ASSIGN(auto committed, commitSaleRecord(m_ctx.db, m_ctx.outbox, m_ctx.settings.terminal, record,
                                                core::formatIso8601(m_ctx.clock.now()),
                                                [&] { return m_cards.settle(record.id); }));
-    endSale();
+    finishSale();
     return committed;
 }
 
@@ -160,7 +161,7 @@ Result<OutboxEvent> Checkout::voidSale(const std::string& reason, const std::opt
     }
     FD_ASSIGN(auto event, m_ctx.outbox.append(EventType::SaleVoided, actor.user.id, m_saleId, voidPayload(record)));
     FD_TRY(tx->commit());
-    endSale();
+    finishSale();
     return event;
 }
 

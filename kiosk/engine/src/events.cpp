@@ -18,6 +18,9 @@ constexpr std::array<std::pair<EventType, std::string_view>, kEventTypes.size()>
     {EventType::DrawerOpened, "drawer.opened"},
     {EventType::ClockIn, "clock.in"},
     {EventType::ClockOut, "clock.out"},
+    {EventType::CheckinRecorded, "checkin.recorded"},
+    {EventType::VisitorIn, "visitor.in"},
+    {EventType::VisitorOut, "visitor.out"},
 }};
 
 std::string currencyCode(const core::Money& money) { return std::string(money.currency().codeView()); }
@@ -109,6 +112,9 @@ json salePayload(const SaleRecord& r, const std::string& receiptNo) {
     for (const auto& t : r.tenders) tenders.push_back(saleTender(t));
     if (!r.approvedBy.empty()) payload["approved_by"] = r.approvedBy;
     if (!r.reason.empty()) payload["reason"] = r.reason;
+    // Absent, never null or "", when the sale names nobody (docs/events.md).
+    if (!r.customer.customer.empty()) payload["customer"] = r.customer.customer;
+    if (!r.customer.member.empty()) payload["member"] = r.customer.member;
     if (r.kind == SaleKind::Refund) {
         payload["original_sale"] = orNull(r.originalSaleId);
         payload["original_receipt"] = orNull(r.originalReceipt);
@@ -152,6 +158,26 @@ EventType punchEventType(PunchKind kind) { return kind == PunchKind::In ? EventT
 
 json punchPayload(const std::string& punch, PunchMethod method) {
     return {{"punch", punch}, {"method", method == PunchMethod::Pin ? "pin" : "badge"}};
+}
+
+json checkinPayload(const CheckinRecord& r) {
+    json payload = {{"checkin", r.checkin},
+                    {"direction", checkinDirectionKey(r.direction)},
+                    {"method", checkinMethodKey(r.method)},
+                    {"outcome", r.admitted() ? "admitted" : "refused"}};
+    if (!r.booking.empty()) payload["booking"] = r.booking;
+    if (!r.member.empty()) payload["member"] = r.member;
+    if (!r.customer.empty()) payload["customer"] = r.customer;
+    if (!r.admitted()) payload["reason"] = r.refusal;
+    return payload;
+}
+
+json visitorInPayload(const VisitorRecord& r) {
+    return {{"visit", r.visit}, {"name", r.name}, {"company", r.company}, {"host", r.host}, {"blocked", r.blocked}};
+}
+
+json visitorOutPayload(const std::string& visit) {
+    return {{"visit", visit}};
 }
 
 }  // namespace frontdesk::kiosk

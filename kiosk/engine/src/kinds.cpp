@@ -24,6 +24,16 @@ constexpr std::array<std::pair<CashMoveKind, std::string_view>, 3> kCashMoveKind
     {CashMoveKind::PaidOut, "paid_out"},
     {CashMoveKind::NoSale, "no_sale"},
 }};
+constexpr std::array<std::pair<CheckinDirection, std::string_view>, 2> kCheckinDirections{{
+    {CheckinDirection::In, "in"},
+    {CheckinDirection::Out, "out"},
+}};
+constexpr std::array<std::pair<CheckinMethod, std::string_view>, 4> kCheckinMethods{{
+    {CheckinMethod::Qr, "qr"},
+    {CheckinMethod::Card, "card"},
+    {CheckinMethod::MemberId, "member_id"},
+    {CheckinMethod::Name, "name"},
+}};
 
 template <typename Enum, std::size_t N>
 std::string_view keyOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
@@ -49,9 +59,18 @@ core::Result<Enum> parse(const std::array<std::pair<Enum, std::string_view>, N>&
 std::string_view saleKindKey(SaleKind kind) { return keyOf(kSaleKinds, kind); }
 std::string_view tenderMethodKey(TenderMethod method) { return keyOf(kTenderMethods, method); }
 std::string_view cashMoveKindKey(CashMoveKind kind) { return keyOf(kCashMoveKinds, kind); }
+std::string_view checkinDirectionKey(CheckinDirection direction) {
+    return keyOf(kCheckinDirections, direction);
+}
+std::string_view checkinMethodKey(CheckinMethod method) {
+    return keyOf(kCheckinMethods, method);
+}
 
 core::Result<SaleKind> parseSaleKind(std::string_view key) { return parse(kSaleKinds, key, "sale kind"); }
 core::Result<TenderMethod> parseTenderMethod(std::string_view key) { return parse(kTenderMethods, key, "method"); }
 core::Result<CashMoveKind> parseCashMoveKind(std::string_view key) { return parse(kCashMoveKinds, key, "cash move kind"); }
+core::Result<CheckinMethod> parseCheckinMethod(std::string_view key) {
+    return parse(kCheckinMethods, key, "method");
+}
 
 }  // namespace frontdesk::kiosk

@@ -4,6 +4,7 @@
 #include "core/bounded_input.h"
 #include "core/log.h"
 #include "kiosk/terminal_db.h"
+#include "record_apply.h"
 
 namespace frontdesk::kiosk {
 
@@ -27,14 +28,22 @@ Result<std::unique_ptr<core::Database>> connection(const std::string& path) {
 }  // namespace
 
 nlohmann::json MasterDataStatus::toJson() const {
-    return {{"catalog",
-             {{"state", state},
-              {"version", version},
-              {"items", items},
-              {"quarantined", quarantined},
-              {"switch_us", switchMicros},
-              {"error", error}}},
-            {"config", {{"version", configVersion}, {"error", configError}}}};
+    nlohmann::json status = {{"catalog",
+                              {{"state", state},
+                               {"version", version},
+                               {"items", items},
+                               {"quarantined", quarantined},
+                               {"switch_us", switchMicros},
+                               {"error", error}}},
+                             {"config", {{"version", configVersion}, {"error", configError}}}};
+    for (const auto& [dataset, r] : records) {
+        status[dataset] = {{"state", r.state},
+                           {"version", r.version},
+                           {"records", r.records},
+                           {"quarantined", r.quarantined},
+                           {"error", r.error}};
+    }
+    return status;
 }
 
 Result<std::unique_ptr<MasterData>> MasterData::open(const std::string& path, const core::Clock& clock,
@@ -62,9 +71,14 @@ void MasterData::start() {
 }
 
 Result<std::optional<std::int64_t>> MasterData::runningVersion(const std::string& dataset) {
-    if (dataset != kCatalog) return std::optional<std::int64_t>();
-    FD_ASSIGN(auto version, currentPriceVersion(*m_inbox));
-    return std::optional<std::int64_t>(version);
+    return runningDatasetVersion(*m_inbox, dataset);
+}
+
+std::int64_t MasterData::applyingVersion(const std::string& dataset) const {
+    std::lock_guard lock(m_mutex);
+    if (dataset == kCatalog) return m_status.state == "applying" ? m_status.version : 0;
+    auto it = m_status.records.find(dataset);
+    return it != m_status.records.end() && it->second.state == "applying" ? it->second.version : 0;
 }
 
 Result<std::set<std::int64_t>> MasterData::storedChunks(const sync::DatasetManifest& m) {
@@ -76,12 +90,11 @@ Result<std::set<std::int64_t>> MasterData::storedChunks(const sync::DatasetManif
 
 Status MasterData::storeChunk(const sync::DatasetManifest& m, std::int64_t index, std::string_view bytes) {
     // A version waiting to be applied, or being applied, keeps its chunks until it is done.
-    std::int64_t applying = 0;
+    const std::int64_t applying = applyingVersion(m.dataset);
     std::int64_t pending = 0;
     {
         std::lock_guard lock(m_mutex);
-        if (m_status.state == "applying") applying = m_status.version;
-        if (m_pending) pending = m_pending->version;
+        if (auto it = m_pending.find(m.dataset); it != m_pending.end()) pending = it->second.version;
     }
     FD_ASSIGN(auto tx, core::Transaction::begin(*m_inbox));
     FD_ASSIGN(auto* others,
@@ -96,13 +109,50 @@ Status MasterData::storeChunk(const sync::DatasetManifest& m, std::int64_t index
 Status MasterData::complete(const sync::DatasetManifest& m) {
     {
         std::lock_guard lock(m_mutex);
-        if (!m_pending || m_pending->version < m.version) m_pending = m;
+        auto it = m_pending.find(m.dataset);
+        if (it == m_pending.end() || it->second.version < m.version) m_pending[m.dataset] = m;
     }
     m_wake.notify_all();
     return {};
 }
 
 Status MasterData::applyNow(const sync::DatasetManifest& m) {
+    return m.dataset == kCatalog ? applyCatalog(m) : applyRecords(m);
+}
+
+Status MasterData::applyRecords(const sync::DatasetManifest& m) {
+    // Handed over again (after a reconnect, say) once it was applied: nothing to do.
+    FD_ASSIGN(auto running, runningDatasetVersion(*m_applier, m.dataset));
+    if (running && m.version <= *running) return {};
+    {
+        std::lock_guard lock(m_mutex);
+        m_status.records[m.dataset] = {"applying", m.version, 0, 0, {}};
+    }
+    core::log::info("kiosk.master_data", "applying", {{"dataset", m.dataset}, {"version", std::to_string(m.version)}});
+    auto report = RecordApply(*m_applier, m_clock, m_stopping).apply(m);
+    if (report.ok()) {
+        core::log::info("kiosk.master_data", "applied",
+                        {{"dataset", m.dataset},
+                         {"version", std::to_string(m.version)},
+                         {"records", std::to_string(report->records)},
+                         {"quarantined", std::to_string(report->quarantined)}});
+    } else {
+        core::log::error(
+            "kiosk.master_data", "not applied",
+            {{"dataset", m.dataset}, {"version", std::to_string(m.version)}, {"reason", report.status().message()}});
+    }
+    std::lock_guard lock(m_mutex);
+    RecordDatasetStatus& status = m_status.records[m.dataset];
+    if (report.ok()) {
+        status = {"applied", m.version, report->records, report->quarantined, {}};
+    } else {
+        status.state = report.status().kind() == core::ErrorKind::InvalidArgument ? "refused" : "failed";
+        status.error = report.status().message();
+    }
+    return report.status();
+}
+
+Status MasterData::applyCatalog(const sync::DatasetManifest& m) {
     // Handed over again (after a reconnect, say) once it was applied: nothing to do.
     FD_ASSIGN(auto running, currentPriceVersion(*m_applier));
     if (m.version <= running) return {};
@@ -183,22 +233,23 @@ void MasterData::run() {
         sync::DatasetManifest next;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] { return m_stopping || m_pending; });
+            m_wake.wait(lock, [&] { return m_stopping || !m_pending.empty(); });
             if (m_stopping) return;
-            next = *m_pending;
-            m_pending.reset();
+            next = m_pending.begin()->second;
+            m_pending.erase(m_pending.begin());
         }
         Status applied = applyNow(next);
         // A storage problem (the disk full, the file locked too long): try again a little later,
-        // unless a newer version arrived meanwhile.
+        // unless a newer version of the dataset arrived meanwhile.
         const bool retry = !applied.ok() && applied.kind() != core::ErrorKind::InvalidArgument;
         std::unique_lock lock(m_mutex);
-        if (retry && !m_pending) {
-            if (m_wake.wait_for(lock, std::chrono::seconds(5), [&] { return m_stopping.load() || m_pending.has_value(); })) {
+        const auto newer = [&] { return m_stopping.load() || m_pending.count(next.dataset) > 0; };
+        if (retry && !newer()) {
+            if (m_wake.wait_for(lock, std::chrono::seconds(5), newer)) {
                 if (m_stopping) return;
                 continue;
             }
-            m_pending = next;
+            m_pending[next.dataset] = next;
         }
     }
 }

@@ -24,7 +24,7 @@ Result<OutboxEvent> Outbox::append(EventType type, const std::string& staff, con
                                    const nlohmann::json& payload) {
     FD_ASSIGN(auto seq, nextCounter(m_db, Counter::OutboxSeq));
     const auto at = core::formatIso8601(m_clock.now());
-    OutboxEvent event{seq, m_ids.next(), type, {}};
+    OutboxEvent event{seq, m_ids.next(), type, {}, at};
     // The envelope's small fields are dumped once and the payload's text spliced in, rather than
     // copying the payload tree into an envelope object only to serialize it.
     const nlohmann::json head = {{"id", event.id},       {"type", eventTypeName(type)}, {"v", kEnvelopeVersion},
@@ -41,12 +41,14 @@ Result<OutboxEvent> Outbox::append(EventType type, const std::string& staff, con
 }
 
 Result<std::vector<OutboxEvent>> Outbox::pending(int limit) {
-    FD_ASSIGN(auto* stmt, m_db.cached("SELECT seq, id, type, envelope FROM outbox WHERE synced_at IS NULL ORDER BY seq LIMIT ?"));
+    FD_ASSIGN(
+        auto* stmt,
+        m_db.cached("SELECT seq, id, type, envelope, at FROM outbox WHERE synced_at IS NULL ORDER BY seq LIMIT ?"));
     stmt->bind(1, limit);
     std::vector<OutboxEvent> events;
     FD_TRY(stmt->forEachRow([&](const core::Statement& row) -> core::Status {
         FD_ASSIGN(auto type, parseEventType(row.text(2)));
-        events.push_back({row.int64(0), row.text(1), type, row.text(3)});
+        events.push_back({row.int64(0), row.text(1), type, row.text(3), row.text(4)});
         return {};
     }));
     return events;

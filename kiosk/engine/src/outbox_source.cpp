@@ -66,8 +66,7 @@ Result<sync::OutboxDepth> OutboxSource::depth() {
 }
 
 Result<std::map<std::string, std::int64_t>> OutboxSource::datasetVersions() {
-    FD_ASSIGN(auto version, currentPriceVersion(*m_db));
-    return std::map<std::string, std::int64_t>{{"catalog", version}};
+    return runningDatasetVersions(*m_db);
 }
 
 Result<std::int64_t> OutboxSource::nextBirthSeq() {

@@ -1,23 +1,33 @@
 #include "kiosk/parked_sales.h"
 
 #include "core/bounded_input.h"
+#include "sql_values.h"
 
 namespace frontdesk::kiosk {
 
 using core::Result;
 using core::Status;
 
-Status ParkedSales::put(const ParkedSale& sale, const std::string& cartJson) {
-    FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO parked_sales (id, parked_at, staff, label, cart) VALUES (?, ?, ?, ?, ?)"));
-    return stmt->bindAll(sale.id, sale.parkedAt, sale.staff, sale.label, cartJson).run();
+Status ParkedSales::put(const ParkedSale& sale, const ParkedCart& cart) {
+    FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO parked_sales (id, parked_at, staff, label, cart, customer, member)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    return stmt
+        ->bindAll(sale.id, sale.parkedAt, sale.staff, sale.label, cart.cartJson, nullIfEmpty(cart.customer.customer),
+                  nullIfEmpty(cart.customer.member))
+        .run();
 }
 
-Result<std::string> ParkedSales::cart(const std::string& id) {
-    FD_ASSIGN(auto* stmt, m_db.cached("SELECT cart FROM parked_sales WHERE id = ?"));
+Result<ParkedCart> ParkedSales::cart(const std::string& id) {
+    FD_ASSIGN(auto* stmt,
+              m_db.cached("SELECT cart, coalesce(customer, ''), coalesce(member, '') FROM parked_sales WHERE id = ?"));
     stmt->bind(1, id);
-    std::string text;
-    FD_TRY(stmt->firstRow([&](const core::Statement& row) { text = row.text(0); }, "no parked sale " + core::excerpt(id)));
-    return text;
+    ParkedCart parked;
+    FD_TRY(stmt->firstRow(
+        [&](const core::Statement& row) {
+            parked = {row.text(0), {row.text(1), row.text(2)}};
+        },
+        "no parked sale " + core::excerpt(id)));
+    return parked;
 }
 
 Status ParkedSales::remove(const std::string& id) {

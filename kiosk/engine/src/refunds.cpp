@@ -2,9 +2,9 @@
 
 #include <set>
 
-#include "kiosk/cart.h"
-
 #include "guards.h"
+#include "kiosk/cart.h"
+#include "kiosk/customer_ids.h"
 #include "kiosk/limits.h"
 #include "sale_writer.h"
 
@@ -91,6 +91,7 @@ Result<SaleRecord> Refunds::fromReceipt(const RefundRequest& request) {
     record.originalReceipt = request.receipt;
     record.originalSaleId = original.id;
     record.currency = original.currency;
+    record.customer = original.customer;
     FD_ASSIGN(auto sold, m_history.lines(original.id));
     std::set<std::int64_t> seen;
     for (const auto& want : request.lines) {
@@ -226,6 +227,7 @@ Result<Committed> Refunds::refund(const RefundRequest& request, const std::optio
         return core::failedPrecondition("a sale is in progress: complete, park or void it before a refund");
     }
     if (!request.reason.empty()) FD_TRY(checkText(request.reason, "a refund's reason", kMaxReasonBytes));
+    FD_TRY(checkSaleCustomer(request.customer));
     // A refund is priced like a sale: with the pricing read once, and new master data waiting.
     m_ctx.boundary.begin();
     struct EndAtExit {
@@ -244,6 +246,7 @@ Result<Committed> Refunds::refund(const RefundRequest& request, const std::optio
     record.approvedBy = actor.approver;
     record.reason = request.reason;
     record.priceVersion = pricing.priceVersion;
+    if (!request.customer.empty()) record.customer = request.customer;
     for (const auto& line : record.lines) {
         record.net += line.net;
         record.tax += line.tax;

@@ -10,7 +10,8 @@ using core::Statement;
 using core::Status;
 
 Result<SoldSale> SaleHistory::byReceipt(const std::string& receipt) {
-    FD_ASSIGN(auto* find, m_db.cached("SELECT id, kind, currency FROM sales WHERE receipt_no = ?"));
+    FD_ASSIGN(auto* find, m_db.cached("SELECT id, kind, currency, coalesce(customer, ''), coalesce(member, '')"
+                                      " FROM sales WHERE receipt_no = ?"));
     find->bind(1, receipt);
     SoldSale sale;
     FD_TRY(find->firstRow(
@@ -18,6 +19,7 @@ Result<SoldSale> SaleHistory::byReceipt(const std::string& receipt) {
             sale.id = row.text(0);
             FD_ASSIGN(sale.kind, parseSaleKind(row.text(1)));
             sale.currency = row.text(2);
+            sale.customer = {row.text(3), row.text(4)};
             return {};
         },
         "no receipt " + core::excerpt(receipt) + " on this terminal"));

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "counters.h"
+#include "sql_values.h"
 
 namespace frontdesk::kiosk {
 
@@ -11,18 +12,15 @@ using core::Status;
 
 namespace {
 
-std::optional<std::string> orNull(const std::string& s) {
-    return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
-
 Status insertRows(core::Database& db, const SaleRecord& r, const std::string& receiptNo, const std::string& at) {
     FD_ASSIGN(auto* sale, db.cached("INSERT INTO sales (id, kind, receipt_no, shift_id, staff, at, currency, net_minor,"
                                     " tax_minor, gross_minor, rounding_minor, discount_minor, original_sale,"
-                                    " price_version, reason, approved_by)"
-                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                    " price_version, reason, approved_by, customer, member)"
+                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     FD_TRY(sale->bindAll(r.id, saleKindKey(r.kind), receiptNo, r.shiftId, r.staff, at, r.currency, r.net, r.tax,
-                         r.gross, r.rounding, r.discount, orNull(r.originalSaleId), r.priceVersion, orNull(r.reason),
-                         orNull(r.approvedBy))
+                         r.gross, r.rounding, r.discount, nullIfEmpty(r.originalSaleId), r.priceVersion,
+                         nullIfEmpty(r.reason), nullIfEmpty(r.approvedBy), nullIfEmpty(r.customer.customer),
+                         nullIfEmpty(r.customer.member))
                .run());
     FD_ASSIGN(auto* line, db.cached("INSERT INTO sale_lines (sale_id, line_no, sku, name, qty, unit_price_minor,"
                                     " discount_minor, tax_code, tax_rate, net_minor, tax_minor, gross_minor,"
@@ -31,7 +29,7 @@ Status insertRows(core::Database& db, const SaleRecord& r, const std::string& re
         const auto& l = r.lines[i];
         FD_TRY(line->bindAll(r.id, static_cast<std::int64_t>(i + 1), l.sku, l.name, l.qty.toString(), l.unitPrice,
                              l.discount, l.taxCode, l.taxRate.toString(), l.net, l.tax, l.gross, l.originalLine,
-                             orNull(l.approvedBy))
+                             nullIfEmpty(l.approvedBy))
                    .run());
     }
     FD_ASSIGN(auto* tender, db.cached("INSERT INTO sale_tenders (sale_id, tender_no, method, amount_minor, change_minor,"

@@ -1,19 +1,19 @@
 #include "kiosk/seed_import.h"
-#include "kiosk/json_text.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "core/bounded_input.h"
-#include "kiosk/quarantine.h"
-
-#include "kiosk/cart.h"
 #include "catalog_records.h"
 #include "catalog_writer.h"
+#include "core/bounded_input.h"
+#include "kiosk/cart.h"
 #include "kiosk/catalog.h"
+#include "kiosk/json_text.h"
+#include "kiosk/quarantine.h"
 #include "kiosk/staff.h"
 #include "kiosk/terminal_db.h"
+#include "record_tables.h"
 
 namespace frontdesk::kiosk {
 
@@ -22,7 +22,9 @@ using core::Status;
 using nlohmann::json;
 
 json ImportReport::toJson() const {
-    return {{"tax_codes", taxCodes}, {"items", items}, {"staff", staff}, {"quarantined", quarantined}};
+    return {{"tax_codes", taxCodes},     {"items", items},       {"staff", staff},
+            {"members", members},        {"bookings", bookings}, {"blocklist", blocked},
+            {"quarantined", quarantined}};
 }
 
 namespace {
@@ -104,18 +106,28 @@ class SeedImport {
 public:
     SeedImport(core::Database& db, const core::Clock& clock, const TerminalSettings& settings,
                core::HashStrength strength)
-        : m_settings(settings), m_strength(strength), m_catalog(db), m_writer(db), m_staff(db, clock, settings),
+        : m_db(db),
+          m_clock(clock),
+          m_settings(settings),
+          m_strength(strength),
+          m_catalog(db),
+          m_writer(db),
+          m_staff(db, clock, settings),
           m_quarantine(db, clock) {}
 
     Status taxCodes(const json& list);
     Status items(const json& list);
     Status staff(const json& list);
+    // members, bookings, blocklist: the table's contents become the valid entries.
+    Status records(const char* dataset, const json& list, int& count);
     ImportReport report;
 
 private:
     Status quarantine(const char* kind, const json& raw, const std::string& key, const Status& why);
     Status staffEntry(const json& j, std::set<std::string>& ids);
 
+    core::Database& m_db;
+    const core::Clock& m_clock;
     const TerminalSettings& m_settings;
     core::HashStrength m_strength;
     Catalog m_catalog;
@@ -201,6 +213,18 @@ Status SeedImport::staff(const json& list) {
     return {};
 }
 
+Status SeedImport::records(const char* dataset, const json& list, int& count) {
+    if (!list.is_array()) return core::invalidArgument(std::string("'") + dataset + "' must be a list");
+    auto table = recordTable(dataset, m_db, m_clock, m_settings);
+    for (const auto& j : list) {
+        Status taken = j.is_object() ? table->take(j) : core::invalidArgument("an entry must be an object");
+        if (!taken.ok()) FD_TRY(quarantine(table->recordKind(), j, table->keyOf(j), taken));
+    }
+    FD_TRY(table->replace());
+    count = static_cast<int>(table->taken());
+    return {};
+}
+
 }  // namespace
 
 Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, const json& seed,
@@ -222,6 +246,11 @@ Result<ImportReport> importSeed(core::Database& db, const core::Clock& clock, co
     if (auto it = seed.find("tax_codes"); it != seed.end()) FD_TRY(import.taxCodes(*it));
     if (auto it = seed.find("items"); it != seed.end()) FD_TRY(import.items(*it));
     if (auto it = seed.find("staff"); it != seed.end()) FD_TRY(import.staff(*it));
+    if (auto it = seed.find("members"); it != seed.end()) FD_TRY(import.records("members", *it, import.report.members));
+    if (auto it = seed.find("bookings"); it != seed.end())
+        FD_TRY(import.records("bookings", *it, import.report.bookings));
+    if (auto it = seed.find("blocklist"); it != seed.end())
+        FD_TRY(import.records("blocklist", *it, import.report.blocked));
     FD_TRY(tx->commit());
     return import.report;
 }

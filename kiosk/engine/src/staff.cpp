@@ -1,8 +1,9 @@
 #include "kiosk/staff.h"
 
-#include "core/bounded_input.h"
-
 #include <array>
+
+#include "core/bounded_input.h"
+#include "kiosk/customer_ids.h"
 
 namespace frontdesk::kiosk {
 
@@ -10,7 +11,7 @@ using core::Result;
 using core::Status;
 
 namespace {
-constexpr std::array kRoles = {Role::Cashier, Role::Supervisor, Role::Manager};
+constexpr std::array kRoles = {Role::Cashier, Role::Supervisor, Role::Manager, Role::Receptionist};
 }
 
 std::string_view roleName(Role role) {
@@ -18,6 +19,8 @@ std::string_view roleName(Role role) {
         case Role::Cashier: return "cashier";
         case Role::Supervisor: return "supervisor";
         case Role::Manager: return "manager";
+        case Role::Receptionist:
+            return "receptionist";
     }
     return "cashier";
 }
@@ -26,7 +29,8 @@ Result<Role> parseRole(std::string_view name) {
     for (auto role : kRoles) {
         if (roleName(role) == name) return role;
     }
-    return core::invalidArgument("unknown role '" + std::string(name) + "' (cashier, supervisor or manager)");
+    return core::invalidArgument("unknown role '" + std::string(name) +
+                                 "' (cashier, supervisor, manager or receptionist)");
 }
 
 std::string_view permissionName(Permission permission) {
@@ -47,6 +51,8 @@ std::string_view permissionName(Permission permission) {
         case Permission::ManageStaff: return "manage staff";
         case Permission::UnlockStaff: return "unlock a locked staff member";
         case Permission::CashBeyondDrawer: return "paying out more cash than the drawer should hold";
+        case Permission::Reception:
+            return "reception (check-ins and visitors)";
     }
     return "unknown";
 }
@@ -69,17 +75,21 @@ std::string_view permissionKey(Permission permission) {
         case Permission::ManageStaff: return "manage_staff";
         case Permission::UnlockStaff: return "unlock_staff";
         case Permission::CashBeyondDrawer: return "cash_beyond_drawer";
+        case Permission::Reception:
+            return "reception";
     }
     return "unknown";
 }
 
 bool roleAllows(Role role, Permission permission) {
     switch (permission) {
+        case Permission::Reception:
+            return true;
         case Permission::Sell:
         case Permission::OpenCloseShift:
         case Permission::PaidIn:
         case Permission::Refund:
-            return true;
+            return role != Role::Receptionist;
         case Permission::PaidOut:
         case Permission::LineDiscount:
         case Permission::CartDiscount:
@@ -176,15 +186,23 @@ Status StaffDirectory::upsert(const StaffMember& member, const std::string& pin,
     return upsertHashed(member, hash);
 }
 
-Status StaffDirectory::upsertHashed(const StaffMember& member, const std::string& pinHash) {
+Status StaffDirectory::upsertHashed(const StaffMember& member, const std::string& pinHash,
+                                    const std::string& badgeSha256) {
     if (member.id.empty() || member.id.size() > 32) return core::invalidArgument("staff id must be 1 to 32 characters");
     if (Status valid = core::checkEncodedHash(pinHash); !valid.ok()) {
         return core::invalidArgument("PIN hash of staff " + member.id + ": " + valid.message());
     }
-    FD_ASSIGN(auto* stmt, m_db.cached("INSERT INTO staff (id, name, role, pin_hash) VALUES (?, ?, ?, ?) "
-                                      "ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,"
-                                      " pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL"));
-    return stmt->bindAll(member.id, member.name, roleName(member.role), pinHash).run();
+    if (!badgeSha256.empty() && !isBadgeDigest(badgeSha256)) {
+        return core::invalidArgument("badge of staff " + member.id + " must be its SHA-256 digest");
+    }
+    FD_ASSIGN(auto* stmt,
+              m_db.cached("INSERT INTO staff (id, name, role, pin_hash, badge_sha256) VALUES (?1, ?2, ?3, ?4, ?5)"
+                          " ON CONFLICT(id) DO UPDATE SET name = ?2, role = ?3, badge_sha256 = ?5,"
+                          " failed_attempts = CASE WHEN pin_hash = ?4 THEN failed_attempts ELSE 0 END,"
+                          " locked_until = CASE WHEN pin_hash = ?4 THEN locked_until ELSE NULL END, pin_hash = ?4"));
+    std::optional<std::string> badge;
+    if (!badgeSha256.empty()) badge = badgeSha256;
+    return stmt->bindAll(member.id, member.name, roleName(member.role), pinHash, badge).run();
 }
 
 }  // namespace frontdesk::kiosk

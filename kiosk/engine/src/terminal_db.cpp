@@ -1,9 +1,10 @@
 #include "kiosk/terminal_db.h"
 
-#include "kiosk/limits.h"
-
+#include <algorithm>
 #include <filesystem>
 #include <map>
+
+#include "kiosk/limits.h"
 
 namespace frontdesk::kiosk {
 
@@ -105,6 +106,35 @@ Result<std::int64_t> currentPriceVersion(core::Database& db) {
     FD_ASSIGN(auto version, core::Decimal::parse(text));
     if (!version.isInteger()) return Status(core::ErrorKind::Corrupt, "setting 'price_version' is not an integer");
     return version.units();
+}
+
+Result<std::optional<std::int64_t>> runningDatasetVersion(core::Database& db, std::string_view dataset) {
+    if (std::find(kTakenDatasets.begin(), kTakenDatasets.end(), dataset) == kTakenDatasets.end()) {
+        return std::optional<std::int64_t>();
+    }
+    if (dataset == "catalog") {
+        FD_ASSIGN(auto version, currentPriceVersion(db));
+        return std::optional<std::int64_t>(version);
+    }
+    FD_ASSIGN(auto* stmt, db.cached("SELECT coalesce(max(version), 0) FROM dataset_versions WHERE dataset = ?"));
+    std::int64_t version = 0;
+    FD_TRY(stmt->bind(1, dataset).firstRow([&](const core::Statement& row) { version = row.int64(0); }, "no row"));
+    return std::optional<std::int64_t>(version);
+}
+
+Result<std::map<std::string, std::int64_t>> runningDatasetVersions(core::Database& db) {
+    std::map<std::string, std::int64_t> versions;
+    for (auto dataset : kTakenDatasets) {
+        FD_ASSIGN(auto version, runningDatasetVersion(db, dataset));
+        versions.emplace(dataset, version.value_or(0));
+    }
+    return versions;
+}
+
+Status setRunningDatasetVersion(core::Database& db, const std::string& dataset, std::int64_t version) {
+    FD_ASSIGN(auto* stmt, db.cached("INSERT INTO dataset_versions (dataset, version) VALUES (?, ?)"
+                                    " ON CONFLICT(dataset) DO UPDATE SET version = excluded.version"));
+    return stmt->bindAll(dataset, version).run();
 }
 
 Result<TerminalSettings> loadSettings(core::Database& db) {

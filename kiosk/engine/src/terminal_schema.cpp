@@ -220,6 +220,95 @@ CREATE UNIQUE INDEX time_clock_one_in ON time_clock(staff) WHERE out_at IS NULL;
 CREATE INDEX time_clock_staff ON time_clock(staff, out_at);
 )sql";
 
+// Version 7: customers and reception.
+//  - A sale, refund or parked sale names the customer and/or membership it is for (NULL: nobody).
+//  - The back office's reception datasets, kept whole as their last version was applied
+//    (MasterData): members (a card only as core::badgeDigest), bookings, and the visitor block
+//    list; dataset_versions says which version of each (the catalog's stays price_version).
+//  - What the desk recorded here: check-ins and check-outs (admitted or refused) and visitors;
+//    each row the entity of its one outbox event.
+//  - Staff gain the receptionist role and a badge digest: the CHECK constraint of the role needs
+//    the table rebuilt (nothing references it); lockout counters are carried over.
+constexpr const char* kMigration7 = R"sql(
+ALTER TABLE sales ADD COLUMN customer TEXT;
+ALTER TABLE sales ADD COLUMN member TEXT;
+ALTER TABLE parked_sales ADD COLUMN customer TEXT;
+ALTER TABLE parked_sales ADD COLUMN member TEXT;
+
+CREATE TABLE dataset_versions (dataset TEXT PRIMARY KEY, version INTEGER NOT NULL CHECK (version >= 0));
+
+CREATE TABLE members (
+  id TEXT PRIMARY KEY,               -- the membership id
+  name TEXT NOT NULL,
+  card_sha256 TEXT UNIQUE,           -- core::badgeDigest of the member card; never the card itself
+  valid_until TEXT NOT NULL,         -- the last valid day, YYYY-MM-DD
+  status TEXT NOT NULL CHECK (status IN ('active', 'suspended')),
+  visits_90_days INTEGER NOT NULL DEFAULT 0,
+  last_visit TEXT
+);
+
+CREATE TABLE bookings (
+  id TEXT PRIMARY KEY,               -- UUIDv7, what the booking's QR code carries
+  name TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  starts_at TEXT NOT NULL,
+  ends_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('booked', 'checked_in', 'completed')),
+  customer TEXT,
+  member TEXT
+);
+CREATE INDEX bookings_starts_at ON bookings(starts_at);
+
+CREATE TABLE blocklist (
+  id INTEGER PRIMARY KEY,            -- the back office's id of the entry
+  name TEXT NOT NULL,
+  company TEXT NOT NULL,
+  name_key TEXT NOT NULL             -- the name trimmed, spaces collapsed, ASCII lower-cased
+);
+CREATE INDEX blocklist_name_key ON blocklist(name_key);
+
+CREATE TABLE checkins (
+  id TEXT PRIMARY KEY,               -- UUIDv7, the checkin.recorded event's checkin
+  direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+  booking TEXT,
+  member TEXT,
+  customer TEXT,
+  method TEXT NOT NULL CHECK (method IN ('qr', 'card', 'member_id', 'name')),
+  outcome TEXT NOT NULL CHECK (outcome IN ('admitted', 'refused')),
+  reason TEXT,
+  staff TEXT NOT NULL,
+  at TEXT NOT NULL,
+  CHECK ((outcome = 'refused') = (reason IS NOT NULL))
+);
+CREATE INDEX checkins_booking ON checkins(booking) WHERE booking IS NOT NULL;
+
+CREATE TABLE visits (
+  id TEXT PRIMARY KEY,               -- UUIDv7, the visitor.in event's visit
+  name TEXT NOT NULL,
+  company TEXT NOT NULL,
+  host TEXT NOT NULL,
+  blocked INTEGER NOT NULL CHECK (blocked IN (0, 1)),
+  staff TEXT NOT NULL,
+  in_at TEXT NOT NULL,
+  out_at TEXT                        -- NULL while the visitor is in
+);
+CREATE INDEX visits_in ON visits(in_at) WHERE out_at IS NULL;
+
+CREATE TABLE staff_v7 (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('cashier', 'supervisor', 'manager', 'receptionist')),
+  pin_hash TEXT NOT NULL,            -- Argon2id encoded hash; the PIN itself is never stored
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT,
+  badge_sha256 TEXT UNIQUE           -- core::badgeDigest of the staff badge; never the badge itself
+);
+INSERT INTO staff_v7 (id, name, role, pin_hash, failed_attempts, locked_until)
+  SELECT id, name, role, pin_hash, failed_attempts, locked_until FROM staff;
+DROP TABLE staff;
+ALTER TABLE staff_v7 RENAME TO staff;
+)sql";
+
 }  // namespace
 
 // The terminal database. Append a migration for every change; never edit a released one.
@@ -228,8 +317,13 @@ CREATE INDEX time_clock_staff ON time_clock(staff, out_at);
 const core::Schema& terminalSchema() {
     static const core::Schema schema{0x46444B31,  // "FDK1"
                                      "terminal database",
-                                     {{1, kMigration1}, {2, kMigration2}, {3, kMigration3}, {4, kMigration4},
-                                      {5, kMigration5}, {6, kMigration6}}};
+                                     {{1, kMigration1},
+                                      {2, kMigration2},
+                                      {3, kMigration3},
+                                      {4, kMigration4},
+                                      {5, kMigration5},
+                                      {6, kMigration6},
+                                      {7, kMigration7}}};
     return schema;
 }
 

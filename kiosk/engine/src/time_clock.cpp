@@ -58,9 +58,7 @@ Result<Punch> TimeClock::punch(PunchKind kind, const std::string& staffId, const
     FD_ASSIGN(auto event,
               m_ctx.outbox.append(punchEventType(kind), member.id, punch.id, punchPayload(punch.id, PunchMethod::Pin)));
     // The punch time is the event's: the envelope's at is the only time the back office sees.
-    FD_ASSIGN(auto* at, m_ctx.db.cached("SELECT at FROM outbox WHERE seq = ?"));
-    at->bind(1, event.seq);
-    FD_TRY(at->firstRow([&](const core::Statement& row) { punch.at = row.text(0); }, "the punch's event is missing"));
+    punch.at = event.at;
     FD_TRY(record(punch));
     FD_TRY(tx->commit());
     return punch;

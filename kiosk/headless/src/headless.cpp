@@ -41,19 +41,23 @@ json saleStateJson(const SaleState& s, const Cart& cart, const core::Currency& c
         }
         tenders.push_back(std::move(tender));
     }
-    return {{"currency", std::string(currency.codeView())},
-            {"lines", lines},
-            {"tenders", tenders},
-            {"totals",
-             {{"net", s.totals.net.minor()},
-              {"tax", s.totals.tax.minor()},
-              {"gross", s.totals.gross.minor()},
-              {"discount", s.totals.discount.minor()},
-              {"rounding", s.rounding},
-              {"paid", s.paid},
-              {"remaining", s.remaining},
-              {"change", s.change},
-              {"display", Money(s.totals.gross.minor() + s.rounding, currency).toString()}}}};
+    json state = {{"currency", std::string(currency.codeView())},
+                  {"lines", lines},
+                  {"tenders", tenders},
+                  {"totals",
+                   {{"net", s.totals.net.minor()},
+                    {"tax", s.totals.tax.minor()},
+                    {"gross", s.totals.gross.minor()},
+                    {"discount", s.totals.discount.minor()},
+                    {"rounding", s.rounding},
+                    {"paid", s.paid},
+                    {"remaining", s.remaining},
+                    {"change", s.change},
+                    {"display", Money(s.totals.gross.minor() + s.rounding, currency).toString()}}}};
+    // As in the sale's event: present only when named.
+    if (!s.customer.customer.empty()) state["customer"] = s.customer.customer;
+    if (!s.customer.member.empty()) state["member"] = s.customer.member;
+    return state;
 }
 
 namespace {

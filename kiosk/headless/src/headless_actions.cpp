@@ -76,6 +76,100 @@ Result<json> clockedIn(Context& c, const json&) {
     return json{{"clocked_in", list}};
 }
 
+// ---- reception ----
+
+json bookingJson(const Booking& b) {
+    json booking = {{"id", b.id},          {"name", b.name},    {"resource", b.resource}, {"starts_at", b.startsAt},
+                    {"ends_at", b.endsAt}, {"status", b.status}};
+    if (!b.customer.empty()) booking["customer"] = b.customer;
+    if (!b.member.empty()) booking["member"] = b.member;
+    return booking;
+}
+
+json memberJson(const Member& m, const std::string& today) {
+    json member = {{"id", m.id},
+                   {"name", m.name},
+                   {"state", memberState(m, today)},
+                   {"valid_until", m.validUntil},
+                   {"visits_90_days", m.visits90Days}};
+    if (!m.lastVisit.empty()) member["last_visit"] = m.lastVisit;
+    return member;
+}
+
+// The event's fields, and for the desk's screen (details) the booking and member as the local
+// tables had them.
+Result<json> checkinJson(const Result<CheckinResult>& done) {
+    if (!done.ok()) return done.status();
+    json answer = checkinPayload(done->record);
+    answer["at"] = done->at;
+    json details = json::object();
+    if (done->booking) details["booking"] = bookingJson(*done->booking);
+    if (done->member) details["member"] = memberJson(*done->member, utcDay(done->at));
+    answer["details"] = std::move(details);
+    return answer;
+}
+
+// A booking's method: its QR code (the default) or picked by name.
+Result<CheckinMethod> bookingMethod(const json& a) {
+    FD_ASSIGN(auto key, text(a, "method", false));
+    if (key.empty()) return CheckinMethod::Qr;
+    return parseCheckinMethod(key);
+}
+
+// Exactly one of booking, card or member.
+Result<json> checkin(Context& c, const json& a) {
+    FD_ASSIGN(auto named, exactlyOne(a, {"booking", "card", "member"}));
+    Reception& reception = c.till.reception();
+    if (named.key == "card") return checkinJson(reception.checkInCard(named.value));
+    if (named.key == "member") return checkinJson(reception.checkInMember(named.value));
+    FD_ASSIGN(auto method, bookingMethod(a));
+    return checkinJson(reception.checkInBooking(named.value, method));
+}
+
+Result<json> checkout(Context& c, const json& a) {
+    FD_ASSIGN(auto booking, text(a, "booking"));
+    FD_ASSIGN(auto method, bookingMethod(a));
+    return checkinJson(c.till.reception().checkOutBooking(booking, method));
+}
+
+json visitJson(const Visit& v) {
+    json visit = visitorInPayload(v.record);
+    visit["staff"] = v.staff;
+    visit["in_at"] = v.inAt;
+    if (!v.outAt.empty()) visit["out_at"] = v.outAt;
+    return visit;
+}
+
+Result<json> visitorIn(Context& c, const json& a) {
+    FD_ASSIGN(auto name, text(a, "name"));
+    FD_ASSIGN(auto company, text(a, "company", false));
+    FD_ASSIGN(auto host, text(a, "host", false));
+    FD_ASSIGN(auto visit, c.till.reception().visitorIn(name, company, host));
+    return visitJson(visit);
+}
+
+Result<json> visitorOut(Context& c, const json& a) {
+    FD_ASSIGN(auto id, text(a, "visit"));
+    FD_ASSIGN(auto visit, c.till.reception().visitorOut(id));
+    return visitJson(visit);
+}
+
+Result<json> visitorsIn(Context& c, const json&) {
+    FD_ASSIGN(auto visits, c.till.reception().visitorsIn());
+    json list = json::array();
+    for (const auto& v : visits) list.push_back(visitJson(v));
+    return json{{"visitors", list}};
+}
+
+Result<json> bookingsToday(Context& c, const json&) {
+    FD_ASSIGN(auto bookings, c.till.reception().bookingsToday());
+    json list = json::array();
+    for (const auto& b : bookings) list.push_back(bookingJson(b));
+    return json{{"bookings", list}};
+}
+
+// ---- shifts and cash ----
+
 Result<json> shiftOpen(Context& c, const json& a) {
     FD_ASSIGN(auto amount, money(a, "float", tillCurrency(c)));
     FD_ASSIGN(auto shift, c.till.shifts().open(amount));
@@ -154,6 +248,20 @@ Result<json> price(Context& c, const json& a) {
 
 Result<json> cart(Context& c, const json&) { return saleJson(c, c.till.checkout().state()); }
 
+// Whom the sale is for: exactly one of customer (a customer id), member (a membership id) or
+// card (a member card, as scanned).
+Result<json> attach(Context& c, const json& a) {
+    FD_ASSIGN(auto named, exactlyOne(a, {"customer", "member", "card"}));
+    Checkout& checkout = c.till.checkout();
+    if (named.key == "card") return saleJson(c, checkout.attachMemberCard(named.value));
+    if (named.key == "member") return saleJson(c, checkout.attachMember(named.value));
+    return saleJson(c, checkout.attachCustomer(named.value));
+}
+
+Result<json> detach(Context& c, const json&) {
+    return saleJson(c, c.till.checkout().detachCustomer());
+}
+
 // The simulated condition lasts for this one tender, whatever happens to it.
 Result<json> tenderCard(Context& c, const json& a) {
     std::optional<core::Money> amount;
@@ -229,6 +337,8 @@ Result<RefundRequest> refundRequest(Context& c, const json& a) {
         request.method = *parsed;
     }
     FD_ASSIGN(request.reason, text(a, "reason", false));
+    FD_ASSIGN(request.customer.customer, text(a, "customer", false));
+    FD_ASSIGN(request.customer.member, text(a, "member", false));
     FD_ASSIGN(auto lines, objectList(a, "lines", "refund line"));
     for (const auto& l : lines) {
         FD_ASSIGN(auto line, lineNumber(l));
@@ -293,15 +403,44 @@ Result<json> syncStatus(Context& c, const json& a) {
     return answer;
 }
 
-constexpr std::array<std::pair<std::string_view, Handler>, 30> kActions{{
-    {"login", login},         {"logout", logout},         {"unlock", unlock},     {"shift.open", shiftOpen},
-    {"shift.close", shiftClose}, {"report", report},      {"paid_in", paidIn},    {"paid_out", paidOut},
-    {"no_sale", noSale},      {"scan", scan},             {"add", add},           {"qty", qty},
-    {"remove", remove},       {"discount", discount},     {"price", price},       {"cart", cart},
-    {"tender", tender},       {"complete", complete},     {"park", park},         {"resume", resume},
-    {"parked", parked},       {"void", voidSale},         {"refund", refund},     {"lookup", lookup},
-    {"search", search},       {"outbox", outbox},         {"sync.status", syncStatus},
-    {"clock_in", clockIn},    {"clock_out", clockOut},    {"clocked_in", clockedIn}}};
+constexpr std::array<std::pair<std::string_view, Handler>, 38> kActions{{{"login", login},
+                                                                         {"logout", logout},
+                                                                         {"unlock", unlock},
+                                                                         {"shift.open", shiftOpen},
+                                                                         {"shift.close", shiftClose},
+                                                                         {"report", report},
+                                                                         {"paid_in", paidIn},
+                                                                         {"paid_out", paidOut},
+                                                                         {"no_sale", noSale},
+                                                                         {"scan", scan},
+                                                                         {"add", add},
+                                                                         {"qty", qty},
+                                                                         {"remove", remove},
+                                                                         {"discount", discount},
+                                                                         {"price", price},
+                                                                         {"cart", cart},
+                                                                         {"tender", tender},
+                                                                         {"complete", complete},
+                                                                         {"park", park},
+                                                                         {"resume", resume},
+                                                                         {"parked", parked},
+                                                                         {"void", voidSale},
+                                                                         {"refund", refund},
+                                                                         {"lookup", lookup},
+                                                                         {"search", search},
+                                                                         {"outbox", outbox},
+                                                                         {"sync.status", syncStatus},
+                                                                         {"clock_in", clockIn},
+                                                                         {"clock_out", clockOut},
+                                                                         {"clocked_in", clockedIn},
+                                                                         {"attach", attach},
+                                                                         {"detach", detach},
+                                                                         {"checkin", checkin},
+                                                                         {"checkout", checkout},
+                                                                         {"visitor_in", visitorIn},
+                                                                         {"visitor_out", visitorOut},
+                                                                         {"visitors_in", visitorsIn},
+                                                                         {"bookings_today", bookingsToday}}};
 
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "headless_fields.h"
 
+#include <vector>
+
 #include "core/bounded_input.h"
 #include "kiosk/limits.h"
 
@@ -72,6 +74,20 @@ Result<std::optional<Approval>> approval(const json& a) {
     FD_ASSIGN(auto staff, text(a, "approver"));
     FD_ASSIGN(auto pin, text(a, "approver_pin"));
     return std::optional<Approval>(Approval{staff, pin});
+}
+
+Result<OneField> exactlyOne(const json& a, std::initializer_list<const char*> keys) {
+    std::vector<OneField> given;
+    std::string listed;
+    std::size_t i = 0;
+    for (const char* key : keys) {
+        FD_ASSIGN(auto value, text(a, key, false));
+        if (!value.empty()) given.push_back({key, std::move(value)});
+        listed += std::string(i == 0 ? "" : i + 1 == keys.size() ? " or " : ", ") + quoted(key);
+        ++i;
+    }
+    if (given.size() != 1) return core::invalidArgument("name one of " + listed);
+    return std::move(given.front());
 }
 
 Result<json> objectList(const json& a, const char* key, const char* what) {

@@ -2,6 +2,7 @@
 // Reading the fields of one headless action. Each reader returns the value or an
 // invalid_argument that names the field; nothing throws.
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -31,6 +32,12 @@ namespace frontdesk::kiosk::headless {
 [[nodiscard]] core::Result<std::size_t> lineNumber(const nlohmann::json& a);
 // "approver" and "approver_pin", when the action carries an approval.
 [[nodiscard]] core::Result<std::optional<Approval>> approval(const nlohmann::json& a);
+// Exactly one of these string fields, given and not empty: which, and its value. Otherwise
+// invalid_argument "name one of 'a', 'b' or 'c'".
+struct OneField {
+    std::string key, value;
+};
+[[nodiscard]] core::Result<OneField> exactlyOne(const nlohmann::json& a, std::initializer_list<const char*> keys);
 // A list field: absent reads as empty; anything but a list of objects is an error.
 [[nodiscard]] core::Result<nlohmann::json> objectList(const nlohmann::json& a, const char* key, const char* what);
 

@@ -68,6 +68,23 @@ void describeReport(std::ostringstream& out, const json& r, const core::Currency
     }
 }
 
+// "in: admitted, Robin Example (active), Robin Example: court 2 from 2026-12-01T11:00:00.000Z", or
+// "in: REFUSED (expired), Eve Expired (expired)".
+void describeCheckin(std::ostringstream& out, const json& r) {
+    const bool admitted = field(r, "outcome") == "admitted";
+    out << field(r, "direction") << ": " << (admitted ? "admitted" : "REFUSED (" + field(r, "reason") + ")");
+    const json& details = r["details"];
+    if (details.contains("member")) {
+        out << ", " << field(details["member"], "name") << " (" << field(details["member"], "state") << ")";
+    } else if (r.contains("member")) {
+        out << ", member " << field(r, "member");
+    }
+    if (details.contains("booking")) {
+        const json& b = details["booking"];
+        out << ", " << field(b, "name") << ": " << field(b, "resource") << " from " << field(b, "starts_at");
+    }
+}
+
 }  // namespace
 
 std::string describeResult(const json& request, const json& result, const core::Currency& currency) {
@@ -91,6 +108,11 @@ std::string describeResult(const json& request, const json& result, const core::
         describeCommitted(out, result, currency);
     } else if (result.contains("expected_cash")) {
         describeReport(out, result, currency);
+    } else if (result.contains("checkin") && result.contains("outcome")) {
+        describeCheckin(out, result);
+    } else if (action == "visitor_in") {
+        out << field(result, "name") << " signed in"
+            << (result.value("blocked", false) ? " (ALERT: on the block list)" : "");
     } else if (action == "login") {
         out << field(result, "name") << " (" << field(result, "role") << ")";
     } else if (action == "shift.open") {

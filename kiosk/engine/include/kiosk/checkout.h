@@ -12,7 +12,8 @@
 //
 // Card payments are journaled (CardJournal) the moment the terminal approves them; a void gives
 // them back first; recover() reverses those of sales lost in a crash. Parked carts live in
-// ParkedSales.
+// ParkedSales. A member card named for the sale is looked up in the local members table
+// (ReceptionDirectory, read-only).
 //
 // Owned by the Till; holds references to the collaborators the Till owns, which outlive it.
 // PaymentAdapter calls block until the terminal answers. Not thread-safe: the till's thread
@@ -36,6 +37,7 @@
 #include "kiosk/outbox.h"
 #include "kiosk/parked_sales.h"
 #include "kiosk/payment.h"
+#include "kiosk/reception_directory.h"
 #include "kiosk/sale_boundary.h"
 #include "kiosk/sale_record.h"
 #include "kiosk/shift_ledger.h"
@@ -53,6 +55,7 @@ struct SaleState {
     std::int64_t paid = 0;       // tendered minus change
     std::int64_t remaining = 0;  // gross + rounding - paid; <= 0 means fully paid
     std::int64_t change = 0;
+    SaleCustomer customer;  // whom the sale is for; empty when nobody was named
 };
 
 class Checkout {
@@ -83,6 +86,17 @@ public:
     // The price version the sale in progress is priced with.
     std::optional<std::int64_t> priceVersion() const;
 
+    // -- whom the sale is for, recorded in its sale.completed event: a customer of the back office
+    // (UUIDv7) and/or a membership (typed, or a member card found in the local members table).
+    // May be said before the first line; kept until the sale completes, is voided or is parked
+    // (it comes back with the parked sale). Needs what selling needs; changes only memory.
+    [[nodiscard]] core::Result<SaleState> attachCustomer(const std::string& customerId);
+    [[nodiscard]] core::Result<SaleState> attachMember(const std::string& membershipId);
+    // The member whose card this is (the scanned text, 1 to Reception::kMaxCardBytes), found in
+    // the local members table: NotFound when nobody holds it. The card is not kept.
+    [[nodiscard]] core::Result<SaleState> attachMemberCard(const std::string& card);
+    [[nodiscard]] core::Result<SaleState> detachCustomer();
+
     // -- payment: cash settles with change and cash rounding; card defaults to what remains
     [[nodiscard]] core::Result<SaleState> tenderCash(const core::Money& amount);
     [[nodiscard]] core::Result<SaleState> tenderCard(const std::optional<core::Money>& amount = std::nullopt);
@@ -102,7 +116,8 @@ private:
         std::string staff, approver;
     };
     core::Status beginSale();
-    void endSale();
+    void endSale();     // the cart is empty again: the customer named stays for the next line
+    void finishSale();  // completed, voided or parked: nothing of the sale stays
     core::Status requireEditable() const;
     core::Result<Item> lookup(core::Result<Item> found);
     core::Result<SaleState> addItem(const std::optional<std::string>& barcode, const std::string& sku,
@@ -115,6 +130,7 @@ private:
     core::Status reverseCardTenders();
     core::Result<Cart> repriceParked(const Cart& parked);
     core::Result<SaleState> resumeInSale(const std::string& parkedId);
+    core::Result<SaleState> setCustomer(const std::function<core::Status(SaleCustomer&)>& change);
 
     TillContext m_ctx;
     const ShiftLedger& m_shifts;
@@ -122,6 +138,7 @@ private:
     PaymentAdapter& m_payments;
     CardJournal m_cards;
     ParkedSales m_parked;
+    ReceptionDirectory m_members;  // member cards, read-only
 
     // The sale in progress; all empty between sales.
     std::optional<Pricing> m_pricing;  // set while a sale is open
@@ -129,6 +146,7 @@ private:
     Cart m_cart;
     std::vector<RecordTender> m_tenders;
     std::int64_t m_rounding = 0;
+    SaleCustomer m_customer;  // kept across an emptied cart: cleared by complete, void and park
     nlohmann::json m_reversed = nlohmann::json::array();  // card payments a pending void reversed
 };
 

@@ -19,20 +19,24 @@
 namespace frontdesk::kiosk {
 
 enum class EventType {
-    SaleCompleted,  // sale.completed
-    SaleRefunded,   // sale.refunded
-    SaleVoided,     // sale.voided
-    ShiftOpened,    // shift.opened
-    ShiftClosed,    // shift.closed
-    CashMoved,      // cash.moved (paid in, paid out)
-    DrawerOpened,   // drawer.opened (no-sale)
-    ClockIn,        // clock.in (time clock)
-    ClockOut,       // clock.out (time clock)
+    SaleCompleted,    // sale.completed
+    SaleRefunded,     // sale.refunded
+    SaleVoided,       // sale.voided
+    ShiftOpened,      // shift.opened
+    ShiftClosed,      // shift.closed
+    CashMoved,        // cash.moved (paid in, paid out)
+    DrawerOpened,     // drawer.opened (no-sale)
+    ClockIn,          // clock.in (time clock)
+    ClockOut,         // clock.out (time clock)
+    CheckinRecorded,  // checkin.recorded (reception: a check-in or check-out, admitted or refused)
+    VisitorIn,        // visitor.in (reception)
+    VisitorOut,       // visitor.out (reception)
 };
 
-inline constexpr std::array kEventTypes = {EventType::SaleCompleted, EventType::SaleRefunded, EventType::SaleVoided,
-                                           EventType::ShiftOpened,   EventType::ShiftClosed,  EventType::CashMoved,
-                                           EventType::DrawerOpened,  EventType::ClockIn,      EventType::ClockOut};
+inline constexpr std::array kEventTypes = {EventType::SaleCompleted,   EventType::SaleRefunded, EventType::SaleVoided,
+                                           EventType::ShiftOpened,     EventType::ShiftClosed,  EventType::CashMoved,
+                                           EventType::DrawerOpened,    EventType::ClockIn,      EventType::ClockOut,
+                                           EventType::CheckinRecorded, EventType::VisitorIn,    EventType::VisitorOut};
 
 [[nodiscard]] std::string_view eventTypeName(EventType type);
 [[nodiscard]] core::Result<EventType> parseEventType(std::string_view name);
@@ -43,6 +47,7 @@ struct OutboxEvent {
     std::string id;
     EventType type = EventType::SaleCompleted;
     std::string envelope;  // JSON text as sent (PROTOCOL.md envelope)
+    std::string at;        // the envelope's at: when the event happened
 };
 
 // A committed sale or refund: its receipt number, its outbox event and the event's payload (for
@@ -88,5 +93,28 @@ enum class PunchKind { In, Out };
 enum class PunchMethod { Pin, Badge };  // only Pin is produced until badge readers arrive
 [[nodiscard]] EventType punchEventType(PunchKind kind);
 [[nodiscard]] nlohmann::json punchPayload(const std::string& punch, PunchMethod method);
+
+// checkin.recorded: someone checked in or out at the reception desk, admitted or refused. The
+// booking, member and customer it was for are left out when there is none (an unknown card names
+// nobody); the reason is there exactly when it was refused.
+struct CheckinRecord {
+    std::string checkin;  // UUIDv7
+    CheckinDirection direction = CheckinDirection::In;
+    std::string booking, member, customer;
+    CheckinMethod method = CheckinMethod::Qr;
+    std::string refusal;  // why it was refused ("unknown", "suspended", ...); "" when admitted
+    bool admitted() const { return refusal.empty(); }
+};
+[[nodiscard]] nlohmann::json checkinPayload(const CheckinRecord& record);
+
+// visitor.in and visitor.out: a visitor signed in at the desk (blocked when the name is on the
+// store's block list: recorded all the same, for a discreet alert) and signed out again.
+struct VisitorRecord {
+    std::string visit;  // UUIDv7
+    std::string name, company, host;
+    bool blocked = false;
+};
+[[nodiscard]] nlohmann::json visitorInPayload(const VisitorRecord& record);
+[[nodiscard]] nlohmann::json visitorOutPayload(const std::string& visit);
 
 }  // namespace frontdesk::kiosk

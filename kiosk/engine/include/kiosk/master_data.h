@@ -8,15 +8,18 @@
 // switch between two sales in one short transaction, retire the old tables), so the till keeps
 // selling throughout and a sale always finishes with the prices it began with.
 //
-// Datasets taken: "catalog" (tax codes, items, barcodes; its version is the price_version every
-// sale records). Manifests of any other dataset are ignored.
+// Datasets taken (kTakenDatasets): "catalog" (tax codes, items, barcodes; its version is the
+// price_version every sale records), and the small ones that each replace a table whole in one
+// transaction (RecordApply): "members", "bookings", "blocklist" (the reception desk's) and
+// "staff". Manifests of any other dataset are ignored. Each dataset has at most one version
+// waiting to be applied (the newest); the applier takes them one at a time.
 //
 // Threads: the DatasetSink methods from the relay's thread; status() from any; applyNow() from
 // one thread that is not the applier's (tests and benchmarks apply synchronously with it).
 
 #include <atomic>
 #include <condition_variable>
-#include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -32,7 +35,17 @@
 
 namespace frontdesk::kiosk {
 
+// The last apply of a dataset that replaces a table (members, bookings, blocklist, staff).
+struct RecordDatasetStatus {
+    std::string state = "idle";    // idle, applying, applied, refused, failed
+    std::int64_t version = 0;      // of the last apply begun
+    std::int64_t records = 0;      // applied in it
+    std::int64_t quarantined = 0;  // records of it kept back, with their reasons
+    std::string error;             // why it was refused or failed
+};
+
 struct MasterDataStatus {
+    // The catalog's last apply.
     std::string state = "idle";        // idle, applying, applied, refused, failed
     std::int64_t version = 0;          // of the last apply begun
     std::int64_t items = 0;            // applied in it
@@ -41,7 +54,10 @@ struct MasterDataStatus {
     std::string error;                 // why it was refused or failed
     std::int64_t configVersion = 0;    // of the terminal configuration kept (0: none)
     std::string configError;           // why the last configuration received was refused
+    std::map<std::string, RecordDatasetStatus> records;  // by dataset, once one arrived
 
+    // {"catalog": {...}, "config": {...}, and per record dataset {"state", "version", "records",
+    // "quarantined", "error"}}
     nlohmann::json toJson() const;
 };
 
@@ -80,6 +96,10 @@ private:
     MasterData(std::unique_ptr<core::Database> inbox, std::unique_ptr<core::Database> applier, const core::Clock& clock,
                SaleBoundary& boundary);
     void run();
+    core::Status applyCatalog(const sync::DatasetManifest& manifest);
+    core::Status applyRecords(const sync::DatasetManifest& manifest);
+    // The version of this dataset being applied now, or 0. Takes the mutex.
+    std::int64_t applyingVersion(const std::string& dataset) const;
 
     std::unique_ptr<core::Database> m_inbox;    // the relay's thread
     std::unique_ptr<core::Database> m_applier;  // the applier's thread (or applyNow's caller)
@@ -88,7 +108,7 @@ private:
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::optional<sync::DatasetManifest> m_pending;  // the newest complete version not yet applied
+    std::map<std::string, sync::DatasetManifest> m_pending;  // per dataset, the newest complete version not yet applied
     MasterDataStatus m_status;
     std::atomic<bool> m_stopping{false};
     std::thread m_thread;

@@ -8,11 +8,18 @@
 #include <vector>
 
 #include "core/database.h"
+#include "kiosk/sale_record.h"
 
 namespace frontdesk::kiosk {
 
 struct ParkedSale {
     std::string id, label, staff, parkedAt;
+};
+
+// What resuming a parked sale takes back: its cart and whom it was for.
+struct ParkedCart {
+    std::string cartJson;
+    SaleCustomer customer;
 };
 
 class ParkedSales {
@@ -21,9 +28,9 @@ public:
     ParkedSales(const ParkedSales&) = delete;
     ParkedSales& operator=(const ParkedSales&) = delete;
 
-    [[nodiscard]] core::Status put(const ParkedSale& sale, const std::string& cartJson);
-    // The parked cart's JSON; NotFound if there is none. Does not remove it.
-    [[nodiscard]] core::Result<std::string> cart(const std::string& id);
+    [[nodiscard]] core::Status put(const ParkedSale& sale, const ParkedCart& cart);
+    // The parked cart; NotFound if there is none. Does not remove it.
+    [[nodiscard]] core::Result<ParkedCart> cart(const std::string& id);
     // Removes it (inside the resuming transaction).
     [[nodiscard]] core::Status remove(const std::string& id);
     // Oldest first.

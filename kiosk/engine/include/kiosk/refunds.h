@@ -7,7 +7,8 @@
 // needs a supervisor. Without a receipt: supervisor only, cash only, at the catalog price or the
 // price stated. Each refund is one sale record of kind refund with one sale.refunded event,
 // committed with the audit rows of the approvals it used; a card refund whose record cannot be
-// committed is taken back at the terminal.
+// committed is taken back at the terminal. A refund names the customer or member the request
+// names, or else the one its receipt's sale named.
 //
 // Reads earlier sales only through SaleHistory. Owned by the Till; holds references to the
 // collaborators the Till owns, which outlive it. PaymentAdapter calls block. Not thread-safe.
@@ -53,6 +54,7 @@ struct RefundRequest {
     std::vector<RefundItem> items;       // without a receipt
     std::optional<TenderMethod> method;  // none: back to the original method
     std::string reason;
+    SaleCustomer customer;  // whom it is for; none: against a receipt, whom the sale was for
 };
 
 class Refunds {

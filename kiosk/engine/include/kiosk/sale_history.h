@@ -21,6 +21,7 @@ struct SoldSale {
     std::string id;
     SaleKind kind = SaleKind::Sale;
     std::string currency;
+    SaleCustomer customer;
 };
 
 // A line as sold, and what refunds of it have returned so far.

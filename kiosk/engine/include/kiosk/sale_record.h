@@ -41,6 +41,16 @@ struct RecordRate {
     std::int64_t net = 0, tax = 0, gross = 0;
 };
 
+// Who a sale or refund is for, when the cashier says so: a customer of the back office (UUIDv7)
+// and/or a membership (its id, 1 to 40 of A-Z a-z 0-9 - _). Both empty when nobody was named;
+// the payload then leaves them out.
+struct SaleCustomer {
+    std::string customer;
+    std::string member;
+    bool empty() const { return customer.empty() && member.empty(); }
+    bool operator==(const SaleCustomer&) const = default;
+};
+
 struct SaleRecord {
     std::string id;
     SaleKind kind = SaleKind::Sale;
@@ -53,6 +63,7 @@ struct SaleRecord {
     std::vector<RecordRate> byRate;
     std::vector<RecordTender> tenders;
     std::string originalSaleId, originalReceipt;  // refunds only
+    SaleCustomer customer;
 };
 
 }  // namespace frontdesk::kiosk

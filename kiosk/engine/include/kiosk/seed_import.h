@@ -1,10 +1,13 @@
 #pragma once
-// Provisioning a terminal from one JSON document: its settings, tax codes, catalog and staff.
-// (The same shapes later arrive as master-data datasets from the back office.)
+// Provisioning a terminal from one JSON document: its settings, tax codes, catalog and staff, and
+// optionally the reception desk's members, bookings and block list. (The same shapes arrive as
+// master-data datasets from the back office.)
 //
 // The import is one transaction. Settings and tax codes must all be valid or nothing is applied.
-// An invalid item or staff entry does not stop the rest: it is quarantined with its reason and
-// reported, and every valid entry is applied. See docs/terminal-seed.md for the format.
+// An invalid item, staff, member, booking or block-list entry does not stop the rest: it is
+// quarantined with its reason and reported, and every valid entry is applied. A members, bookings
+// or blocklist list replaces that table's contents, as a dataset version does. See
+// docs/terminal-seed.md for the format.
 
 #include <string>
 #include <vector>
@@ -21,6 +24,9 @@ struct ImportReport {
     int taxCodes = 0;
     int items = 0;
     int staff = 0;
+    int members = 0;
+    int bookings = 0;
+    int blocked = 0;
     std::vector<std::string> quarantined;  // "item 'X': reason"
 
     nlohmann::json toJson() const;

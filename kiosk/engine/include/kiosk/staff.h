@@ -20,10 +20,10 @@
 
 namespace frontdesk::kiosk {
 
-enum class Role { Cashier, Supervisor, Manager };
+enum class Role { Cashier, Supervisor, Manager, Receptionist };
 
 enum class Permission {
-    Sell,                  // scan, change quantities, remove lines, tender, park, resume
+    Sell,  // scan, change quantities, remove lines, tender, park, resume
     OpenCloseShift,
     PaidIn,
     PaidOut,
@@ -31,14 +31,15 @@ enum class Permission {
     CartDiscount,
     PriceOverride,
     VoidSale,
-    Refund,                // against a receipt
+    Refund,  // against a receipt
     RefundWithoutReceipt,
-    NoSale,                // open the drawer without a sale
-    RefundCardInCash,      // pay back in cash what was paid by card
-    ViewJournal,           // read the outbox: every payload of the shift
+    NoSale,            // open the drawer without a sale
+    RefundCardInCash,  // pay back in cash what was paid by card
+    ViewJournal,       // read the outbox: every payload of the shift
     ManageStaff,
-    UnlockStaff,           // lift a lockout after repeated wrong PINs
-    CashBeyondDrawer,      // pay out or refund more cash than the drawer should hold
+    UnlockStaff,       // lift a lockout after repeated wrong PINs
+    CashBeyondDrawer,  // pay out or refund more cash than the drawer should hold
+    Reception,         // check members and bookings in and out, sign visitors in and out
 };
 
 [[nodiscard]] std::string_view roleName(Role role);
@@ -47,9 +48,10 @@ enum class Permission {
 [[nodiscard]] std::string_view permissionName(Permission permission);
 // Stable key ("line_discount"), as stored in the audit log.
 [[nodiscard]] std::string_view permissionKey(Permission permission);
-// The policy: cashiers sell, take paid-ins, refund against a receipt and run their shift;
-// supervisors add discounts, overrides, voids, paid-outs, receipt-less refunds and no-sale;
-// managers may do everything.
+// The policy: cashiers sell, take paid-ins, refund against a receipt, run their shift and work
+// the reception desk; supervisors add discounts, overrides, voids, paid-outs, receipt-less refunds
+// and no-sale; managers may do everything; receptionists work the reception desk only (no selling,
+// no cash). Anyone on the staff table may clock in and out.
 [[nodiscard]] bool roleAllows(Role role, Permission permission);
 
 struct StaffMember {
@@ -90,8 +92,11 @@ public:
     // Adds or replaces a staff member; the PIN is hashed here (4 to 12 digits).
     [[nodiscard]] core::Status upsert(const StaffMember& member, const std::string& pin,
                                       core::HashStrength strength = core::HashStrength::Interactive);
-    // Adds or replaces a staff member from an already hashed PIN (master data from the back office).
-    [[nodiscard]] core::Status upsertHashed(const StaffMember& member, const std::string& pinHash);
+    // Adds or replaces a staff member from an already hashed PIN (master data from the back office,
+    // a seed), with their badge as core::badgeDigest ("" for none). A member whose PIN hash is
+    // unchanged keeps their wrong-PIN count and lock; a new PIN clears them.
+    [[nodiscard]] core::Status upsertHashed(const StaffMember& member, const std::string& pinHash,
+                                            const std::string& badgeSha256 = {});
 
 private:
     core::Database& m_db;

@@ -1,9 +1,13 @@
 #pragma once
 // The terminal's own SQLite database: schema and the settings it carries.
 
+#include <array>
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/database.h"
 #include "core/money.h"
@@ -61,6 +65,18 @@ struct TerminalSettings {
 [[nodiscard]] core::Result<Pricing> loadPricing(core::Database& db);
 // Just the price version in force now (one indexed row): cheap enough to check on every scan.
 [[nodiscard]] core::Result<std::int64_t> currentPriceVersion(core::Database& db);
+// The master-data datasets the terminal takes (docs/master-data.md); manifests of others are ignored.
+inline constexpr std::array<std::string_view, 5> kTakenDatasets = {"catalog", "members", "bookings", "blocklist",
+                                                                   "staff"};
+// The version of a dataset the terminal runs (0: none yet), nullopt for one it does not take. The
+// catalog's is the price version; the others' are kept in dataset_versions.
+[[nodiscard]] core::Result<std::optional<std::int64_t>> runningDatasetVersion(core::Database& db,
+                                                                              std::string_view dataset);
+// Every dataset taken, with the version it runs (what a birth message reports).
+[[nodiscard]] core::Result<std::map<std::string, std::int64_t>> runningDatasetVersions(core::Database& db);
+// Records the version now applied of a dataset other than the catalog (inside the apply's transaction).
+[[nodiscard]] core::Status setRunningDatasetVersion(core::Database& db, const std::string& dataset,
+                                                    std::int64_t version);
 // Validates and stores settings (inside the caller's transaction, if any).
 [[nodiscard]] core::Status saveSettings(core::Database& db, const TerminalSettings& settings);
 // Store and terminal ids: [a-z0-9-], 1..11 characters each so "{store}-{terminal}" fits MQTT's 23.

@@ -11,6 +11,7 @@
 //   journal()   events waiting to be delivered    (EventJournal)
 //   boundary()  where master data may be applied  (SaleBoundary, thread-safe)
 //   timeClock() staff clocking in and out         (TimeClock)
+//   reception() check-ins, visitors               (Reception)
 //
 // The Database, Clock and PaymentAdapter are the caller's and must outlive the Till. Not
 // thread-safe except boundary(): the till's thread calls everything.
@@ -26,6 +27,7 @@
 #include "kiosk/event_journal.h"
 #include "kiosk/outbox.h"
 #include "kiosk/payment.h"
+#include "kiosk/reception.h"
 #include "kiosk/refunds.h"
 #include "kiosk/sale_boundary.h"
 #include "kiosk/shift_ledger.h"
@@ -58,6 +60,7 @@ public:
     EventJournal& journal() { return m_journal; }
     SaleBoundary& boundary() { return m_boundary; }
     TimeClock& timeClock() { return m_timeClock; }
+    Reception& reception() { return m_reception; }
 
 private:
     Till(core::Database& db, const core::Clock& clock, PaymentAdapter& payments, TerminalSettings settings);
@@ -77,6 +80,7 @@ private:
     Refunds m_refunds;
     EventJournal m_journal;
     TimeClock m_timeClock;
+    Reception m_reception;
 };
 
 }  // namespace frontdesk::kiosk
