@@ -6,6 +6,7 @@
 #include "backoffice/reception.h"
 #include "core/ids.h"
 #include "read_transaction.h"
+#include "json_or_null.h"
 
 namespace frontdesk::backoffice {
 
@@ -31,7 +32,6 @@ Status checkCustomer(const CustomerInput& c) {
     return {};
 }
 
-json optional(const std::optional<std::string>& text) { return text ? json(*text) : json(); }
 
 }  // namespace
 
@@ -75,8 +75,8 @@ Result<json> Customers::search(const std::string& text, int limit) {
     pattern += '%';
     json list = json::array();
     FD_TRY(stmt->bindAll(pattern, limit).forEachRow([&](const core::Statement& r) {
-        list.push_back({{"id", r.text(0)}, {"name", r.text(1)}, {"email", optional(r.optionalText(2))},
-                        {"phone", optional(r.optionalText(3))}});
+        list.push_back({{"id", r.text(0)}, {"name", r.text(1)}, {"email", orNull(r.optionalText(2))},
+                        {"phone", orNull(r.optionalText(3))}});
     }));
     return json{{"customers", std::move(list)}};
 }
@@ -89,9 +89,9 @@ Result<json> Customers::view(const std::string& id) {
     FD_ASSIGN(auto* find, m_db.cached("SELECT name, email, phone, created_at, updated_at, erased_at FROM customers WHERE id = ?"));
     FD_TRY(find->bind(1, id).firstRow(
         [&](const core::Statement& r) {
-            customer = {{"id", id}, {"name", r.text(0)}, {"email", optional(r.optionalText(1))},
-                        {"phone", optional(r.optionalText(2))}, {"created_at", r.text(3)}, {"updated_at", r.text(4)},
-                        {"erased_at", optional(r.optionalText(5))}};
+            customer = {{"id", id}, {"name", r.text(0)}, {"email", orNull(r.optionalText(1))},
+                        {"phone", orNull(r.optionalText(2))}, {"created_at", r.text(3)}, {"updated_at", r.text(4)},
+                        {"erased_at", orNull(r.optionalText(5))}};
         },
         "no customer " + id));
 
@@ -108,7 +108,7 @@ Result<json> Customers::view(const std::string& id) {
                                         " WHERE customer = ? ORDER BY starts_at DESC"));
     FD_TRY(booked->bind(1, id).forEachRow([&](const core::Statement& r) {
         bookings.push_back({{"id", r.text(0)}, {"store", r.text(1)}, {"resource", r.text(2)}, {"starts_at", r.text(3)},
-                            {"ends_at", r.text(4)}, {"status", r.text(5)}, {"checked_in_at", optional(r.optionalText(6))}});
+                            {"ends_at", r.text(4)}, {"status", r.text(5)}, {"checked_in_at", orNull(r.optionalText(6))}});
     }));
 
     // Visits and purchases name the customer, or one of their memberships.
@@ -121,7 +121,7 @@ Result<json> Customers::view(const std::string& id) {
                                                      " FROM visits WHERE ") + kTheirs + " ORDER BY at DESC"));
     FD_TRY(visited->bind(1, id).forEachRow([&](const core::Statement& r) {
         visits.push_back({{"store", r.text(0)}, {"terminal", r.text(1)}, {"kind", r.text(2)},
-                          {"booking", optional(r.optionalText(3))}, {"member", optional(r.optionalText(4))},
+                          {"booking", orNull(r.optionalText(3))}, {"member", orNull(r.optionalText(4))},
                           {"outcome", r.text(5)}, {"reason", r.text(6)}, {"at", r.text(7)}});
         if (r.text(2) == "checkin" && r.text(5) == "admitted") {
             ++admitted;
@@ -151,7 +151,7 @@ Result<json> Customers::view(const std::string& id) {
                 {"purchases", purchases},
                 {"summary",
                  {{"purchases", sales}, {"refunds", refunds}, {"spend", spend}, {"visits", admitted},
-                  {"visits_90_days", recent}, {"last_visit", optional(lastVisit)}}}};
+                  {"visits_90_days", recent}, {"last_visit", orNull(lastVisit)}}}};
 }
 
 Result<json> Customers::exportData(const std::string& id, const std::string& actor) {

@@ -58,14 +58,12 @@ void inventoryRoutes(Router& r) {
     });
     r.route("POST", "/api/v1/stores/([^/]+)/adjustments", Role::Clerk, [](Call& c) -> Result<Reply> {
         FD_ASSIGN(auto input, documentInput(c));
-        Adjustment a{input};
-        a.reason = c.textOr("reason", "");
+        Adjustment a{input, c.textOr("reason", "")};
         return created(Inventory(c.db, c.clock).adjust(a));
     });
     r.route("POST", "/api/v1/stores/([^/]+)/transfers", Role::Manager, [](Call& c) -> Result<Reply> {
         FD_ASSIGN(auto input, documentInput(c));
-        Transfer t{input};
-        t.toStore = c.textOr("to_store", "");
+        Transfer t{input, c.textOr("to_store", "")};
         return created(Inventory(c.db, c.clock).transfer(t));
     });
     r.route("POST", "/api/v1/stores/([^/]+)/counts", Role::Clerk, [](Call& c) -> Result<Reply> {

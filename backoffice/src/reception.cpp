@@ -8,6 +8,7 @@
 #include "core/password.h"
 #include "dataset_versions.h"
 #include "read_transaction.h"
+#include "json_or_null.h"
 
 namespace frontdesk::backoffice {
 
@@ -193,14 +194,14 @@ Result<json> Reception::bookings(const std::string& store, const std::string& fr
         auto starts = core::parseIso8601(r.text(4));
         if (state == "booked" && starts.ok() && now > *starts + kNoShowGrace) state = "no_show";
         list.push_back({{"id", r.text(0)},
-                        {"customer", r.optionalText(1) ? json(*r.optionalText(1)) : json()},
+                        {"customer", orNull(r.optionalText(1))},
                         {"name", r.text(2)},
                         {"resource", r.text(3)},
                         {"starts_at", r.text(4)},
                         {"ends_at", r.text(5)},
                         {"state", state},
-                        {"checked_in_at", r.optionalText(7) ? json(*r.optionalText(7)) : json()},
-                        {"checked_out_at", r.optionalText(8) ? json(*r.optionalText(8)) : json()}});
+                        {"checked_in_at", orNull(r.optionalText(7))},
+                        {"checked_out_at", orNull(r.optionalText(8))}});
     }));
     return json{{"store", store}, {"from", from}, {"to", to}, {"bookings", std::move(list)}};
 }

@@ -5,6 +5,7 @@
 #include "backoffice/journal.h"
 #include "core/clock.h"
 #include "sync/ingest_ledger.h"
+#include "json_or_null.h"
 
 namespace frontdesk::backoffice {
 
@@ -14,8 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-json orNull(const std::optional<std::string>& v) { return v ? json(*v) : json(); }
-json orNull(const std::optional<std::int64_t>& v) { return v ? json(*v) : json(); }
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "read_transaction.h"
 #include "sync/ingest_ledger.h"
+#include "json_or_null.h"
 
 namespace frontdesk::backoffice {
 
@@ -65,7 +66,7 @@ Result<json> terminalsReport(core::Database& db) {
                              {"terminal", r.terminal},
                              {"upto", progress.upto},
                              {"highest", progress.highest},
-                             {"last_seen", progress.lastSeen ? json(*progress.lastSeen) : json()},
+                             {"last_seen", orNull(progress.lastSeen)},
                              {"gaps", std::move(gapList)},
                              {"dead_letters", r.deadLetters}});
     }
@@ -82,9 +83,9 @@ Result<json> deadLettersReport(core::Database& db, int limit) {
     FD_TRY(list->bind(1, limit).forEachRow([&](const core::Statement& row) {
         letters.push_back({{"store", row.text(0)},
                            {"terminal", row.text(1)},
-                           {"id", row.optionalText(2) ? json(*row.optionalText(2)) : json()},
-                           {"seq", row.optionalInt64(3) ? json(*row.optionalInt64(3)) : json()},
-                           {"type", row.optionalText(4) ? json(*row.optionalText(4)) : json()},
+                           {"id", orNull(row.optionalText(2))},
+                           {"seq", orNull(row.optionalInt64(3))},
+                           {"type", orNull(row.optionalText(4))},
                            {"reason", row.text(5)},
                            {"received_at", row.text(6)}});
     }));
@@ -116,7 +117,7 @@ Result<json> eventsReport(core::Database& db, const EventsQuery& q) {
                           {"id", row.text(3)},
                           {"type", row.text(4)},
                           {"outcome", row.text(5)},
-                          {"reason", row.optionalText(6) ? json(*row.optionalText(6)) : json()},
+                          {"reason", orNull(row.optionalText(6))},
                           {"received_at", row.text(7)}});
     }));
     return json{{"events", std::move(events)}};
@@ -149,8 +150,8 @@ Result<json> itemsReport(core::Database& db, const std::string& store, const std
                          {"tax_code", row.text(3)},
                          {"tax_rate", row.text(4)},
                          {"barcodes", json::parse(row.text(5), nullptr, false)},
-                         {"category", row.optionalText(6) ? json(*row.optionalText(6)) : json()},
-                         {"cost_minor", row.optionalInt64(7) ? json(*row.optionalInt64(7)) : json()},
+                         {"category", orNull(row.optionalText(6))},
+                         {"cost_minor", orNull(row.optionalInt64(7))},
                          {"on_hand", quantityText(row.int64(8))}});
     }));
     return json{{"store", store}, {"items", std::move(items)}};

@@ -7,6 +7,7 @@
 #include "backoffice/backoffice_db.h"
 #include "dataset_versions.h"
 #include "read_transaction.h"
+#include "json_or_null.h"
 
 namespace frontdesk::backoffice {
 
@@ -237,7 +238,7 @@ Result<json> Staff::hours(const std::string& store, const std::string& from, con
                         {"planned_minutes", row.planned},
                         {"worked_minutes", row.worked},
                         {"difference_minutes", row.worked - row.planned},
-                        {"clocked_in_since", row.clockedInSince ? json(*row.clockedInSince) : json()},
+                        {"clocked_in_since", orNull(row.clockedInSince)},
                         {"missing_clock_outs", row.missingOut},
                         {"missing_clock_ins", row.missingIn}});
     }

@@ -8,6 +8,7 @@
 #include "backoffice/sales_reports.h"
 #include "payload_fields.h"
 #include "read_transaction.h"
+#include "json_or_null.h"
 
 namespace frontdesk::backoffice {
 
@@ -34,7 +35,7 @@ public:
         m_terminalOnly.push_back({{"figure", figure},
                                   {"unit", "count"},
                                   {"back_office", nullptr},
-                                  {"terminal", value ? json(*value) : json()},
+                                  {"terminal", orNull(value)},
                                   {"matches", nullptr}});
     }
 
@@ -152,12 +153,6 @@ void terminalFigures(const json& z, Figures& f) {
     }
 }
 
-json orNull(const std::optional<std::string>& v) {
-    return v ? json(*v) : json();
-}
-json orNull(const std::optional<std::int64_t>& v) {
-    return v ? json(*v) : json();
-}
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 // What the back-office tests share: a fresh back-office database serving store s1 in EUR with
 // the standard seed's tax rules (inclusive, per line, half up), and a real till's events taken in.
 
+#include <gtest/gtest.h>
+
 #include <functional>
 #include <memory>
 #include <sstream>
@@ -68,5 +70,29 @@ inline std::int64_t accountBalance(core::Database& db, const std::string& accoun
     return kiosk::testing::queryInt(
         db, "SELECT coalesce(sum(debit_minor) - sum(credit_minor), 0) FROM journal_lines WHERE account = '" + account + "'");
 }
+
+// A real till whose events the test takes into a back office of its own (store s1): the fixture
+// of the tests over a till's day. The derived fixture rings up its day in its constructor and
+// keeps the closed shift's id in `shift`.
+class TillIntoBackOffice : public ::testing::Test {
+protected:
+    static void must(bool ok) {
+        if (!ok) throw std::runtime_error("the till refused a step of the set-up");
+    }
+    // The till's events with these seqs into the back office; each must take effect.
+    void ingest(const std::vector<std::int64_t>& seqs) {
+        auto ack = ingestSeqs(*db, ledger, *t.db, seqs);
+        ASSERT_TRUE(ack.ok()) << ack.status().toString();
+        ASSERT_TRUE(ack->rejected.empty()) << ack->rejected.front().reason;
+    }
+    std::int64_t balance(const std::string& account) { return accountBalance(*db, account); }
+
+    kiosk::testing::Terminal t;
+    kiosk::testing::TempDir dir;
+    std::unique_ptr<core::Database> db = openStoreS1(dir);
+    core::FakeClock clock{*core::parseIso8601("2026-12-01T08:00:00Z")};
+    sync::IngestLedger ledger{*db, clock};
+    std::string shift;
+};
 
 }  // namespace frontdesk::backoffice::testing

@@ -17,7 +17,7 @@ using kiosk::testing::eur;
 using kiosk::testing::kApple;
 using kiosk::testing::queryInt;
 
-class ReconciliationTest : public ::testing::Test {
+class ReconciliationTest : public testing::TillIntoBackOffice {
 protected:
     ReconciliationTest() {
         t.startShift();  // float 100.00
@@ -29,24 +29,10 @@ protected:
         must(closed.ok());
         shift = closed->toJson()["shift"];
     }
-    static void must(bool ok) {
-        if (!ok) throw std::runtime_error("the till refused a step of the set-up");
-    }
-    void ingest(const std::vector<std::int64_t>& seqs) {
-        ASSERT_TRUE(testing::ingestSeqs(*db, ledger, *t.db, seqs).ok());
-    }
     std::vector<std::int64_t> allSeqs() { return testing::seqsAfter(*t.db); }
-    std::int64_t balance(const std::string& account) { return testing::accountBalance(*db, account); }
     Reconciliation by(const std::string& who, std::string note = "", std::string override = "") {
         return {shift, who, std::move(note), std::move(override), "2026-12-01T20:00:00.000Z"};
     }
-
-    kiosk::testing::Terminal t;
-    kiosk::testing::TempDir dir;
-    std::unique_ptr<core::Database> db = testing::openStoreS1(dir);
-    core::FakeClock clock{*core::parseIso8601("2026-12-01T08:00:00Z")};
-    sync::IngestLedger ledger{*db, clock};
-    std::string shift;
 };
 
 TEST_F(ReconciliationTest, TheVarianceIsTheCountedAgainstWhatTheEventsSayAndReconcilingPostsItOnce) {

@@ -27,7 +27,7 @@ constexpr const char* kDay1 = "2026-11-18T00:00:00Z";
 constexpr const char* kDay2 = "2026-11-19T00:00:00Z";
 constexpr const char* kDay3 = "2026-11-20T00:00:00Z";
 
-class SalesReportsTest : public ::testing::Test {
+class SalesReportsTest : public testing::TillIntoBackOffice {
 protected:
     SalesReportsTest() {
         t.startShift();                                  // c1, float 100.00
@@ -54,18 +54,13 @@ protected:
         must(closed.ok());
         shift = closed->toJson()["shift"];
     }
-    static void must(bool ok) {
-        if (!ok) throw std::runtime_error("the till refused a step of the set-up");
-    }
     // Every event of the till but those with the given seqs, into the back office.
     void ingestAllBut(const std::vector<std::int64_t>& left = {}) {
         std::vector<std::int64_t> seqs;
         for (auto seq : testing::seqsAfter(*t.db)) {
             if (std::find(left.begin(), left.end(), seq) == left.end()) seqs.push_back(seq);
         }
-        auto ack = testing::ingestSeqs(*db, ledger, *t.db, seqs);
-        ASSERT_TRUE(ack.ok()) << ack.status().toString();
-        ASSERT_TRUE(ack->rejected.empty()) << ack->rejected.front().reason;
+        ingest(seqs);
     }
     json sales(SalesGrouping grouping, const char* from = kDay1, const char* to = kDay3) {
         auto report = salesReport(*db, grouping, "s1", from, to);
@@ -83,13 +78,6 @@ protected:
         }
         return json();
     }
-
-    kiosk::testing::Terminal t;
-    kiosk::testing::TempDir dir;
-    std::unique_ptr<core::Database> db = testing::openStoreS1(dir);
-    core::FakeClock clock{*core::parseIso8601("2026-12-01T08:00:00Z")};
-    sync::IngestLedger ledger{*db, clock};
-    std::string shift;
 };
 
 TEST_F(SalesReportsTest, TheJournalListsEachEntryOfThePeriodWithItsLinesOldestFirstAndBalances) {

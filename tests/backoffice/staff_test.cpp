@@ -24,12 +24,12 @@ protected:
         e.badge = "BADGE-0001";
         return e;
     }
-    void punch(const std::string& id, const std::string& staff, const std::string& type, const std::string& at) {
+    void punch(const std::string& id, const std::string& member, const std::string& type, const std::string& at) {
         sync::Delivery d;
         d.terminal = {"s1", "t1"};
         d.id = id;
         d.type = type;
-        d.envelope = {{"id", id}, {"type", type}, {"staff", staff}, {"at", at}, {"payload", {{"punch", id}, {"method", "pin"}}}};
+        d.envelope = {{"id", id}, {"type", type}, {"staff", member}, {"at", at}, {"payload", {{"punch", id}, {"method", "pin"}}}};
         ASSERT_TRUE(EventEffects(*db).apply(d).ok());
     }
     json employeeHours(const json& report, const std::string& id) {

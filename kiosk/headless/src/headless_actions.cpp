@@ -19,11 +19,6 @@ namespace {
 
 const core::Currency& tillCurrency(Context& c) { return c.till.settings().currency; }
 
-Result<json> done(const Status& status) {
-    if (!status.ok()) return status;
-    return json::object();
-}
-
 Result<json> saleJson(Context& c, const Result<SaleState>& state) {
     if (!state.ok()) return state.status();
     return saleStateJson(*state, c.till.checkout().cart(), tillCurrency(c));
@@ -35,137 +30,6 @@ Result<json> committedJson(const Result<Committed>& committed) {
                 {"seq", committed->event.seq},
                 {"event", committed->event.id},
                 {"payload", committed->payload}};
-}
-
-Result<json> login(Context& c, const json& a) {
-    FD_ASSIGN(auto staff, text(a, "staff"));
-    FD_ASSIGN(auto pin, text(a, "pin"));
-    FD_ASSIGN(auto member, c.till.session().login(staff, pin));
-    return json{{"staff", member.id}, {"name", member.name}, {"role", roleName(member.role)}};
-}
-
-Result<json> logout(Context& c, const json&) {
-    c.till.session().logout();
-    return json::object();
-}
-
-Result<json> unlock(Context& c, const json& a) {
-    FD_ASSIGN(auto staff, text(a, "staff"));
-    FD_ASSIGN(auto approval, headless::approval(a));
-    if (!approval) return core::invalidArgument("unlocking needs a supervisor's 'approver' and 'approver_pin'");
-    return done(c.till.session().unlock(staff, *approval));
-}
-
-// The time clock takes the member's own id and PIN: nobody need be logged in.
-Result<json> punch(Context& c, const json& a, PunchKind kind) {
-    FD_ASSIGN(auto staff, text(a, "staff"));
-    FD_ASSIGN(auto pin, text(a, "pin"));
-    TimeClock& clock = c.till.timeClock();
-    FD_ASSIGN(auto punched, kind == PunchKind::In ? clock.clockIn(staff, pin) : clock.clockOut(staff, pin));
-    return json{{"punch", punched.id}, {"staff", punched.staff}, {"at", punched.at}};
-}
-Result<json> clockIn(Context& c, const json& a) { return punch(c, a, PunchKind::In); }
-Result<json> clockOut(Context& c, const json& a) { return punch(c, a, PunchKind::Out); }
-
-Result<json> clockedIn(Context& c, const json&) {
-    FD_ASSIGN(auto in, c.till.timeClock().clockedIn());
-    json list = json::array();
-    for (const auto& member : in) {
-        list.push_back({{"staff", member.staff}, {"name", member.name}, {"since", member.since}});
-    }
-    return json{{"clocked_in", list}};
-}
-
-// ---- reception ----
-
-json bookingJson(const Booking& b) {
-    json booking = {{"id", b.id},          {"name", b.name},    {"resource", b.resource}, {"starts_at", b.startsAt},
-                    {"ends_at", b.endsAt}, {"status", b.status}};
-    if (!b.customer.empty()) booking["customer"] = b.customer;
-    if (!b.member.empty()) booking["member"] = b.member;
-    return booking;
-}
-
-json memberJson(const Member& m, const std::string& today) {
-    json member = {{"id", m.id},
-                   {"name", m.name},
-                   {"state", memberState(m, today)},
-                   {"valid_until", m.validUntil},
-                   {"visits_90_days", m.visits90Days}};
-    if (!m.lastVisit.empty()) member["last_visit"] = m.lastVisit;
-    return member;
-}
-
-// The event's fields, and for the desk's screen (details) the booking and member as the local
-// tables had them.
-Result<json> checkinJson(const Result<CheckinResult>& done) {
-    if (!done.ok()) return done.status();
-    json answer = checkinPayload(done->record);
-    answer["at"] = done->at;
-    json details = json::object();
-    if (done->booking) details["booking"] = bookingJson(*done->booking);
-    if (done->member) details["member"] = memberJson(*done->member, utcDay(done->at));
-    answer["details"] = std::move(details);
-    return answer;
-}
-
-// A booking's method: its QR code (the default) or picked by name.
-Result<CheckinMethod> bookingMethod(const json& a) {
-    FD_ASSIGN(auto key, text(a, "method", false));
-    if (key.empty()) return CheckinMethod::Qr;
-    return parseCheckinMethod(key);
-}
-
-// Exactly one of booking, card or member.
-Result<json> checkin(Context& c, const json& a) {
-    FD_ASSIGN(auto named, exactlyOne(a, {"booking", "card", "member"}));
-    Reception& reception = c.till.reception();
-    if (named.key == "card") return checkinJson(reception.checkInCard(named.value));
-    if (named.key == "member") return checkinJson(reception.checkInMember(named.value));
-    FD_ASSIGN(auto method, bookingMethod(a));
-    return checkinJson(reception.checkInBooking(named.value, method));
-}
-
-Result<json> checkout(Context& c, const json& a) {
-    FD_ASSIGN(auto booking, text(a, "booking"));
-    FD_ASSIGN(auto method, bookingMethod(a));
-    return checkinJson(c.till.reception().checkOutBooking(booking, method));
-}
-
-json visitJson(const Visit& v) {
-    json visit = visitorInPayload(v.record);
-    visit["staff"] = v.staff;
-    visit["in_at"] = v.inAt;
-    if (!v.outAt.empty()) visit["out_at"] = v.outAt;
-    return visit;
-}
-
-Result<json> visitorIn(Context& c, const json& a) {
-    FD_ASSIGN(auto name, text(a, "name"));
-    FD_ASSIGN(auto company, text(a, "company", false));
-    FD_ASSIGN(auto host, text(a, "host", false));
-    FD_ASSIGN(auto visit, c.till.reception().visitorIn(name, company, host));
-    return visitJson(visit);
-}
-
-Result<json> visitorOut(Context& c, const json& a) {
-    FD_ASSIGN(auto id, text(a, "visit"));
-    FD_ASSIGN(auto visit, c.till.reception().visitorOut(id));
-    return visitJson(visit);
-}
-
-Result<json> visitorsIn(Context& c, const json&) {
-    FD_ASSIGN(auto visits, c.till.reception().visitorsIn());
-    json list = json::array();
-    for (const auto& v : visits) list.push_back(visitJson(v));
-    return json{{"visitors", list}};
-}
-
-Result<json> bookingsToday(Context& c, const json&) {
-    FD_ASSIGN(auto bookings, c.till.reception().bookingsToday());
-    json list = json::array();
-    for (const auto& b : bookings) list.push_back(bookingJson(b));
-    return json{{"bookings", list}};
 }
 
 // ---- shifts and cash ----
@@ -403,9 +267,9 @@ Result<json> syncStatus(Context& c, const json& a) {
     return answer;
 }
 
-constexpr std::array<std::pair<std::string_view, Handler>, 38> kActions{{{"login", login},
-                                                                         {"logout", logout},
-                                                                         {"unlock", unlock},
+constexpr std::array<std::pair<std::string_view, Handler>, 38> kActions{{{"login", desk::login},
+                                                                         {"logout", desk::logout},
+                                                                         {"unlock", desk::unlock},
                                                                          {"shift.open", shiftOpen},
                                                                          {"shift.close", shiftClose},
                                                                          {"report", report},
@@ -430,17 +294,17 @@ constexpr std::array<std::pair<std::string_view, Handler>, 38> kActions{{{"login
                                                                          {"search", search},
                                                                          {"outbox", outbox},
                                                                          {"sync.status", syncStatus},
-                                                                         {"clock_in", clockIn},
-                                                                         {"clock_out", clockOut},
-                                                                         {"clocked_in", clockedIn},
+                                                                         {"clock_in", desk::clockIn},
+                                                                         {"clock_out", desk::clockOut},
+                                                                         {"clocked_in", desk::clockedIn},
                                                                          {"attach", attach},
                                                                          {"detach", detach},
-                                                                         {"checkin", checkin},
-                                                                         {"checkout", checkout},
-                                                                         {"visitor_in", visitorIn},
-                                                                         {"visitor_out", visitorOut},
-                                                                         {"visitors_in", visitorsIn},
-                                                                         {"bookings_today", bookingsToday}}};
+                                                                         {"checkin", desk::checkin},
+                                                                         {"checkout", desk::checkout},
+                                                                         {"visitor_in", desk::visitorIn},
+                                                                         {"visitor_out", desk::visitorOut},
+                                                                         {"visitors_in", desk::visitorsIn},
+                                                                         {"bookings_today", desk::bookingsToday}}};
 
 }  // namespace
 
