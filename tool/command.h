@@ -19,5 +19,7 @@ using Action = std::function<int()>;
 
 // `broker init | add-terminal | remove-terminal` (broker_command.cpp).
 void addBrokerCommands(CLI::App& app, Action& action);
+// `escpos render`, `printer profiles` (escpos_command.cpp).
+void addEscPosCommands(CLI::App& app, Action& action);
 
 }  // namespace frontdesk::tool

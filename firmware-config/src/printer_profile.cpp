@@ -16,6 +16,7 @@ using nlohmann::json;
 namespace {
 
 constexpr std::size_t kMaxProfileBytes = 64 * 1024;
+constexpr int kMaxProfileDepth = 4;  // profile, fonts / code_pages / usb, their objects
 constexpr int kProfileFormat = 1;
 
 // Field errors name the profile and the field, as the installer reads them.
@@ -154,6 +155,7 @@ std::optional<int> PrinterProfile::codePageNumber(std::string_view name) const {
 }
 
 Result<PrinterProfile> parsePrinterProfile(std::string_view text, const std::string& id) {
+    FD_TRY(core::checkJsonBounds(text, kMaxProfileBytes, kMaxProfileDepth, id));
     const json j = json::parse(text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) return core::invalidArgument(id + ": not a JSON object");
     const Fields f(j, id);

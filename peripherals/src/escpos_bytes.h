@@ -57,7 +57,7 @@ constexpr std::uint8_t kQrErrorLevel = 69; // fn 69: 48..51 = L, M, Q, H
 constexpr std::uint8_t kQrStore = 80;      // fn 80, m 48, data
 constexpr std::uint8_t kQrPrint = 81;      // fn 81, m 48
 
-// The largest raster band sent in one GS v 0 (printers buffer a band before printing it).
-constexpr int kRasterBandRows = 128;
+// The most rows one GS v 0 may carry (the encoder's images stay below it).
+constexpr int kMaxRasterRows = 2303;
 
 }  // namespace frontdesk::peripherals::escpos

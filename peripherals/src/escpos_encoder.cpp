@@ -15,6 +15,8 @@ using core::Result;
 using core::Status;
 namespace bytes = escpos;
 
+constexpr int kTearFeedLines = 4;  // a model without a cutter feeds the receipt past its tear bar
+
 namespace {
 
 // What one block or line becomes on paper.
@@ -224,18 +226,15 @@ public:
         m_out.push_back(bytes::kLf);
     }
 
+    // One GS v 0 per image (at most 2000 rows, within what ESC/POS printers take in one), so that
+    // a reader of the stream sees each image whole.
     void raster(const Bitmap& image) {
         style({});
         align(Align::Start);
-        const int rowBytes = image.rowBytes();
-        for (int top = 0; top < image.height; top += bytes::kRasterBandRows) {
-            const int rows = std::min(bytes::kRasterBandRows, image.height - top);
-            m_out += {bytes::kGs, bytes::kRaster, '0', 0};
-            little16(rowBytes);
-            little16(rows);
-            m_out.append(reinterpret_cast<const char*>(image.bits.data()) + static_cast<std::ptrdiff_t>(top) * rowBytes,
-                         static_cast<std::size_t>(rows * rowBytes));
-        }
+        m_out += {bytes::kGs, bytes::kRaster, '0', 0};
+        little16(image.rowBytes());
+        little16(image.height);
+        m_out.append(reinterpret_cast<const char*>(image.bits.data()), image.bits.size());
     }
 
     void barcode(const BarcodeBlock& b) {
@@ -269,7 +268,7 @@ public:
         using firmware_config::CutKind;
         const bool canPartial = profile.canCut(CutKind::Partial), canFull = profile.canCut(CutKind::Full);
         if (!canPartial && !canFull) {
-            feed(4);  // to the tear bar
+            feed(kTearFeedLines);
             return;
         }
         const bool usePartial = partial ? canPartial : !canFull;
@@ -370,6 +369,8 @@ std::vector<std::string> EscPosEncoder::printedText(const Document& document) co
                 for (int i = 0; i < p.feed; ++i) out.emplace_back();
                 break;
             case Planned::Kind::Cut:
+                // A model without a cutter feeds to the tear bar instead (Writer::cut).
+                if (m_profile.cuts.empty()) out.insert(out.end(), kTearFeedLines, std::string());
                 break;
         }
     }

@@ -133,6 +133,10 @@ std::string TextRaster::defaultFont() {
     return "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 }
 
+std::string TextRaster::monospaceFont() {
+    return "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
+}
+
 core::Result<std::unique_ptr<TextRaster>> TextRaster::open(const std::string& fontFile) {
     auto impl = std::make_unique<Impl>();
     if (FT_Init_FreeType(&impl->library) != 0) return core::Status(core::ErrorKind::Internal, "FreeType did not start");
@@ -145,10 +149,57 @@ core::Result<std::unique_ptr<TextRaster>> TextRaster::open(const std::string& fo
     return std::unique_ptr<TextRaster>(new TextRaster(std::move(impl)));
 }
 
+namespace {
+
+// Underline, inversion and double size, applied to a drawn line whose ink spans [left, right).
+Bitmap styled(Bitmap line, const TextStyle& style, int left, int right) {
+    if (style.underline) {
+        for (int x = std::max(0, left); x < std::min(line.width, right); ++x) line.set(x, line.height - 2);
+    }
+    if (style.inverted) {
+        for (int y = 0; y < line.height; ++y) {
+            for (int x = 0; x < line.width; ++x) line.set(x, y, !line.get(x, y));
+        }
+    }
+    const int sx = style.doubleWidth ? 2 : 1, sy = style.doubleHeight ? 2 : 1;
+    return sx == 1 && sy == 1 ? line : scaled(line, sx, sy);
+}
+
+}  // namespace
+
+Bitmap TextRaster::cells(std::u32string_view text, const TextStyle& style, int cellWidth, int cellHeight) {
+    Impl& r = *m_impl;
+    const FT_Face face = r.face;
+    const int extent = static_cast<int>(face->ascender - face->descender);
+    r.setSize(std::max(4, cellHeight * static_cast<int>(face->units_per_EM) / std::max(1, extent)));
+    const int baseline = static_cast<int>(face->size->metrics.ascender / 64);
+    Bitmap line(static_cast<int>(text.size()) * cellWidth, cellHeight);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == U' ') continue;
+        if (FT_Load_Char(face, text[i], FT_LOAD_NO_BITMAP | FT_LOAD_TARGET_MONO) != 0) continue;
+        if (style.bold && face->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
+            FT_Outline_Embolden(&face->glyph->outline, std::max<FT_Pos>(64, face->size->metrics.x_ppem * 64 / 24));
+        }
+        if (FT_Render_Glyph(face->glyph, FT_RENDER_MODE_MONO) != 0) continue;
+        const FT_Bitmap& bm = face->glyph->bitmap;
+        const int advance = static_cast<int>(face->glyph->advance.x / 64);
+        const int ox = static_cast<int>(i) * cellWidth + (cellWidth - advance) / 2 + face->glyph->bitmap_left;
+        const int oy = baseline - face->glyph->bitmap_top;
+        for (unsigned row = 0; row < bm.rows; ++row) {
+            const unsigned char* src = bm.buffer + static_cast<std::ptrdiff_t>(row) * bm.pitch;
+            for (unsigned col = 0; col < bm.width; ++col) {
+                if (src[col / 8] & (0x80 >> (col % 8)))
+                    line.set(ox + static_cast<int>(col), oy + static_cast<int>(row));
+            }
+        }
+    }
+    const int width = line.width;
+    return styled(std::move(line), style, 0, width);
+}
+
 Bitmap TextRaster::line(std::u32string_view text, const TextStyle& style, Align align, int widthDots, int heightDots) {
     Impl& r = *m_impl;
-    const int sx = style.doubleWidth ? 2 : 1, sy = style.doubleHeight ? 2 : 1;
-    const int width = widthDots / sx, height = heightDots;
+    const int width = style.doubleWidth ? widthDots / 2 : widthDots, height = heightDots;
     // The em size at which ascender to descender fills the line's height.
     const FT_Face face = r.face;
     const int extent = static_cast<int>(face->ascender - face->descender);
@@ -187,21 +238,7 @@ Bitmap TextRaster::line(std::u32string_view text, const TextStyle& style, Align 
             }
         }
     }
-    if (style.underline) {
-        for (int x = std::max(0, left); x < std::min(width, left + textWidth); ++x) line.set(x, height - 2);
-    }
-    if (style.inverted) {
-        for (auto& byte : line.bits) byte = static_cast<std::uint8_t>(~byte);
-        if (width % 8) {  // the padding bits of each row stay white
-            for (int y = 0; y < height; ++y) {
-                for (int x = width; x < line.rowBytes() * 8; ++x) {
-                    line.bits[static_cast<std::size_t>(y * line.rowBytes() + x / 8)] &=
-                        static_cast<std::uint8_t>(~(0x80 >> (x % 8)));
-                }
-            }
-        }
-    }
-    return sx == 1 && sy == 1 ? line : scaled(line, sx, sy);
+    return styled(std::move(line), style, left, left + textWidth);
 }
 
 }  // namespace frontdesk::peripherals

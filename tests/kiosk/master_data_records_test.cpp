@@ -324,8 +324,9 @@ TEST_F(RecordDatasets, AStaffVersionNamingNobodyTheTerminalCanTakeIsRefused) {
 TEST(RecordSeed, ASeedMayProvisionMembersBookingsAndTheBlockListWithTheSameRules) {
     json seed = testing::standardSeed();
     seed["members"] = {member("M-100"), member("M 2")};
-    seed["bookings"] = {booking(kCourt, "2026-11-18T12:00:00Z")};
-    seed["blocklist"] = {{{"id", 7}, {"name", "Sam Spammer"}, {"company", ""}}};
+    // json::array: a braced list of one json would be that json itself with some compilers.
+    seed["bookings"] = json::array({booking(kCourt, "2026-11-18T12:00:00Z")});
+    seed["blocklist"] = json::array({json{{"id", 7}, {"name", "Sam Spammer"}, {"company", ""}}});
     seed["staff"].push_back({{"id", "r1"}, {"name", "Rey"}, {"role", "receptionist"}, {"pin", "5555"}});
     testing::Terminal t(seed);
     EXPECT_EQ(queryColumn(*t.db, "SELECT id FROM members"), std::vector<std::string>{"M-100"});

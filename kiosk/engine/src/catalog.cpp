@@ -1,9 +1,9 @@
 #include "kiosk/catalog.h"
 
-#include "core/bounded_input.h"
-
 #include <algorithm>
 #include <map>
+
+#include "core/bounded_input.h"
 
 namespace frontdesk::kiosk {
 
@@ -12,8 +12,16 @@ using core::Status;
 
 namespace {
 
-constexpr const char* kItemColumns =
+constexpr std::string_view kItemColumns =
     "i.sku, i.name, i.price_minor, i.tax_code, t.rate, i.category, i.age_restricted, i.sold_by_weight";
+
+// "SELECT " and the item's columns, then the rest of the query.
+std::string selectItems(std::string_view rest) {
+    std::string sql;
+    sql.reserve(7 + kItemColumns.size() + rest.size());
+    sql.append("SELECT ").append(kItemColumns).append(rest);
+    return sql;
+}
 
 Result<Item> readItem(const core::Statement& stmt) {
     Item item;
@@ -58,15 +66,14 @@ Result<Item> Catalog::one(const char* sql, const std::string& key, const std::st
 }
 
 Result<Item> Catalog::byBarcode(const std::string& code) {
-    static const std::string sql = std::string("SELECT ") + kItemColumns +
-                                   " FROM barcodes b JOIN items i ON i.sku = b.sku"
-                                   " JOIN tax_codes t ON t.code = i.tax_code WHERE b.code = ?";
+    static const std::string sql = selectItems(
+        " FROM barcodes b JOIN items i ON i.sku = b.sku"
+        " JOIN tax_codes t ON t.code = i.tax_code WHERE b.code = ?");
     return one(sql.c_str(), code, "unknown barcode " + core::excerpt(code));
 }
 
 Result<Item> Catalog::bySku(const std::string& sku) {
-    static const std::string sql = std::string("SELECT ") + kItemColumns +
-                                   " FROM items i JOIN tax_codes t ON t.code = i.tax_code WHERE i.sku = ?";
+    static const std::string sql = selectItems(" FROM items i JOIN tax_codes t ON t.code = i.tax_code WHERE i.sku = ?");
     return one(sql.c_str(), sku, "unknown sku " + core::excerpt(sku));
 }
 
@@ -76,12 +83,12 @@ Result<std::vector<Item>> Catalog::search(const std::string& prefix, int limit) 
     const std::string low = searchKey(prefix);
     const std::string high = prefixUpperBound(low);
     // Two index range scans (name_key, then the sku primary key) merged by sku.
-    static const std::string byName = std::string("SELECT ") + kItemColumns +
-                                      " FROM items i JOIN tax_codes t ON t.code = i.tax_code"
-                                      " WHERE i.name_key >= ?1 AND i.name_key < ?2 ORDER BY i.name_key LIMIT ?3";
-    static const std::string bySkuSql = std::string("SELECT ") + kItemColumns +
-                                        " FROM items i JOIN tax_codes t ON t.code = i.tax_code"
-                                        " WHERE i.sku >= ?1 AND i.sku < ?2 ORDER BY i.sku LIMIT ?3";
+    static const std::string byName = selectItems(
+        " FROM items i JOIN tax_codes t ON t.code = i.tax_code"
+        " WHERE i.name_key >= ?1 AND i.name_key < ?2 ORDER BY i.name_key LIMIT ?3");
+    static const std::string bySkuSql = selectItems(
+        " FROM items i JOIN tax_codes t ON t.code = i.tax_code"
+        " WHERE i.sku >= ?1 AND i.sku < ?2 ORDER BY i.sku LIMIT ?3");
     std::map<std::string, Item> found;
     std::vector<Item> ordered;
     for (const std::string* sql : {&byName, &bySkuSql}) {

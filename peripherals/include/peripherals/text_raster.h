@@ -19,8 +19,9 @@ namespace frontdesk::peripherals {
 
 class TextRaster {
 public:
-    // $FRONTDESK_RECEIPT_FONT, else DejaVu Sans.
+    // $FRONTDESK_RECEIPT_FONT, else DejaVu Sans; and DejaVu Sans Mono, for cells().
     static std::string defaultFont();
+    static std::string monospaceFont();
     // Unavailable naming the file when the font cannot be opened.
     [[nodiscard]] static core::Result<std::unique_ptr<TextRaster>> open(const std::string& fontFile = defaultFont());
     ~TextRaster();
@@ -32,6 +33,11 @@ public:
     // is drawn smaller to fit.
     [[nodiscard]] Bitmap line(std::u32string_view text, const TextStyle& style, Align align, int widthDots,
                               int heightDots);
+
+    // Left-to-right text in fixed cells, as a printer's own font sets it: each character centred in
+    // a cell `cellWidth` wide (doubled for double width) and `cellHeight` tall (doubled for double
+    // height). For a monospaced font (the simulator uses DejaVu Sans Mono).
+    [[nodiscard]] Bitmap cells(std::u32string_view text, const TextStyle& style, int cellWidth, int cellHeight);
 
 private:
     struct Impl;
