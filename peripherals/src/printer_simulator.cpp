@@ -109,6 +109,7 @@ struct PrinterSimulator::Impl {
     int port = 0;
     std::thread thread;
     std::atomic<bool> stopping{false};
+    int numbered = 0;  // the serving thread's
     std::atomic<int> written{0};
     std::atomic<int> skipped{0};
 
@@ -135,17 +136,24 @@ struct PrinterSimulator::Impl {
         }
     }
 
+    // The picture first, then the text under a temporary name renamed into place: whoever sees
+    // NNNN.txt (or the count of receipts()) finds both files whole.
     void write(Receipt receipt) {
         if (receipt.items.empty()) return;
-        const int number = ++written;
+        const int number = ++numbered;
         char name[32];
         std::snprintf(name, sizeof name, "%04d%s", number, receipt.cut ? "" : "-uncut");
         const std::filesystem::path base = std::filesystem::path(options.outDir) / name;
         if (core::Status saved = writePng(renderer->render(receipt), base.string() + ".png"); !saved.ok()) {
             core::log::error("sim.printer", "receipt image not written", {{"reason", saved.message()}});
         }
-        std::ofstream text(base.string() + ".txt", std::ios::binary);
-        for (const auto& line : receipt.text()) text << line << "\n";
+        {
+            std::ofstream text(base.string() + ".txt.part", std::ios::binary);
+            for (const auto& line : receipt.text()) text << line << "\n";
+        }
+        std::error_code ec;
+        std::filesystem::rename(base.string() + ".txt.part", base.string() + ".txt", ec);
+        ++written;
         core::log::info("sim.printer", "receipt",
                         {{"file", base.string() + ".png"}, {"cut", receipt.cut ? "yes" : "no"}});
     }
