@@ -175,7 +175,7 @@ struct PrinterSimulator::Impl {
             }
             applyFaults();  // not stopped (bytes are interpreted), so nothing held resumes here
         };
-        e.recover = [this] {};
+        e.recover = [] {};  // DLE ENQ while printing: nothing is held to recover
         e.skipped = [this](std::size_t offset, std::string what) {
             ++skipped;
             core::log::warn("sim.printer", "skipped", {{"offset", std::to_string(offset)}, {"what", what}});

@@ -65,9 +65,8 @@ Bitmap ReceiptRenderer::render(const Receipt& receipt) {
             stack.add(std::move(*bars), alignedLeft(bar->align, barsWidth, width),
                       bar->humanReadable ? 2 : kCodeSpacing);
             if (bar->humanReadable) {
-                std::u32string digits(block.data.begin(), block.data.end());
-                if (block.kind == BarcodeKind::Ean13)
-                    digits = std::u32string(ean13Digits(block.data).begin(), ean13Digits(block.data).end());
+                const std::string hriText = block.kind == BarcodeKind::Ean13 ? ean13Digits(block.data) : block.data;
+                const std::u32string digits(hriText.begin(), hriText.end());
                 Bitmap hri = m_font->cells(digits, {}, font.widthDots, font.heightDots);
                 const int hriWidth = hri.width;
                 stack.add(std::move(hri), alignedLeft(bar->align, hriWidth, width), kCodeSpacing);
