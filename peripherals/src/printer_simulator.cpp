@@ -16,6 +16,7 @@
 
 #include "core/log.h"
 #include "escpos_bytes.h"
+#include "fd.h"
 #include "peripherals/escpos_interpreter.h"
 #include "peripherals/png.h"
 #include "peripherals/receipt_renderer.h"
@@ -23,30 +24,6 @@
 namespace frontdesk::peripherals {
 
 namespace {
-
-class Fd {
-public:
-    explicit Fd(int fd = -1) : m_fd(fd) {}
-    ~Fd() { reset(); }
-    Fd(Fd&& o) noexcept : m_fd(o.release()) {}
-    Fd& operator=(Fd&& o) noexcept {
-        reset(o.release());
-        return *this;
-    }
-    int get() const { return m_fd; }
-    int release() {
-        const int fd = m_fd;
-        m_fd = -1;
-        return fd;
-    }
-    void reset(int fd = -1) {
-        if (m_fd >= 0) ::close(m_fd);
-        m_fd = fd;
-    }
-
-private:
-    int m_fd;
-};
 
 // The fault state, as the status bytes report it (Epson ESC/POS, ../shared/design/FACTS.md).
 struct Faults {

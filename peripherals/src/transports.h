@@ -1,0 +1,17 @@
+#pragma once
+// The transports behind makeTransport(), one file each.
+
+#include <memory>
+
+#include "peripherals/transport.h"
+
+namespace frontdesk::peripherals {
+
+std::unique_ptr<Transport> makeTcpTransport(const PrinterAddress& address);
+std::unique_ptr<Transport> makeSerialTransport(const PrinterAddress& address);
+std::unique_ptr<Transport> makeFileTransport(const PrinterAddress& address);
+
+// The line speeds the serial transport sets.
+bool isSerialSpeed(int baud);
+
+}  // namespace frontdesk::peripherals
