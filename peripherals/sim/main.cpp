@@ -2,6 +2,7 @@
 // until SIGINT or SIGTERM, or until stdin says "quit".
 // Stdin lines change its state while it runs:
 //   cover-open on|off, paper-near-end on|off, paper-out on|off, offline on|off, drawer closed|open
+//   cover-open after N (and the other faults): on after N more bytes, in the middle of a job
 #include <csignal>
 #include <iostream>
 #include <sstream>
@@ -44,9 +45,15 @@ bool control(peripherals::PrinterSimulator& sim, const std::string& line) {
         return true;
     }
     auto fault = peripherals::parsePrinterFault(what);
+    std::size_t after = 0;
+    if (fault.ok() && state == "after" && (in >> after) && after > 0) {
+        sim.setFaultAfter(*fault, after);
+        std::cout << what << " after " << after << " bytes" << std::endl;
+        return true;
+    }
     if (!fault.ok() || (state != "on" && state != "off")) {
         std::cerr << "frontdesk-sim: '" << line
-                  << "': expected e.g. \"cover-open on\", \"paper-out off\", \"drawer open\", \"quit\"\n";
+                  << "': expected e.g. \"cover-open on\", \"paper-out off\", \"cover-open after 200\", \"drawer open\", \"quit\"\n";
         return true;
     }
     sim.setFault(*fault, state == "on");

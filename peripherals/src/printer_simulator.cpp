@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <arpa/inet.h>
@@ -29,6 +30,14 @@ namespace {
 struct Faults {
     bool coverOpen = false, nearEnd = false, paperOut = false, offline = false, drawerOpen = false;
     bool stopped() const { return coverOpen || paperOut || offline; }
+    void set(PrinterFault fault, bool on) {
+        switch (fault) {
+            case PrinterFault::CoverOpen: coverOpen = on; break;
+            case PrinterFault::PaperNearEnd: nearEnd = on; break;
+            case PrinterFault::PaperOut: paperOut = on; break;
+            case PrinterFault::Offline: offline = on; break;
+        }
+    }
     bool operator==(const Faults&) const = default;
 
     std::uint8_t realtime(int n) const {
@@ -90,8 +99,9 @@ struct PrinterSimulator::Impl {
     std::atomic<int> written{0};
     std::atomic<int> skipped{0};
 
-    std::mutex mutex;  // guards requested
+    std::mutex mutex;  // guards requested and armed
     Faults requested;
+    std::optional<std::pair<PrinterFault, std::size_t>> armed;  // a fault due after so many bytes
 
     // The serving thread's own.
     Faults current;
@@ -207,6 +217,29 @@ struct PrinterSimulator::Impl {
     }
 
     void onBytes(std::string_view bytes) {
+        std::size_t due = bytes.size() + 1;
+        {
+            std::lock_guard lock(mutex);
+            if (armed && !current.stopped()) {
+                if (armed->second <= bytes.size()) {
+                    due = armed->second;
+                } else {
+                    armed->second -= bytes.size();
+                }
+            }
+        }
+        if (due <= bytes.size()) {
+            // The fault strikes in the middle of what arrived: the part before it prints.
+            interpreter->feed(bytes.substr(0, due));
+            {
+                std::lock_guard lock(mutex);
+                requested.set(armed->first, true);
+                armed.reset();
+            }
+            applyFaults();
+            holdAndAnswer(bytes.substr(due));
+            return;
+        }
         if (current.stopped()) {
             holdAndAnswer(bytes);
         } else {
@@ -303,23 +336,14 @@ int PrinterSimulator::port() const {
 void PrinterSimulator::setFault(PrinterFault fault, bool on) {
     {
         std::lock_guard lock(m_impl->mutex);
-        Faults& f = m_impl->requested;
-        switch (fault) {
-            case PrinterFault::CoverOpen:
-                f.coverOpen = on;
-                break;
-            case PrinterFault::PaperNearEnd:
-                f.nearEnd = on;
-                break;
-            case PrinterFault::PaperOut:
-                f.paperOut = on;
-                break;
-            case PrinterFault::Offline:
-                f.offline = on;
-                break;
-        }
+        m_impl->requested.set(fault, on);
     }
     m_impl->wake();
+}
+
+void PrinterSimulator::setFaultAfter(PrinterFault fault, std::size_t bytes) {
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->armed = std::make_pair(fault, bytes);
 }
 
 void PrinterSimulator::setDrawerOpen(bool open) {

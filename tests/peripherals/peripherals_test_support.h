@@ -1,8 +1,14 @@
 #pragma once
 // What the peripherals tests share: the shipped printer profiles by id, and bytes as hex.
 
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <ZXing/ReadBarcode.h>
@@ -52,6 +58,30 @@ inline std::vector<std::string> decodeCodes(const Bitmap& bitmap) {
         if (result.isValid()) found.push_back(std::string(ZXing::ToString(result.format())) + ":" + result.text());
     }
     return found;
+}
+
+// Polls `done` until it holds or 20 s pass (a bound for a broken build, not a timing).
+inline bool eventually(const std::function<bool()>& done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
+}
+
+inline std::string fileText(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Lines as a file holds them: each ended by a newline.
+inline std::string joined(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += l + "\n";
+    return out;
 }
 
 inline std::string operator""_bytes(const char* text, std::size_t length) {

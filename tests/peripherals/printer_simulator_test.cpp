@@ -28,16 +28,9 @@ namespace {
 using testing::hex;
 using testing::operator""_bytes;
 using Clock = std::chrono::steady_clock;
-
-// Polls `done` until it holds or 20 s pass (a bound for a broken build, not a timing).
-bool eventually(const std::function<bool()>& done) {
-    const auto deadline = Clock::now() + std::chrono::seconds(20);
-    while (!done()) {
-        if (Clock::now() > deadline) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return true;
-}
+using testing::eventually;
+using testing::fileText;
+using testing::joined;
 
 class Host {
 public:
@@ -72,19 +65,6 @@ public:
 private:
     int m_fd;
 };
-
-std::string fileText(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::string joined(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += l + "\n";
-    return out;
-}
 
 class PrinterSimulatorTest : public ::testing::Test {
 protected:

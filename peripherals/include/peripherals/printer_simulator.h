@@ -45,6 +45,9 @@ public:
 
     int port() const;
     void setFault(PrinterFault fault, bool on);
+    // The fault turns on after `bytes` more bytes have been received: a cover opened in the
+    // middle of a job, at a byte the test chooses.
+    void setFaultAfter(PrinterFault fault, std::size_t bytes);
     void setDrawerOpen(bool open);  // a person closing the drawer; the pulse opens it
     // Receipts written so far, and the commands skipped (unknown or malformed).
     int receipts() const;
