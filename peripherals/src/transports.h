@@ -10,6 +10,7 @@ namespace frontdesk::peripherals {
 std::unique_ptr<Transport> makeTcpTransport(const PrinterAddress& address);
 std::unique_ptr<Transport> makeSerialTransport(const PrinterAddress& address);
 std::unique_ptr<Transport> makeFileTransport(const PrinterAddress& address);
+std::unique_ptr<Transport> makeUsbTransport(const PrinterAddress& address);
 
 // The line speeds the serial transport sets.
 bool isSerialSpeed(int baud);
