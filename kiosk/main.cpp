@@ -14,6 +14,8 @@
 #include "kiosk/master_data.h"
 #include "kiosk/outbox_source.h"
 #include "kiosk/payment.h"
+#include "kiosk/receipts/receipt_documents.h"
+#include "kiosk/receipts/receipt_printer.h"
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
 #include "kiosk/till.h"
@@ -130,6 +132,44 @@ core::Result<Sync> startSync(const SyncOptions& wanted, const std::string& dbPat
     return sync;
 }
 
+struct PrinterOptions {
+    std::string address;
+    std::string model = "epson-tm-t88v";
+    std::string language = "en";
+    int waitSeconds = 10;
+};
+
+// The receipt printer, and what the driver prints through it: the receipt after each commit,
+// copies, shift reports and visitor badges, each waited for at most --print-wait seconds.
+core::Result<std::unique_ptr<kiosk::receipts::ReceiptPrinter>> startPrinter(const PrinterOptions& o, kiosk::Till& till,
+                                                                             kiosk::HeadlessDriver& driver) {
+    namespace receipts = kiosk::receipts;
+    FD_ASSIGN(auto language, receipts::parseReceiptLanguage(o.language));
+    FD_ASSIGN(auto profiles, firmware_config::loadPrinterProfiles(firmware_config::shippedPrinterProfilesDir()));
+    const auto* profile = profiles.find(o.model);
+    if (!profile) return core::notFound("printer model '" + o.model + "': see frontdesk-tool printer profiles");
+    FD_ASSIGN(auto printer, receipts::ReceiptPrinter::open(o.address, *profile));
+    receipts::ReceiptPrinter* p = printer.get();
+    const receipts::ReceiptContext base = receipts::contextOf(till.settings(), language);
+    const std::chrono::milliseconds wait = std::chrono::seconds(o.waitSeconds);
+    kiosk::PrintProbe probe;
+    probe.sale = [=](const kiosk::Committed& committed, const std::string& staff, bool copy) {
+        receipts::ReceiptContext c = base;
+        c.staffName = staff;
+        c.copy = copy;
+        return p->print(receipts::saleReceipt(c, committed), wait).toJson();
+    };
+    probe.report = [=](const kiosk::ShiftReport& report, const std::string& staff) {
+        receipts::ReceiptContext c = base;
+        c.staffName = staff;
+        return p->print(receipts::shiftReport(c, report), wait).toJson();
+    };
+    probe.badge = [=](const kiosk::Visit& visit) { return p->print(receipts::visitorBadge(base, visit), wait).toJson(); };
+    probe.status = [p] { return p->statusJson(); };
+    driver.setPrinter(std::move(probe));
+    return printer;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -152,6 +192,15 @@ int main(int argc, char** argv) {
     app.add_option("--terminal-user", syncWanted.terminalUser, "this terminal's entry in the credentials file "
                                                               "(default: the terminal id)");
     app.add_option("--broker", syncWanted.broker, "the broker as HOST:PORT (default: the one in the credentials file)");
+    PrinterOptions printerWanted;
+    app.add_option("--printer", printerWanted.address,
+                   "receipt printer: tcp://HOST:PORT, usb:VID:PID, usb:, cups:QUEUE, serial:DEVICE[@BAUD] or file:PATH");
+    app.add_option("--printer-model", printerWanted.model, "the printer's profile (frontdesk-tool printer profiles)")
+        ->capture_default_str();
+    app.add_option("--receipt-language", printerWanted.language, "en or fa")->capture_default_str();
+    app.add_option("--print-wait", printerWanted.waitSeconds, "seconds an action waits for its receipt to print")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 120));
     std::string logLevel = "info";
     std::string logFile;
     bool logJson = false;
@@ -203,6 +252,15 @@ int main(int argc, char** argv) {
         sync = std::move(started).value();
         core::log::info("kiosk", "syncing with the back office",
                         {{"store", (*till)->settings().store}, {"terminal", (*till)->settings().terminal}});
+    }
+    std::unique_ptr<kiosk::receipts::ReceiptPrinter> printer;  // closes before the till
+    if (!printerWanted.address.empty()) {
+        auto started = startPrinter(printerWanted, **till, driver);
+        if (!started.ok()) {
+            std::cerr << "frontdesk-kiosk: --printer: " << started.status().toString() << "\n";
+            return 2;
+        }
+        printer = std::move(started).value();
     }
     std::ifstream script;
     if (!scriptPath.empty()) {

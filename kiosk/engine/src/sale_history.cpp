@@ -26,6 +26,34 @@ Result<SoldSale> SaleHistory::byReceipt(const std::string& receipt) {
     return sale;
 }
 
+Result<ReceiptCopy> SaleHistory::receiptCopy(const std::string& receipt) {
+    FD_ASSIGN(auto* find, m_db.cached("SELECT o.seq, o.id, o.type, o.envelope, o.at, coalesce(st.name, s.staff)"
+                                      " FROM sales s JOIN outbox o ON o.entity_id = s.id"
+                                      " AND o.type IN ('sale.completed', 'sale.refunded')"
+                                      " LEFT JOIN staff st ON st.id = s.staff WHERE s.receipt_no = ?"));
+    find->bind(1, receipt);
+    ReceiptCopy copy;
+    FD_TRY(find->firstRow(
+        [&](const Statement& row) -> Status {
+            OutboxEvent& e = copy.committed.event;
+            e.seq = row.int64(0);
+            e.id = row.text(1);
+            FD_ASSIGN(e.type, parseEventType(row.text(2)));
+            e.envelope = row.text(3);
+            e.at = row.text(4);
+            auto envelope = nlohmann::json::parse(e.envelope, nullptr, false);
+            if (envelope.is_discarded() || !envelope.contains("payload")) {
+                return Status(core::ErrorKind::Corrupt, "the event of receipt " + core::excerpt(receipt) + " is damaged");
+            }
+            copy.committed.payload = std::move(envelope["payload"]);
+            copy.staffName = row.text(5);
+            return {};
+        },
+        "no receipt " + core::excerpt(receipt) + " on this terminal"));
+    copy.committed.receiptNo = receipt;
+    return copy;
+}
+
 Result<std::map<std::int64_t, SoldLine>> SaleHistory::lines(const std::string& saleId) {
     std::map<std::int64_t, SoldLine> sold;
     FD_ASSIGN(auto* lines, m_db.cached("SELECT line_no, sku, name, qty, unit_price_minor, discount_minor, tax_code,"

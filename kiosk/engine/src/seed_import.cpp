@@ -39,6 +39,33 @@ Result<std::int64_t> amount(const json& obj, const char* key, const core::Curren
     return money->minor();
 }
 
+// terminal.receipt: {"name", "address": [lines], "vat_id", "footer"}, every field optional.
+Result<StoreHeader> parseHeader(const json& terminal) {
+    StoreHeader header;
+    auto it = terminal.find("receipt");
+    if (it == terminal.end() || it->is_null()) return header;
+    if (!it->is_object()) return core::invalidArgument("'terminal.receipt' must be an object");
+    const json& r = *it;
+    for (const auto& [key, value] : r.items()) {
+        if (key != "name" && key != "address" && key != "vat_id" && key != "footer") {
+            return core::invalidArgument("'terminal.receipt." + core::excerpt(key) + "' is not a field (name, address, vat_id, footer)");
+        }
+    }
+    FD_ASSIGN(header.name, textField(r, "name", false));
+    FD_ASSIGN(header.vatId, textField(r, "vat_id", false));
+    FD_ASSIGN(header.footer, textField(r, "footer", false));
+    if (auto a = r.find("address"); a != r.end() && !a->is_null()) {
+        if (!a->is_array()) return core::invalidArgument("'terminal.receipt.address' must be a list of lines");
+        for (const auto& line : *a) {
+            if (!line.is_string()) return core::invalidArgument("'terminal.receipt.address' lines must be strings");
+            header.address.push_back(line.get<std::string>());
+        }
+    }
+    auto valid = validateHeader(header);
+    if (!valid.ok()) return valid.withContext("terminal");
+    return header;
+}
+
 Result<TerminalSettings> parseSettings(const json& seed) {
     auto it = seed.find("terminal");
     if (it == seed.end() || !it->is_object()) return core::invalidArgument("'terminal' settings object is missing");
@@ -64,6 +91,7 @@ Result<TerminalSettings> parseSettings(const json& seed) {
     FD_ASSIGN(s.limits.maxRefundWithoutReceiptMinor,
               amount(t, "max_refund_without_receipt", s.currency, s.limits.maxRefundWithoutReceiptMinor));
     FD_ASSIGN(s.limits.maxPaidOutMinor, amount(t, "max_paid_out", s.currency, s.limits.maxPaidOutMinor));
+    FD_ASSIGN(s.header, parseHeader(t));
     return s;
 }
 

@@ -71,6 +71,11 @@ public:
         if (!d.isInteger()) return Status(core::ErrorKind::Corrupt, std::string("setting '") + key + "' is not an integer");
         return d.units();
     }
+    // Text settings added after the first terminals were provisioned: "" when absent.
+    std::string getOr(const char* key) const {
+        auto it = m_values.find(key);
+        return it == m_values.end() ? std::string() : it->second;
+    }
     // For settings added after the first terminals were provisioned.
     Result<std::int64_t> getInt(const char* key, std::int64_t fallback) const {
         return m_values.contains(key) ? getInt(key) : Result<std::int64_t>(fallback);
@@ -153,7 +158,46 @@ Result<TerminalSettings> loadSettings(core::Database& db) {
     FD_ASSIGN(s.limits.maxRefundWithoutReceiptMinor,
               rows.getInt("max_refund_without_receipt_minor", defaults.maxRefundWithoutReceiptMinor));
     FD_ASSIGN(s.limits.maxPaidOutMinor, rows.getInt("max_paid_out_minor", defaults.maxPaidOutMinor));
+    s.header.name = rows.getOr("receipt_name");
+    s.header.vatId = rows.getOr("receipt_vat_id");
+    s.header.footer = rows.getOr("receipt_footer");
+    const std::string address = rows.getOr("receipt_address");
+    for (std::size_t at = 0; at < address.size();) {
+        const std::size_t end = std::min(address.find('\n', at), address.size());
+        s.header.address.push_back(address.substr(at, end - at));
+        at = end + 1;
+    }
     return s;
+}
+
+namespace {
+
+// Printable text of one line: no control characters (a newline would add a line to the receipt).
+Status headerLine(const std::string& field, const std::string& text) {
+    if (text.size() > StoreHeader::kMaxLineBytes) {
+        return core::invalidArgument("receipt." + field + " is longer than " +
+                                     std::to_string(StoreHeader::kMaxLineBytes) + " bytes");
+    }
+    for (const unsigned char c : text) {
+        if (c < 0x20 || c == 0x7f) return core::invalidArgument("receipt." + field + " has a control character");
+    }
+    return {};
+}
+
+}  // namespace
+
+Status validateHeader(const StoreHeader& header) {
+    FD_TRY(headerLine("name", header.name));
+    FD_TRY(headerLine("vat_id", header.vatId));
+    FD_TRY(headerLine("footer", header.footer));
+    if (header.address.size() > StoreHeader::kMaxAddressLines) {
+        return core::invalidArgument("receipt.address has more than " + std::to_string(StoreHeader::kMaxAddressLines) +
+                                     " lines");
+    }
+    for (std::size_t i = 0; i < header.address.size(); ++i) {
+        FD_TRY(headerLine("address[" + std::to_string(i) + "]", header.address[i]));
+    }
+    return {};
 }
 
 Status saveSettings(core::Database& db, const TerminalSettings& s) {
@@ -168,7 +212,14 @@ Status saveSettings(core::Database& db, const TerminalSettings& s) {
                                          core::Money(kMaxAmountMinor, s.currency).toString());
         }
     }
+    FD_TRY(validateHeader(s.header));
+    std::string address;
+    for (const auto& line : s.header.address) address += (address.empty() ? "" : "\n") + line;
     const std::pair<const char*, std::string> rows[] = {
+        {"receipt_name", s.header.name},
+        {"receipt_address", address},
+        {"receipt_vat_id", s.header.vatId},
+        {"receipt_footer", s.header.footer},
         {"store", s.store},
         {"terminal", s.terminal},
         {"currency", std::string(s.currency.codeView())},

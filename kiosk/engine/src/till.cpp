@@ -24,6 +24,7 @@ Till::Till(core::Database& db, const core::Clock& clock, PaymentAdapter& payment
       m_refunds(m_context, m_shifts, m_catalog, payments),
       m_journal(m_outbox, m_session),
       m_timeClock(m_context, m_directory),
-      m_reception(m_context) {}
+      m_reception(m_context),
+      m_history(db) {}
 
 }  // namespace frontdesk::kiosk

@@ -86,7 +86,7 @@ json HeadlessDriver::handle(const std::string& line) {
     if (!name.ok()) return failure(action, name.status());
     const headless::Handler handler = headless::findAction(*name);
     if (!handler) return failure(action, core::invalidArgument("unknown action '" + action + "'"));
-    headless::Context context{m_till, m_fake, m_sync};
+    headless::Context context{m_till, m_fake, m_sync, m_printer};
     auto result = handler(context, request);
     if (!result.ok()) return failure(action, result.status());
     json answer = std::move(result).value();

@@ -15,6 +15,11 @@ using core::Result;
 using core::Status;
 using nlohmann::json;
 
+std::string staffName(const Context& c) {
+    const auto& user = c.till.session().user();
+    return user ? user->name : std::string();
+}
+
 namespace {
 
 const core::Currency& tillCurrency(Context& c) { return c.till.settings().currency; }
@@ -24,12 +29,21 @@ Result<json> saleJson(Context& c, const Result<SaleState>& state) {
     return saleStateJson(*state, c.till.checkout().cart(), tillCurrency(c));
 }
 
-Result<json> committedJson(const Result<Committed>& committed) {
+// The sale or refund as committed; then its receipt, when the till has a printer.
+Result<json> committedJson(Context& c, const Result<Committed>& committed) {
     if (!committed.ok()) return committed.status();
-    return json{{"receipt", committed->receiptNo},
+    json result{{"receipt", committed->receiptNo},
                 {"seq", committed->event.seq},
                 {"event", committed->event.id},
                 {"payload", committed->payload}};
+    if (c.printer) result["print"] = c.printer.sale(*committed, staffName(c), false);
+    return result;
+}
+
+json reportJson(Context& c, const ShiftReport& report) {
+    json result = report.toJson();
+    if (c.printer) result["print"] = c.printer.report(report, staffName(c));
+    return result;
 }
 
 // ---- shifts and cash ----
@@ -43,14 +57,14 @@ Result<json> shiftOpen(Context& c, const json& a) {
 Result<json> shiftClose(Context& c, const json& a) {
     FD_ASSIGN(auto counted, money(a, "counted", tillCurrency(c)));
     FD_ASSIGN(auto report, c.till.shifts().close(counted));
-    return report.toJson();
+    return reportJson(c, report);
 }
 
 Result<json> report(Context& c, const json& a) {
     FD_ASSIGN(auto kind, text(a, "kind", false));
     if (kind == "z") return core::invalidArgument("a Z report comes from shift.close");
     FD_ASSIGN(auto x, c.till.shifts().xReport());
-    return x.toJson();
+    return reportJson(c, x);
 }
 
 Result<json> cashMove(Context& c, const json& a, bool in) {
@@ -153,7 +167,7 @@ Result<json> tender(Context& c, const json& a) {
     return saleJson(c, c.till.checkout().tenderCash(amount));
 }
 
-Result<json> complete(Context& c, const json&) { return committedJson(c.till.checkout().complete()); }
+Result<json> complete(Context& c, const json&) { return committedJson(c, c.till.checkout().complete()); }
 
 Result<json> park(Context& c, const json& a) {
     FD_ASSIGN(auto label, text(a, "label", false));
@@ -225,7 +239,7 @@ Result<RefundRequest> refundRequest(Context& c, const json& a) {
 Result<json> refund(Context& c, const json& a) {
     FD_ASSIGN(auto request, refundRequest(c, a));
     FD_ASSIGN(auto approval, headless::approval(a));
-    return committedJson(c.till.refunds().refund(request, approval));
+    return committedJson(c, c.till.refunds().refund(request, approval));
 }
 
 Result<json> lookup(Context& c, const json& a) {
@@ -267,7 +281,7 @@ Result<json> syncStatus(Context& c, const json& a) {
     return answer;
 }
 
-constexpr std::array<std::pair<std::string_view, Handler>, 38> kActions{{{"login", desk::login},
+constexpr std::array<std::pair<std::string_view, Handler>, 40> kActions{{{"login", desk::login},
                                                                          {"logout", desk::logout},
                                                                          {"unlock", desk::unlock},
                                                                          {"shift.open", shiftOpen},
@@ -304,7 +318,9 @@ constexpr std::array<std::pair<std::string_view, Handler>, 38> kActions{{{"login
                                                                          {"visitor_in", desk::visitorIn},
                                                                          {"visitor_out", desk::visitorOut},
                                                                          {"visitors_in", desk::visitorsIn},
-                                                                         {"bookings_today", desk::bookingsToday}}};
+                                                                         {"bookings_today", desk::bookingsToday},
+                                                                         {"reprint", desk::reprint},
+                                                                         {"printer.status", desk::printerStatus}}};
 
 }  // namespace
 

@@ -15,7 +15,11 @@ struct Context {
     Till& till;
     FakePaymentAdapter* fake;  // may be null
     const SyncProbe& sync;     // empty when the till runs without sync
+    const PrintProbe& printer; // empty when the till has no printer
 };
+
+// The logged-in member's name, for what is printed ("" when nobody is).
+std::string staffName(const Context& c);
 
 using Handler = core::Result<nlohmann::json> (*)(Context& context, const nlohmann::json& action);
 
@@ -42,6 +46,8 @@ core::Result<nlohmann::json> visitorIn(Context& c, const nlohmann::json& a);
 core::Result<nlohmann::json> visitorOut(Context& c, const nlohmann::json& a);
 core::Result<nlohmann::json> visitorsIn(Context& c, const nlohmann::json& a);
 core::Result<nlohmann::json> bookingsToday(Context& c, const nlohmann::json& a);
+core::Result<nlohmann::json> reprint(Context& c, const nlohmann::json& a);
+core::Result<nlohmann::json> printerStatus(Context& c, const nlohmann::json& a);
 }  // namespace desk
 
 }  // namespace frontdesk::kiosk::headless

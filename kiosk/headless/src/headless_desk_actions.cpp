@@ -123,7 +123,9 @@ Result<json> visitorIn(Context& c, const json& a) {
     FD_ASSIGN(auto company, text(a, "company", false));
     FD_ASSIGN(auto host, text(a, "host", false));
     FD_ASSIGN(auto visit, c.till.reception().visitorIn(name, company, host));
-    return visitJson(visit);
+    json result = visitJson(visit);
+    if (c.printer) result["print"] = c.printer.badge(visit);
+    return result;
 }
 
 Result<json> visitorOut(Context& c, const json& a) {
@@ -144,6 +146,21 @@ Result<json> bookingsToday(Context& c, const json&) {
     json list = json::array();
     for (const auto& b : bookings) list.push_back(bookingJson(b));
     return json{{"bookings", list}};
+}
+
+// A copy of a receipt, marked as one. Needs a logged-in member: a copy is printed for a customer
+// standing at the till.
+Result<json> reprint(Context& c, const json& a) {
+    if (!c.printer) return core::failedPrecondition("this till has no receipt printer (--printer)");
+    FD_TRY(c.till.session().requireUser().status());
+    FD_ASSIGN(auto receipt, text(a, "receipt"));
+    FD_ASSIGN(auto copy, c.till.history().receiptCopy(receipt));
+    return json{{"receipt", receipt}, {"print", c.printer.sale(copy.committed, copy.staffName, true)}};
+}
+
+Result<json> printerStatus(Context& c, const json&) {
+    if (!c.printer) return core::failedPrecondition("this till has no receipt printer (--printer)");
+    return c.printer.status();
 }
 
 }  // namespace frontdesk::kiosk::headless::desk

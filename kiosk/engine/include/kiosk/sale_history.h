@@ -3,7 +3,7 @@
 // them: which sale a receipt is, what each of its lines sold and what earlier refunds already
 // returned, and how it was paid and paid back. Never writes.
 //
-// Owned by Refunds; same thread as its Database.
+// Owned by Refunds, and by the Till for receipt copies; same thread as its Database.
 
 #include <cstdint>
 #include <map>
@@ -12,6 +12,7 @@
 
 #include "core/database.h"
 #include "core/decimal.h"
+#include "kiosk/events.h"
 #include "kiosk/kinds.h"
 #include "kiosk/sale_record.h"
 
@@ -42,6 +43,12 @@ struct PaidSources {
     std::int64_t cashRefundedUnrounded = 0;  // earlier cash refunds before their cash rounding
 };
 
+// A recorded sale or refund as it was committed, to print again, and the name of who rang it up.
+struct ReceiptCopy {
+    Committed committed;
+    std::string staffName;
+};
+
 class SaleHistory {
 public:
     explicit SaleHistory(core::Database& db) : m_db(db) {}
@@ -53,6 +60,9 @@ public:
     // Lines by line number.
     [[nodiscard]] core::Result<std::map<std::int64_t, SoldLine>> lines(const std::string& saleId);
     [[nodiscard]] core::Result<PaidSources> paidSources(const std::string& saleId);
+    // The sale or refund of a receipt number from its outbox event (kept after delivery), to
+    // print a copy. NotFound naming the receipt.
+    [[nodiscard]] core::Result<ReceiptCopy> receiptCopy(const std::string& receipt);
 
 private:
     core::Database& m_db;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/database.h"
 #include "core/money.h"
@@ -36,6 +37,18 @@ struct StoreLimits {
     static StoreLimits defaults(const core::Currency& currency);
 };
 
+// What a receipt's header and footer say about the store: its trading name, address lines and
+// VAT (tax) id, as the law of most countries asks a receipt to show, and a closing line. Set in
+// the seed (terminal.receipt); empty until then.
+struct StoreHeader {
+    std::string name;
+    std::vector<std::string> address;  // at most 4 lines
+    std::string vatId;
+    std::string footer;
+    static constexpr std::size_t kMaxAddressLines = 4;
+    static constexpr std::size_t kMaxLineBytes = 96;
+};
+
 // Who this terminal is and the rules it sells under. Stored in the settings table; written by
 // the seed/provisioning import. Identity, currency and the lockout rules are read once at start
 // (they change only with re-provisioning and a restart); pricing is re-read by every sale.
@@ -47,6 +60,7 @@ struct TerminalSettings {
     int maxFailedLogins = 5;  // consecutive wrong PINs before a lockout
     int lockoutSeconds = 300;
     StoreLimits limits;
+    StoreHeader header;
 };
 
 // Opens the terminal database at path; with the default options, creating it if needed. The till
@@ -58,6 +72,10 @@ struct TerminalSettings {
 // its -wal and -shm: a refused provisioning leaves the file system as it found it.
 [[nodiscard]] core::Result<std::unique_ptr<core::Database>> provisionTerminalDb(
     const std::string& path, const std::function<core::Status(core::Database&)>& provision);
+
+// InvalidArgument naming the field ("receipt.address[1] ...") for a line too long or with a control
+// character, or too many address lines.
+[[nodiscard]] core::Status validateHeader(const StoreHeader& header);
 
 // Loads settings; FailedPrecondition if the terminal was never provisioned.
 [[nodiscard]] core::Result<TerminalSettings> loadSettings(core::Database& db);

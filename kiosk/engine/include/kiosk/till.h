@@ -12,6 +12,7 @@
 //   boundary()  where master data may be applied  (SaleBoundary, thread-safe)
 //   timeClock() staff clocking in and out         (TimeClock)
 //   reception() check-ins, visitors               (Reception)
+//   history()   receipts to print again           (SaleHistory, read-only)
 //
 // The Database, Clock and PaymentAdapter are the caller's and must outlive the Till. Not
 // thread-safe except boundary(): the till's thread calls everything.
@@ -61,6 +62,7 @@ public:
     SaleBoundary& boundary() { return m_boundary; }
     TimeClock& timeClock() { return m_timeClock; }
     Reception& reception() { return m_reception; }
+    SaleHistory& history() { return m_history; }  // receipt copies (read-only)
 
 private:
     Till(core::Database& db, const core::Clock& clock, PaymentAdapter& payments, TerminalSettings settings);
@@ -81,6 +83,7 @@ private:
     EventJournal m_journal;
     TimeClock m_timeClock;
     Reception m_reception;
+    SaleHistory m_history;
 };
 
 }  // namespace frontdesk::kiosk

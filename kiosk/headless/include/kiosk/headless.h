@@ -27,6 +27,18 @@ struct SyncProbe {
     std::function<bool(std::chrono::milliseconds)> waitDrained;
 };
 
+// The receipt printer as the driver sees it, when the till has one (main.cpp wires
+// kiosk/receipts): each function prints and answers {"printed", "queued", "message", "status"}.
+// Printing comes after the commit and never undoes or holds it: the action's result carries the
+// answer under "print".
+struct PrintProbe {
+    std::function<nlohmann::json(const Committed&, const std::string& staffName, bool copy)> sale;
+    std::function<nlohmann::json(const ShiftReport&, const std::string& staffName)> report;
+    std::function<nlohmann::json(const Visit&)> badge;
+    std::function<nlohmann::json()> status;
+    explicit operator bool() const { return static_cast<bool>(sale); }
+};
+
 class HeadlessDriver {
 public:
     // A line is at most 64 KiB and nests at most 16 levels; longer or deeper lines are refused
@@ -39,6 +51,9 @@ public:
 
     // Enables the sync.status action.
     void setSync(SyncProbe probe) { m_sync = std::move(probe); }
+    // Enables printing after sales, refunds, shift reports and visitor sign-ins, and the
+    // reprint and printer.status actions.
+    void setPrinter(PrintProbe probe) { m_printer = std::move(probe); }
 
     // Handles one line (JSON object text); never throws.
     nlohmann::json handle(const std::string& line);
@@ -50,6 +65,7 @@ private:
     Till& m_till;
     FakePaymentAdapter* m_fake;
     SyncProbe m_sync;
+    PrintProbe m_printer;
 };
 
 // JSON views of engine results, shared by the driver and tests.

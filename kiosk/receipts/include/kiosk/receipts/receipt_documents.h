@@ -1,0 +1,60 @@
+#pragma once
+// What the front desk prints, as documents (peripherals/document.h) filled from what the engine
+// committed: the sale receipt, the refund slip, the X and Z reports, a visitor's badge and a queue
+// ticket. The printer service turns them into any model's bytes.
+//
+// A sale receipt carries the store header from the terminal settings (name, address, VAT id), the
+// receipt number, date, till and cashier, every line with its quantity and discount, tax per rate,
+// the tenders and change, and the receipt number as a QR code and a Code 128 barcode: what the
+// refund flow scans. Labels are English or Persian; Persian lines print right to left (the encoder
+// draws them, shaped, when the printer has no code page for them).
+//
+// Pure functions of their inputs; any thread.
+
+#include <string>
+
+#include "core/money.h"
+#include "kiosk/events.h"
+#include "kiosk/reception.h"
+#include "kiosk/shift_report.h"
+#include "kiosk/terminal_db.h"
+#include "peripherals/document.h"
+
+namespace frontdesk::kiosk::receipts {
+
+enum class ReceiptLanguage { English, Persian };
+
+// "en" or "fa"; InvalidArgument naming the value otherwise.
+[[nodiscard]] core::Result<ReceiptLanguage> parseReceiptLanguage(std::string_view code);
+
+struct ReceiptContext {
+    StoreHeader header;
+    std::string till;       // "s1-t1"
+    std::string staffName;  // who rang it up, opened the shift or signed the visitor in
+    core::Currency currency;
+    ReceiptLanguage language = ReceiptLanguage::English;
+    bool copy = false;  // printed again: marked as a copy at the top
+};
+
+// The context of a till: its settings' header, store and terminal, and currency.
+[[nodiscard]] ReceiptContext contextOf(const TerminalSettings& settings, ReceiptLanguage language);
+
+// A sale.completed or sale.refunded as committed (the payload of docs/events.md).
+[[nodiscard]] peripherals::Document saleReceipt(const ReceiptContext& context, const Committed& committed);
+
+// An X report (open shift) or a Z report (closed: with the count and the variance).
+[[nodiscard]] peripherals::Document shiftReport(const ReceiptContext& context, const ShiftReport& report);
+
+// A visitor's badge: their name large, company, whom they visit, when they came, and the visit
+// id as a QR code to sign them out by scanning.
+[[nodiscard]] peripherals::Document visitorBadge(const ReceiptContext& context, const Visit& visit);
+
+struct QueueTicket {
+    int number = 0;
+    std::string service;  // "Memberships"
+    std::string at;       // when it was taken (RFC 3339)
+    int ahead = 0;        // people waiting before this number
+};
+[[nodiscard]] peripherals::Document queueTicket(const ReceiptContext& context, const QueueTicket& ticket);
+
+}  // namespace frontdesk::kiosk::receipts
