@@ -6,8 +6,11 @@
 // from main, before any action runs.
 
 #include <functional>
+#include <iostream>
 
 #include <CLI/CLI.hpp>
+
+#include "core/status.h"
 
 namespace frontdesk::tool {
 
@@ -19,7 +22,15 @@ using Action = std::function<int()>;
 
 // `broker init | add-terminal | remove-terminal` (broker_command.cpp).
 void addBrokerCommands(CLI::App& app, Action& action);
-// `escpos render`, `printer profiles` (escpos_command.cpp).
+// `escpos render` (escpos_command.cpp).
 void addEscPosCommands(CLI::App& app, Action& action);
+// `printer profiles | list | status | test` (printer_command.cpp).
+void addPrinterCommands(CLI::App& app, Action& action);
+
+// Prints "frontdesk-tool: kind: message" to stderr; kExitRefused.
+inline int refusal(const core::Status& status) {
+    std::cerr << "frontdesk-tool: " << status.toString() << "\n";
+    return kExitRefused;
+}
 
 }  // namespace frontdesk::tool

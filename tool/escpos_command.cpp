@@ -1,6 +1,5 @@
 // `escpos render FILE --out DIR`: a captured ESC/POS job rendered as the printer simulator would
-// print it (the same interpreter and renderer), and `printer profiles`: the printer models this
-// build knows, with any profile file it refuses and why.
+// print it (the same interpreter and renderer).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -20,11 +19,6 @@ namespace {
 
 constexpr std::size_t kMaxJobBytes = 64 * 1024 * 1024;
 
-int refused(const core::Status& status) {
-    std::cerr << "frontdesk-tool: " << status.toString() << "\n";
-    return kExitRefused;
-}
-
 struct RenderOptions {
     std::string file, out, profile = "epson-tm-t88v", profilesDir;
 };
@@ -32,14 +26,14 @@ struct RenderOptions {
 int render(const RenderOptions& o) {
     auto profiles = firmware_config::loadPrinterProfiles(
         o.profilesDir.empty() ? firmware_config::shippedPrinterProfilesDir() : std::filesystem::path(o.profilesDir));
-    if (!profiles.ok()) return refused(profiles.status());
+    if (!profiles.ok()) return refusal(profiles.status());
     const auto* profile = profiles->find(o.profile);
     if (!profile)
-        return refused(core::notFound("no printer profile '" + o.profile + "' (frontdesk-tool printer profiles)"));
+        return refusal(core::notFound("no printer profile '" + o.profile + "' (frontdesk-tool printer profiles)"));
     auto job = core::readFileBounded(o.file, kMaxJobBytes, "ESC/POS file");
-    if (!job.ok()) return refused(job.status());
+    if (!job.ok()) return refusal(job.status());
     auto renderer = peripherals::ReceiptRenderer::open(*profile);
-    if (!renderer.ok()) return refused(renderer.status());
+    if (!renderer.ok()) return refusal(renderer.status());
     std::error_code ec;
     std::filesystem::create_directories(o.out, ec);
     int written = 0, skipped = 0;
@@ -62,21 +56,9 @@ int render(const RenderOptions& o) {
     peripherals::EscPosInterpreter interpreter(*profile, events);
     interpreter.feed(*job);
     interpreter.finish();
-    if (!failed.ok()) return refused(failed);
+    if (!failed.ok()) return refusal(failed);
     std::cout << written << " receipts from " << job->size() << " bytes, " << skipped << " commands skipped\n";
     return kExitOk;
-}
-
-int listProfiles(const std::string& dir) {
-    auto profiles = firmware_config::loadPrinterProfiles(dir.empty() ? firmware_config::shippedPrinterProfilesDir()
-                                                                     : std::filesystem::path(dir));
-    if (!profiles.ok()) return refused(profiles.status());
-    for (const auto& p : profiles->profiles) {
-        std::cout << p.id << ": " << p.model << ", " << p.paperMm << " mm, " << p.columns() << " columns, "
-                  << p.dotsPerLine << " dots at " << p.dpi << " dpi\n";
-    }
-    for (const auto& r : profiles->refused) std::cerr << "refused: " << r << "\n";
-    return profiles->refused.empty() ? kExitOk : kExitRefused;
 }
 
 }  // namespace
@@ -94,12 +76,6 @@ void addEscPosCommands(CLI::App& app, Action& action) {
                           "a folder of printer profiles (default: the shipped ones)");
     renderCmd->callback([render, &action] { action = [render] { return tool::render(*render); }; });
 
-    auto dir = std::make_shared<std::string>();
-    CLI::App* printer = app.add_subcommand("printer", "receipt printers")->require_subcommand(1);
-    CLI::App* profilesCmd =
-        printer->add_subcommand("profiles", "the printer models known, and any profile refused with why");
-    profilesCmd->add_option("--profiles", *dir, "a folder of printer profiles (default: the shipped ones)");
-    profilesCmd->callback([dir, &action] { action = [dir] { return listProfiles(*dir); }; });
 }
 
 }  // namespace frontdesk::tool

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
     Action action;
     addBrokerCommands(app, action);
     addEscPosCommands(app, action);
+    addPrinterCommands(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

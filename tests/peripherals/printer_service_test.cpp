@@ -17,6 +17,7 @@
 #include "peripherals/escpos_interpreter.h"
 #include "peripherals/printer_simulator.h"
 #include "peripherals_test_support.h"
+#include "testing/child_process.h"
 #include "testing/temp_dir.h"
 
 namespace frontdesk::peripherals {
@@ -280,6 +281,26 @@ TEST_F(PrinterServiceTest, AWriteOnlyTransportPrintsButSaysTheStatusIsUnknown) {
     auto job = printer->printAsync(longReceipt());
     ASSERT_TRUE(printer->waitForJob(*job, 20s).ok());
     EXPECT_EQ(fileText(path), *EscPosEncoder(t88(), nullptr).encode(longReceipt()));  // no status request
+}
+
+TEST_F(PrinterServiceTest, TheToolPrintsATestPageOpensTheDrawerAndReadsTheStatus) {
+    const std::string address = "tcp://127.0.0.1:" + std::to_string(sim->port());
+    const auto test = frontdesk::testing::runCommand({FRONTDESK_TOOL_BIN, "printer", "test", address, "--drawer"}, 60s);
+    ASSERT_EQ(test.exitCode, 0) << test.output;
+    EXPECT_NE(test.output.find("test page printed (confirmed by the printer)"), std::string::npos) << test.output;
+    EXPECT_NE(test.output.find("online, paper ok, drawer open"), std::string::npos) << test.output;
+    ASSERT_TRUE(eventually([&] { return sim->receipts() == 1; }));
+    const std::string page = receiptText("0001.txt");
+    EXPECT_EQ(page.rfind("Printer test\nEpson TM-T88V, 80 mm, 42 columns\n", 0), 0u) << page;
+    EXPECT_NE(page.find("[QR https://frontdesk.invalid/test]"), std::string::npos) << page;
+
+    sim->setFault(PrinterFault::CoverOpen, true);
+    const auto status = frontdesk::testing::runCommand({FRONTDESK_TOOL_BIN, "printer", "status", address}, 60s);
+    EXPECT_EQ(status.exitCode, 1) << status.output;
+    EXPECT_NE(status.output.find(address + ": cover open"), std::string::npos) << status.output;
+    const auto refused = frontdesk::testing::runCommand({FRONTDESK_TOOL_BIN, "printer", "status", "lpt1"}, 60s);
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.output.find("printer address 'lpt1'"), std::string::npos) << refused.output;
 }
 
 TEST(PrinterAddress, EachFormIsReadAndMistakesAreNamed) {
