@@ -30,10 +30,10 @@ reps=${BENCH_REPETITIONS:-10}
 min_time=${BENCH_MIN_TIME:-1}
 out=${BENCH_OUT:-$build/bench-results}
 
-for exe in bench_sale_commit bench_catalog bench_sync bench_master_data bench_backoffice; do
+for exe in bench_sale_commit bench_catalog bench_sync bench_master_data bench_backoffice bench_printing; do
     if [[ ! -x "$build/bench/$exe" ]]; then
         echo "error: $build/bench/$exe not found; build it first:" >&2
-        echo "  ninja -C $build bench_sale_commit bench_catalog bench_sync bench_master_data bench_backoffice" >&2
+        echo "  ninja -C $build bench_sale_commit bench_catalog bench_sync bench_master_data bench_backoffice bench_printing" >&2
         exit 2
     fi
 done
@@ -66,6 +66,7 @@ if ((smoke)); then
     run sync --benchmark_min_time=0.01 --catchup_events=500
     run master_data --apply_items=2000 --idle_sales=50
     run backoffice --sales=20000 --benchmark_repetitions=2 --benchmark_report_aggregates_only=true
+    run printing --benchmark_min_time=0.01
 else
     # Repetitions interleaved at random so the commit benchmarks see the same background load;
     # the summary uses the medians (and the pooled means of the paired run).
@@ -80,6 +81,8 @@ else
     run master_data
     echo "running bench_backoffice (fills a back-office database with 1,000,000 sales first) ..."
     run backoffice
+    echo "running bench_printing (encodes receipts, then prints them to the printer simulator) ..."
+    run printing --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 fi
 
 # GoogleBenchmark's JSON puts one "key": value per line; collect them per benchmark, with names
@@ -190,9 +193,20 @@ awk -v smoke="$smoke" '
                (v[tb, "real_time"] > 0) ? v[rtb, "real_time"] / v[tb, "real_time"] : 0
         printf "  %-22s %9.1f   raw GROUP BY %9.1f   ratio %.2f\n", "sales by day", v[sd, "real_time"], v[rsd, "real_time"],
                (v[sd, "real_time"] > 0) ? v[rsd, "real_time"] / v[sd, "real_time"] : 0
+        en = pick("BM_EncodeReceipt"); rb = pick("BM_RawReceiptBytes")
+        pc = pick("BM_PrintConfirmed"); rp = pick("BM_RawPrintConfirmed")
+        print ""
+        printf "Printing (a 40-line receipt with a QR code and a Code 128 barcode, Epson TM-T88V; medians)\n"
+        printf "  encode                 %9.1f us   %9.0f receipts/s  (%d bytes)\n", v[en, "real_time"], rate(en), v[en, "bytes"]
+        printf "  raw bytes by hand      %9.1f us   %9.0f receipts/s\n", v[rb, "real_time"], rate(rb)
+        printf "  ratio Encode/Raw       %9.3f\n", ratio(en, rb)
+        printf "  printed and confirmed  %9.1f ms   %9.1f receipts/s  (printer service over TCP to the simulator)\n", v[pc, "real_time"], rate(pc)
+        printf "  raw socket + GS r      %9.1f ms   %9.1f receipts/s\n", v[rp, "real_time"], rate(rp)
+        printf "  ratio Print/Raw        %9.2f\n", ratio(pc, rp)
         if (failed != "") { print ""; print "FAILED:" failed; exit 1 }
     }
-' "$out/sale_commit.json" "$out/catalog.json" "$out/sync.json" "$out/master_data.json" "$out/backoffice.json"
+' "$out/sale_commit.json" "$out/catalog.json" "$out/sync.json" "$out/master_data.json" "$out/backoffice.json" \
+    "$out/printing.json"
 
 echo ""
-echo "full output: $out/{sale_commit,catalog,sync,master_data,backoffice}.{txt,json}"
+echo "full output: $out/{sale_commit,catalog,sync,master_data,backoffice,printing}.{txt,json}"

@@ -20,6 +20,7 @@ public:
     core::Status write(std::string_view bytes) override;
     core::Result<std::string> read(std::chrono::milliseconds timeout) override;
     bool twoWay() const override { return true; }
+    int waitHandle() const override { return m_fd.get(); }
     std::string address() const override { return m_address.text; }
 
 protected:

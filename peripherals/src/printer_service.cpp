@@ -8,8 +8,13 @@
 #include <optional>
 #include <thread>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
 #include "core/log.h"
 #include "escpos_bytes.h"
+#include "fd.h"
 #include "peripherals/escpos_encoder.h"
 
 namespace frontdesk::peripherals {
@@ -45,6 +50,7 @@ struct Job {
     std::string bytes;
     bool sent = false;     // some of it may be on paper
     bool reprint = false;  // sent again: under the reprint heading
+    std::chrono::steady_clock::time_point queuedAt = std::chrono::steady_clock::now();
 };
 
 }  // namespace
@@ -90,8 +96,16 @@ struct PrinterService::Impl {
     bool pollOutstanding = false;
     std::vector<PrinterEvent> pending;  // events to deliver outside the lock
 
+    Fd wakeRead, wakeWrite;  // a byte written wakes the thread from its wait on the printer
+
     Impl(firmware_config::PrinterProfile p, std::unique_ptr<Transport> t, PrinterServiceOptions o)
-        : profile(std::move(p)), transport(std::move(t)), options(std::move(o)), twoWay(transport->twoWay()) {}
+        : profile(std::move(p)), transport(std::move(t)), options(std::move(o)), twoWay(transport->twoWay()) {
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) == 0) {
+            wakeRead.reset(fds[0]);
+            wakeWrite.reset(fds[1]);
+        }
+    }
 
     // ---- from callers
 
@@ -105,6 +119,7 @@ struct PrinterService::Impl {
             tasks.push_back(task);
         }
         wake.notify_all();
+        poke();
         return result.get();
     }
 
@@ -121,6 +136,7 @@ struct PrinterService::Impl {
             queue.push_back(std::move(job));
         }
         wake.notify_all();
+        poke();
         return id;
     }
 
@@ -281,15 +297,19 @@ struct PrinterService::Impl {
     // Takes the next job when the printer may print it, and sends it.
     void startNext() {
         if (current) return;
-        const bool faulted = !status.fault().empty();
-        if (faulted && (pollOutstanding || Clock::now() - answeredAt > options.pollInterval)) {
-            // Only a status read since the last poll holds a job back, not one from before.
+        Clock::time_point queuedAt;
+        {
+            std::lock_guard lock(mutex);
+            if (!enabled || queue.empty() || state == PrinterState::Error) return;
+            queuedAt = queue.front().queuedAt;
+        }
+        if (!status.fault().empty() && answeredAt < queuedAt) {
+            // Only a status read since the job came holds it back: the fault may be fixed by now.
             if (!pollOutstanding) requestStatus();
             return;
         }
         {
             std::lock_guard lock(mutex);
-            if (!enabled || queue.empty() || state == PrinterState::Error) return;
             current = std::move(queue.front());
             queue.pop_front();
             state = PrinterState::Busy;
@@ -305,10 +325,30 @@ struct PrinterService::Impl {
         send();
     }
 
+    // Waits up to a slice for the printer to say something or for work to arrive (a job, a
+    // call): without the second, a job queued while the thread reads would wait for the slice.
+    std::chrono::milliseconds awaitInput() {
+        const int handle = transport->waitHandle();
+        if (handle < 0) return kSlice;  // the transport's read waits instead
+        pollfd fds[2] = {{handle, POLLIN, 0}, {wakeRead.get(), POLLIN, 0}};
+        (void)::poll(fds, 2, static_cast<int>(kSlice.count()));
+        if (fds[1].revents & POLLIN) {
+            char drain[64];
+            while (::read(wakeRead.get(), drain, sizeof drain) > 0) {
+            }
+        }
+        return std::chrono::milliseconds(0);
+    }
+
+    void poke() {
+        const char c = 1;
+        (void)!::write(wakeWrite.get(), &c, 1);
+    }
+
     // Reads what the printer says, and acts on it.
     void pump() {
         if (!reconnect()) return;
-        auto got = transport->read(kSlice);
+        auto got = transport->read(awaitInput());
         if (!got.ok()) {
             connectionLost(got.status());
             return;
@@ -519,6 +559,7 @@ void PrinterService::close() {
         m_impl->stopping = true;
     }
     m_impl->wake.notify_all();
+    m_impl->poke();
     m_impl->thread.join();
     std::lock_guard lock(m_impl->mutex);
     m_impl->running = m_impl->claimed = m_impl->enabled = false;

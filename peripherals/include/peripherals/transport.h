@@ -43,6 +43,10 @@ public:
     [[nodiscard]] virtual core::Result<std::string> read(std::chrono::milliseconds timeout) = 0;
     // True when the printer's answers come back (DLE EOT, GS r, Automatic Status Back).
     virtual bool twoWay() const = 0;
+    // A descriptor that polls readable when the printer has sent something, so that the printer
+    // service can wait on it and on its own work at once; -1 when the transport has none (then
+    // the service reads in short slices).
+    virtual int waitHandle() const { return -1; }
 
     // The end of one job. A spooling transport (CUPS) submits what was written since the last
     // endJob() as one job and follows it until the spooler says it completed (Ok) or was
