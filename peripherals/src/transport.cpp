@@ -89,8 +89,8 @@ core::Result<std::unique_ptr<Transport>> makeTransport(const PrinterAddress& add
         case PrinterAddress::Kind::Tcp: return makeTcpTransport(address);
         case PrinterAddress::Kind::Serial: return makeSerialTransport(address);
         case PrinterAddress::Kind::File: return makeFileTransport(address);
+        case PrinterAddress::Kind::Cups: return makeCupsTransport(address);
         case PrinterAddress::Kind::Usb: return makeUsbTransport(address);
-        case PrinterAddress::Kind::Cups: break;
     }
     return core::Status(core::ErrorKind::Unavailable, "printer address '" + address.text + "': not supported");
 }
