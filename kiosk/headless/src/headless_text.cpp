@@ -117,11 +117,17 @@ std::string describeResult(const json& request, const json& result, const core::
         out << field(result, "name") << " (" << field(result, "role") << ")";
     } else if (action == "shift.open") {
         out << "shift " << field(result, "shift");
+    } else if (action == "reprint") {
+        out << "copy of receipt " << field(result, "receipt");
     } else {
         json rest = result;
         rest.erase("ok");
         rest.erase("action");
         out << (rest.empty() ? "done" : jsonText(rest));
+    }
+    // What the printer did with the receipt, report or badge, when the till has one.
+    if (ok && result.contains("print") && result["print"].is_object()) {
+        out << "\n      printer: " << field(result["print"], "message");
     }
     return out.str();
 }
