@@ -165,6 +165,8 @@ core::Result<std::unique_ptr<kiosk::receipts::ReceiptPrinter>> startPrinter(cons
         return p->print(receipts::shiftReport(c, report), wait).toJson();
     };
     probe.badge = [=](const kiosk::Visit& visit) { return p->print(receipts::visitorBadge(base, visit), wait).toJson(); };
+    // A drawer pulse is short: a second is plenty for its confirmation.
+    probe.drawer = [p] { return p->openDrawer(std::chrono::seconds(1)).toJson(); };
     probe.status = [p] { return p->statusJson(); };
     driver.setPrinter(std::move(probe));
     return printer;

@@ -29,13 +29,27 @@ Result<json> saleJson(Context& c, const Result<SaleState>& state) {
     return saleStateJson(*state, c.till.checkout().cart(), tillCurrency(c));
 }
 
-// The sale or refund as committed; then its receipt, when the till has a printer.
+// Opens the cash drawer once a cash movement is committed, when the till has a printer to pulse it.
+void openDrawer(Context& c, json& result) {
+    if (c.printer && c.printer.drawer) result["drawer"] = c.printer.drawer();
+}
+
+bool paidInCash(const json& payload) {
+    for (const auto& t : payload.value("tenders", json::array())) {
+        if (t.is_object() && t.value("method", "") == "cash") return true;
+    }
+    return false;
+}
+
+// The sale or refund as committed; then the drawer for cash, and its receipt, when the till has a
+// printer.
 Result<json> committedJson(Context& c, const Result<Committed>& committed) {
     if (!committed.ok()) return committed.status();
     json result{{"receipt", committed->receiptNo},
                 {"seq", committed->event.seq},
                 {"event", committed->event.id},
                 {"payload", committed->payload}};
+    if (paidInCash(committed->payload)) openDrawer(c, result);
     if (c.printer) result["print"] = c.printer.sale(*committed, staffName(c), false);
     return result;
 }
@@ -71,7 +85,10 @@ Result<json> cashMove(Context& c, const json& a, bool in) {
     FD_ASSIGN(auto amount, money(a, "amount", tillCurrency(c)));
     FD_ASSIGN(auto reason, text(a, "reason"));
     FD_ASSIGN(auto approval, headless::approval(a));
-    return done(in ? c.till.shifts().paidIn(amount, reason, approval) : c.till.shifts().paidOut(amount, reason, approval));
+    FD_TRY(in ? c.till.shifts().paidIn(amount, reason, approval) : c.till.shifts().paidOut(amount, reason, approval));
+    json result = json::object();
+    openDrawer(c, result);
+    return result;
 }
 Result<json> paidIn(Context& c, const json& a) { return cashMove(c, a, true); }
 Result<json> paidOut(Context& c, const json& a) { return cashMove(c, a, false); }
@@ -79,7 +96,10 @@ Result<json> paidOut(Context& c, const json& a) { return cashMove(c, a, false); 
 Result<json> noSale(Context& c, const json& a) {
     FD_ASSIGN(auto reason, text(a, "reason"));
     FD_ASSIGN(auto approval, headless::approval(a));
-    return done(c.till.shifts().noSale(reason, approval));
+    FD_TRY(c.till.shifts().noSale(reason, approval));
+    json result = json::object();
+    openDrawer(c, result);
+    return result;
 }
 
 Result<json> scan(Context& c, const json& a) {

@@ -57,8 +57,19 @@ PrintOutcome ReceiptPrinter::print(peripherals::Document document, std::chrono::
 }
 
 PrintOutcome ReceiptPrinter::openDrawer(std::chrono::milliseconds wait) {
-    if (core::Status s = ready(); !s.ok()) return outcome(s, wait);
-    return outcome(m_service->openDrawer(), wait);
+    PrintOutcome out;
+    if (core::Status s = ready(); !s.ok()) {
+        out = outcome(s, wait);
+    } else {
+        out = outcome(m_service->openDrawer(), wait);
+    }
+    // Said of the drawer, not of paper.
+    if (out.printed) {
+        out.message = "drawer opened";
+    } else if (const auto colon = out.message.find(": "); colon != std::string::npos) {
+        out.message = "drawer not opened" + out.message.substr(colon);
+    }
+    return out;
 }
 
 nlohmann::json ReceiptPrinter::statusJson() {

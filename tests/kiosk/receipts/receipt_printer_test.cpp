@@ -122,10 +122,13 @@ TEST_F(ReceiptPrinterTest, TheHeadlessTillPrintsAfterEachCommitAndAFaultNeverHol
     const auto results = resultLines(run.output);
     ASSERT_EQ(results.size(), 10u) << run.output;  // the seed, then one per action
     EXPECT_EQ(results[5]["print"]["printed"], true) << results[5];
+    EXPECT_EQ(results[5]["drawer"]["message"], "drawer opened") << results[5];  // a cash sale
     EXPECT_EQ(results[6]["print"]["printed"], true) << results[6];
     EXPECT_EQ(results[7]["print"]["printed"], true) << results[7];
     EXPECT_EQ(results[8]["print"]["printed"], true) << results[8];
     EXPECT_EQ(results[9]["state"], "idle");
+    EXPECT_EQ(results[9]["status"], "online, paper ok, drawer open");
+    EXPECT_FALSE(results[6].contains("drawer"));  // a copy moves no cash
     ASSERT_EQ(simulator->receipts(), 4);
     const std::string sale = receipt("0001.txt");
     EXPECT_EQ(sale.rfind("Frontdesk Cafe\nVAT id: DE123456789\n", 0), 0u) << sale;

@@ -30,11 +30,13 @@ struct SyncProbe {
 // The receipt printer as the driver sees it, when the till has one (main.cpp wires
 // kiosk/receipts): each function prints and answers {"printed", "queued", "message", "status"}.
 // Printing comes after the commit and never undoes or holds it: the action's result carries the
-// answer under "print".
+// answer under "print". The cash drawer opens (through the printer) after a sale or refund with
+// cash, a paid-in, a paid-out and a no-sale, each once committed: the answer is under "drawer".
 struct PrintProbe {
     std::function<nlohmann::json(const Committed&, const std::string& staffName, bool copy)> sale;
     std::function<nlohmann::json(const ShiftReport&, const std::string& staffName)> report;
     std::function<nlohmann::json(const Visit&)> badge;
+    std::function<nlohmann::json()> drawer;  // the cash drawer's pulse, through the printer
     std::function<nlohmann::json()> status;
     explicit operator bool() const { return static_cast<bool>(sale); }
 };

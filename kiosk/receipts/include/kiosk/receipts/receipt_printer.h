@@ -42,7 +42,7 @@ public:
 
     // Prints and waits at most `wait` for the printer's confirmation.
     PrintOutcome print(peripherals::Document document, std::chrono::milliseconds wait);
-    // The cash drawer's pulse, through the printer.
+    // The cash drawer's pulse, through the printer: "drawer opened", or "drawer not opened: why".
     PrintOutcome openDrawer(std::chrono::milliseconds wait);
     // {"address", "model", "state", "status", "last_error"}
     nlohmann::json statusJson();
