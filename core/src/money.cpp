@@ -76,8 +76,10 @@ Result<Money> Money::parse(std::string_view text, Currency currency) {
 
 std::string Money::amount() const { return Decimal(m_minor, m_currency.exponent).toString(); }
 
-std::string Money::toString() const {
-    // Always show all minor digits ("12.50 EUR", not "12.5 EUR").
+std::string Money::toString() const { return displayAmount() + " " + std::string(m_currency.codeView()); }
+
+std::string Money::displayAmount() const {
+    // Always show all minor digits ("12.50", not "12.5").
     std::string text = amount();
     if (m_currency.exponent > 0) {
         auto point = text.find('.');
@@ -88,7 +90,7 @@ std::string Money::toString() const {
         const auto have = text.size() - point - 1;
         text.append(static_cast<std::size_t>(m_currency.exponent) - have, '0');
     }
-    return text + " " + std::string(m_currency.codeView());
+    return text;
 }
 
 Status Money::sameCurrency(const Money& other) const {

@@ -150,6 +150,10 @@ TEST(MoneyParse, RejectsMalformedAndOutOfRangeAmounts) {
 TEST(MoneyFormat, ShowsAllMinorDigitsAndTheCode) {
     EXPECT_EQ(money("12.5", "EUR").toString(), "12.50 EUR");
     EXPECT_EQ(money("12.5", "EUR").amount(), "12.5");
+    EXPECT_EQ(money("12.5", "EUR").displayAmount(), "12.50");
+    EXPECT_EQ(money("-0.5", "EUR").displayAmount(), "-0.50");
+    EXPECT_EQ(money("1.5", "KWD").displayAmount(), "1.500");
+    EXPECT_EQ(money("7", "JPY").displayAmount(), "7");
     EXPECT_EQ(money("1", "KWD").toString(), "1.000 KWD");
     EXPECT_EQ(money("500", "JPY").toString(), "500 JPY");
     EXPECT_EQ(Money(-5, currency("EUR")).toString(), "-0.05 EUR");

@@ -46,9 +46,12 @@ public:
     bool isNegative() const { return m_minor < 0; }
     bool isPositive() const { return m_minor > 0; }
 
-    // "12.34 EUR"; amount() is just "12.34".
+    // "12.50 EUR": every minor digit and the code. amount() is the shortest decimal ("12.5", for
+    // JSON and parsing back); displayAmount() has every minor digit and no code ("12.50", as
+    // receipts and screens show money).
     std::string toString() const;
     std::string amount() const;
+    std::string displayAmount() const;
 
     // Checked: errors on a currency mismatch or int64 overflow.
     Result<Money> plus(const Money& other) const;

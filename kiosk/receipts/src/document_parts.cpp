@@ -23,11 +23,7 @@ void closing(Document& d, const ReceiptContext& c) {
     d.cut();
 }
 
-std::string amount(const ReceiptContext& c, std::int64_t minor) {
-    // Every minor digit, as receipts show money ("12.00"): toString() without its currency code.
-    const std::string text = core::Money(minor, c.currency).toString();
-    return text.substr(0, text.rfind(' '));
-}
+std::string amount(const ReceiptContext& c, std::int64_t minor) { return core::Money(minor, c.currency).displayAmount(); }
 
 void row(Document& d, const ReceiptContext& c, Label which, const std::string& value) {
     if (value.empty()) return;  // a field this record lacks: no empty row
