@@ -1,0 +1,43 @@
+#pragma once
+// Who is at the till: PIN login (a cashier switch is a login while someone is logged in: the sale
+// in progress stays and completes under the new cashier), logout, and the lock after idle, which
+// is a logout that keeps the sale. Wrong PINs and lockouts come back in the engine's words.
+//
+// GUI thread. The Till outlives it.
+
+#include <QObject>
+#include <QString>
+
+#include "kiosk/till.h"
+
+namespace frontdesk::kiosk::app {
+
+class SessionViewModel : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY userChanged)
+    Q_PROPERTY(QString staffName READ staffName NOTIFY userChanged)
+    Q_PROPERTY(QString role READ role NOTIFY userChanged)  // "cashier", "supervisor", ...
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+
+public:
+    explicit SessionViewModel(Till& till, QObject* parent = nullptr) : QObject(parent), m_till(till) {}
+
+    bool loggedIn() const { return m_till.session().user().has_value(); }
+    QString staffName() const;
+    QString role() const;
+    QString message() const { return m_message; }
+
+    Q_INVOKABLE bool login(const QString& staffId, const QString& pin);
+    Q_INVOKABLE void logout();
+
+signals:
+    void userChanged();
+    void messageChanged();
+
+private:
+    void say(const QString& message);
+    Till& m_till;
+    QString m_message;
+};
+
+}  // namespace frontdesk::kiosk::app

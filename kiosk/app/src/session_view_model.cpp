@@ -1,0 +1,37 @@
+#include "kiosk/app/session_view_model.h"
+
+namespace frontdesk::kiosk::app {
+
+QString SessionViewModel::staffName() const {
+    const auto& user = m_till.session().user();
+    return user ? QString::fromStdString(user->name) : QString();
+}
+
+QString SessionViewModel::role() const {
+    const auto& user = m_till.session().user();
+    return user ? QString::fromLatin1(roleName(user->role).data(), static_cast<int>(roleName(user->role).size()))
+                : QString();
+}
+
+void SessionViewModel::say(const QString& message) {
+    m_message = message;
+    emit messageChanged();
+}
+
+bool SessionViewModel::login(const QString& staffId, const QString& pin) {
+    auto member = m_till.session().login(staffId.toStdString(), pin.toStdString());
+    if (!member.ok()) {
+        say(QString::fromStdString(member.status().message()));
+        return false;
+    }
+    say({});
+    emit userChanged();
+    return true;
+}
+
+void SessionViewModel::logout() {
+    m_till.session().logout();
+    emit userChanged();
+}
+
+}  // namespace frontdesk::kiosk::app
