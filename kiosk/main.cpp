@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -10,6 +11,11 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "kiosk/headless.h"
+#ifdef FRONTDESK_APP
+#include <unistd.h>
+
+#include "kiosk/app/kiosk_app.h"
+#endif
 #include "kiosk/json_text.h"
 #include "kiosk/master_data.h"
 #include "kiosk/outbox_source.h"
@@ -194,6 +200,16 @@ int main(int argc, char** argv) {
     app.add_option("--terminal-user", syncWanted.terminalUser, "this terminal's entry in the credentials file "
                                                               "(default: the terminal id)");
     app.add_option("--broker", syncWanted.broker, "the broker as HOST:PORT (default: the one in the credentials file)");
+    std::string mode = "cashier";
+    app.add_option("--mode", mode, "the touchscreen's mode: cashier, reception or self-service")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"cashier", "reception", "self-service"}));
+#ifdef FRONTDESK_APP
+    kiosk::app::AppOptions appWanted;
+    std::filesystem::path selfTestDir;
+    app.add_flag("--self-test", appWanted.selfTest,
+                 "load every screen offscreen on a fresh terminal from --seed; exit 1 on any QML warning");
+#endif
     PrinterOptions printerWanted;
     app.add_option("--printer", printerWanted.address,
                    "receipt printer: tcp://HOST:PORT, usb:VID:PID, usb:, cups:QUEUE, serial:DEVICE[@BAUD] or file:PATH");
@@ -226,10 +242,31 @@ int main(int argc, char** argv) {
         std::cerr << "frontdesk-kiosk: --broker needs --credentials (the broker refuses anonymous clients)\n";
         return 2;
     }
+#ifndef FRONTDESK_APP
     if (!headless) {
         std::cerr << "frontdesk-kiosk: this build has the headless engine only; run with --headless\n";
         return 2;
     }
+#else
+    appWanted.mode = mode;
+    if (!headless && mode != "cashier") {
+        std::cerr << "frontdesk-kiosk: --mode " << mode
+                  << ": only the cashier screens are built so far (docs/kiosk-app.md)\n";
+        return 2;
+    }
+    if (appWanted.selfTest) {
+        if (headless || seedPath.empty()) {
+            std::cerr << "frontdesk-kiosk: --self-test loads the touchscreen on a fresh terminal: give --seed "
+                         "(demo/seed.json will do), not --headless\n";
+            return 2;
+        }
+        // A terminal of its own: a self-test never touches the till's database.
+        selfTestDir = std::filesystem::temp_directory_path() / ("frontdesk-self-test-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(selfTestDir);
+        std::filesystem::create_directories(selfTestDir);
+        dbPath = (selfTestDir / "terminal.db").string();
+    }
+#endif
     auto clock = makeClock(clockAt);
     if (!clock) return 2;
     auto db = openDatabase(dbPath, seedPath, *clock, pretty);
@@ -272,6 +309,16 @@ int main(int argc, char** argv) {
             return 1;
         }
     }
+#ifdef FRONTDESK_APP
+    if (!headless) {
+        const int code = kiosk::app::runKioskApp(argc, argv, **till, appWanted);
+        if (!selfTestDir.empty()) {
+            std::error_code ignored;
+            std::filesystem::remove_all(selfTestDir, ignored);
+        }
+        return code;
+    }
+#endif
     const int failures = driver.run(scriptPath.empty() ? std::cin : script, std::cout, pretty);
     // Failed actions are reported in their result lines; the exit code says whether any failed.
     return failures == 0 ? 0 : 3;

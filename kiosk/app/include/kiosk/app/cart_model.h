@@ -8,6 +8,7 @@
 
 #include <QAbstractListModel>
 #include <QString>
+#include <QtQml/qqmlregistration.h>
 #include <vector>
 
 #include "core/money.h"
@@ -18,6 +19,8 @@ namespace frontdesk::kiosk::app {
 
 class CartModel : public QAbstractListModel {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("made by the app, over its till")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QtQml/qqmlregistration.h>
 
 #include "kiosk/app/cart_model.h"
 #include "kiosk/till.h"
@@ -16,6 +17,8 @@ namespace frontdesk::kiosk::app {
 
 class SaleViewModel : public QObject {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("made by the app, over its till")
     Q_PROPERTY(CartModel* cart READ cart CONSTANT)
     Q_PROPERTY(QString total READ total NOTIFY totalsChanged)          // "EUR 12.00"
     Q_PROPERTY(QString tax READ tax NOTIFY totalsChanged)              // "1.92"

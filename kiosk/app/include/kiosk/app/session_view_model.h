@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QtQml/qqmlregistration.h>
 
 #include "kiosk/till.h"
 
@@ -14,6 +15,8 @@ namespace frontdesk::kiosk::app {
 
 class SessionViewModel : public QObject {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("made by the app, over its till")
     Q_PROPERTY(bool loggedIn READ loggedIn NOTIFY userChanged)
     Q_PROPERTY(QString staffName READ staffName NOTIFY userChanged)
     Q_PROPERTY(QString role READ role NOTIFY userChanged)  // "cashier", "supervisor", ...

@@ -1,0 +1,20 @@
+#pragma once
+// The touchscreen app around a till: the view models, the QML engine and the window. main.cpp
+// calls runKioskApp() when it is not --headless; everything else stays there.
+
+#include <string>
+
+#include "kiosk/till.h"
+
+namespace frontdesk::kiosk::app {
+
+struct AppOptions {
+    std::string mode = "cashier";  // only cashier has screens so far (docs/kiosk-app.md)
+    bool selfTest = false;         // load every screen offscreen, exit 1 on any QML warning
+};
+
+// Runs the Qt event loop until the window closes (or, for a self-test, until every screen has
+// loaded): the exit code. argc/argv are Qt's (platform, style).
+int runKioskApp(int& argc, char** argv, Till& till, const AppOptions& options);
+
+}  // namespace frontdesk::kiosk::app

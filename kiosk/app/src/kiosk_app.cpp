@@ -1,0 +1,95 @@
+#include "kiosk/app/kiosk_app.h"
+
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSGRendererInterface>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+#include <atomic>
+#include <iostream>
+
+#include "kiosk/app/sale_view_model.h"
+#include "kiosk/app/session_view_model.h"
+
+// The QML module Frontdesk.Kiosk is built as a static plugin (kiosk/app/CMakeLists.txt).
+Q_IMPORT_QML_PLUGIN(Frontdesk_KioskPlugin)
+
+namespace frontdesk::kiosk::app {
+
+namespace {
+
+std::atomic<int> g_warnings{0};
+QtMessageHandler g_previous = nullptr;
+
+// A self-test fails on any QML warning: a binding that cannot resolve, a missing property, a type
+// that does not load. Those come in the qml and js categories, or name the .qml file; the
+// platform's own notes (no XDG_RUNTIME_DIR in CI) do not count.
+void countWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    const QString category = QString::fromLatin1(context.category ? context.category : "");
+    const bool qml = category == QLatin1String("qml") || category == QLatin1String("js") ||
+                     category.startsWith(QLatin1String("qt.qml")) || message.contains(QLatin1String(".qml"));
+    if (type != QtDebugMsg && type != QtInfoMsg && qml) ++g_warnings;
+    if (g_previous) {
+        g_previous(type, context, message);
+    } else {
+        std::cerr << qPrintable(qFormatLogMessage(type, context, message)) << "\n";
+    }
+}
+
+}  // namespace
+
+int runKioskApp(int& argc, char** argv, Till& till, const AppOptions& options) {
+    if (options.selfTest) {
+        g_previous = qInstallMessageHandler(countWarnings);
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        // No GPU in CI: Qt Quick's software renderer draws the same scene graph.
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    }
+    QGuiApplication application(argc, argv);
+    QQuickStyle::setStyle(QStringLiteral("Basic"));  // the theme's sizes and colours, on every platform
+    SessionViewModel session(till);
+    SaleViewModel sale(till);
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties({{"session", QVariant::fromValue(&session)},
+                                 {"sale", QVariant::fromValue(&sale)},
+                                 {"mode", QString::fromStdString(options.mode)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Frontdesk/Kiosk/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        std::cerr << "frontdesk-kiosk: the screens did not load\n";
+        return 1;
+    }
+    if (!options.selfTest) return application.exec();
+
+    // Every screen, each until it has drawn a frame: the login screen as loaded, then the sale
+    // screen. A bound of 30 s stops a self-test whose window never draws (it fails).
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (!window) {
+        std::cerr << "frontdesk-kiosk: the root object is not a window\n";
+        return 1;
+    }
+    // frameSwapped may come from the render thread: handled on this one, in order.
+    const QStringList screens = {QStringLiteral("login"), QStringLiteral("sale")};
+    int shown = 0;  // the screen on show; each frame drawn moves to the next, the last one quits
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, &application,
+        [&] {
+            if (shown + 1 >= screens.size()) {
+                shown = static_cast<int>(screens.size());
+                application.quit();
+                return;
+            }
+            window->setProperty("selfTestScreen", screens[++shown]);
+        },
+        Qt::QueuedConnection);
+    QTimer::singleShot(30000, &application, [&] { application.exit(2); });
+    const int loop = application.exec();
+    const int warnings = g_warnings.load();
+    std::cout << "self-test: mode " << options.mode << ", " << shown << " of " << screens.size() << " screens drawn, "
+              << warnings << " warnings\n";
+    return loop == 0 && shown >= screens.size() && warnings == 0 ? 0 : 1;
+}
+
+}  // namespace frontdesk::kiosk::app
