@@ -209,6 +209,8 @@ int main(int argc, char** argv) {
     std::filesystem::path selfTestDir;
     app.add_flag("--self-test", appWanted.selfTest,
                  "load every screen offscreen on a fresh terminal from --seed; exit 1 on any QML warning");
+    app.add_option("--screenshots", appWanted.screenshots, "with --self-test: write each screen as NAME.png here")
+        ->check(CLI::ExistingDirectory);
 #endif
     PrinterOptions printerWanted;
     app.add_option("--printer", printerWanted.address,

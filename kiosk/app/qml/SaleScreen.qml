@@ -62,6 +62,7 @@ Item {
 
         ColumnLayout {
             spacing: Theme.spacing
+            Layout.fillWidth: false  // a layout fills by default: the cart takes the width left
             Layout.preferredWidth: 360
             Layout.fillHeight: true
 

@@ -1,6 +1,8 @@
 #include "kiosk/app/kiosk_app.h"
 
+#include <QDir>
 #include <QGuiApplication>
+#include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -76,6 +78,10 @@ int runKioskApp(int& argc, char** argv, Till& till, const AppOptions& options) {
     QObject::connect(
         window, &QQuickWindow::frameSwapped, &application,
         [&] {
+            if (!options.screenshots.empty()) {
+                const QString file = QString::fromStdString(options.screenshots) + "/" + screens[shown] + ".png";
+                if (!window->grabWindow().save(file)) std::cerr << "frontdesk-kiosk: cannot write " << qPrintable(file) << "\n";
+            }
             if (shown + 1 >= screens.size()) {
                 shown = static_cast<int>(screens.size());
                 application.quit();

@@ -11,6 +11,7 @@ namespace frontdesk::kiosk::app {
 struct AppOptions {
     std::string mode = "cashier";  // only cashier has screens so far (docs/kiosk-app.md)
     bool selfTest = false;         // load every screen offscreen, exit 1 on any QML warning
+    std::string screenshots;       // with selfTest: a folder for each screen as NAME.png
 };
 
 // Runs the Qt event loop until the window closes (or, for a self-test, until every screen has
