@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "kiosk/app/sale_view_model.h"
+#include "kiosk/app/scanner_input.h"
 #include "kiosk/app/session_view_model.h"
 
 // The QML module Frontdesk.Kiosk is built as a static plugin (kiosk/app/CMakeLists.txt).
@@ -53,6 +54,10 @@ int runKioskApp(int& argc, char** argv, Till& till, const AppOptions& options) {
     QQuickStyle::setStyle(QStringLiteral("Basic"));  // the theme's sizes and colours, on every platform
     SessionViewModel session(till);
     SaleViewModel sale(till);
+    // The keyboard-wedge scanner, on every screen: a scan goes to the sale, whatever has focus.
+    ScannerInput scanner;
+    application.installEventFilter(&scanner);
+    QObject::connect(&scanner, &ScannerInput::scanned, &sale, [&sale](const QString& code) { sale.scan(code); });
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties({{"session", QVariant::fromValue(&session)},
