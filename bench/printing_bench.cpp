@@ -12,9 +12,8 @@
 //
 // Both pairs report items/s; docs/PERFORMANCE.md records the ratios.
 
-#include <benchmark/benchmark.h>
-
 #include <arpa/inet.h>
+#include <benchmark/benchmark.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -39,14 +38,18 @@ using peripherals::TextStyle;
 constexpr int kLines = 40;
 
 const firmware_config::PrinterProfile& profile() {
-    static const auto loaded = must(
-        firmware_config::loadPrinterProfile(firmware_config::shippedPrinterProfilesDir() / "epson-tm-t88v.json"),
-        "printer profile");
+    static const auto loaded =
+        must(firmware_config::loadPrinterProfile(firmware_config::shippedPrinterProfilesDir() / "epson-tm-t88v.json"),
+             "printer profile");
     return loaded;
 }
 
-std::string itemName(int i) { return "Item number " + std::to_string(i) + " (500 g)"; }
-std::string price(int i) { return std::to_string(i) + "." + std::to_string(10 + i % 90); }
+std::string itemName(int i) {
+    return "Item number " + std::to_string(i) + " (500 g)";
+}
+std::string price(int i) {
+    return std::to_string(i) + "." + std::to_string(10 + i % 90);
+}
 
 Document receipt() {
     Document d;
@@ -88,9 +91,9 @@ void BM_RawReceiptBytes(benchmark::State& state) {
             out.append(static_cast<std::size_t>(columns) - left.size() - right.size(), ' ');
             out += right + "\n";
         }
-        out += std::string(static_cast<std::size_t>(columns), '-') + "\n\x1b" "E\x01Total";
+        out += std::string(static_cast<std::size_t>(columns), '-') + "\n\033E\001Total";
         out.append(static_cast<std::size_t>(columns) - 16, ' ');
-        out += "EUR 1234.56\n\x1b" "E";
+        out += "EUR 1234.56\n\033E";
         out.push_back('\0');
         const std::string qr = "t1-000042";
         out += std::string("\x1d(k\x04\x00\x31\x41\x32\x00", 9) + std::string("\x1d(k\x03\x00\x31\x43\x05", 8);
@@ -110,7 +113,8 @@ struct Simulator {
 
 void BM_PrintConfirmed(benchmark::State& state) {
     Simulator s;
-    auto address = must(peripherals::parsePrinterAddress("tcp://127.0.0.1:" + std::to_string(s.sim->port())), "address");
+    auto address =
+        must(peripherals::parsePrinterAddress("tcp://127.0.0.1:" + std::to_string(s.sim->port())), "address");
     peripherals::PrinterService service(profile(), must(peripherals::makeTransport(address), "transport"));
     must(service.open(), "open");
     must(service.claim(), "claim");

@@ -84,13 +84,14 @@ int status(const PrinterOptions& o) {
 Document testPage(const firmware_config::PrinterProfile& p) {
     Document d;
     d.text("Printer test", TextStyle{.bold = true, .doubleWidth = true, .doubleHeight = true}, Align::Center);
-    d.text(p.model + ", " + std::to_string(p.paperMm) + " mm, " + std::to_string(p.columns()) + " columns",
-           {}, Align::Center);
+    d.text(p.model + ", " + std::to_string(p.paperMm) + " mm, " + std::to_string(p.columns()) + " columns", {},
+           Align::Center);
     std::string ruler;
     for (int i = 1; i <= p.columns(); ++i) ruler.push_back(static_cast<char>('0' + i % 10));
     d.text(ruler).separator();
     d.text("Bold", TextStyle{.bold = true}).text("Underlined", TextStyle{.underline = true});
-    d.text("Inverted", TextStyle{.inverted = true}).text("Double", TextStyle{.doubleWidth = true, .doubleHeight = true});
+    d.text("Inverted", TextStyle{.inverted = true})
+        .text("Double", TextStyle{.doubleWidth = true, .doubleHeight = true});
     d.text("Centred", {}, Align::Center).text("Right", {}, Align::End);
     d.columns("An item with a long name that wraps onto a second line", "12.34");
     d.separator().text("Grüße, Ünïcödé: € £ ¥ Ω Ж");
@@ -122,9 +123,11 @@ int test(const PrinterOptions& o) {
 }
 
 void addAddress(CLI::App* cmd, PrinterOptions& o) {
-    cmd->add_option("address", o.address, "tcp://HOST:PORT, usb:VID:PID, usb:, cups:QUEUE, serial:DEVICE[@BAUD], file:PATH")
+    cmd->add_option("address", o.address,
+                    "tcp://HOST:PORT, usb:VID:PID, usb:, cups:QUEUE, serial:DEVICE[@BAUD], file:PATH")
         ->required();
-    cmd->add_option("--model", o.model, "the printer's profile (frontdesk-tool printer profiles)")->capture_default_str();
+    cmd->add_option("--model", o.model, "the printer's profile (frontdesk-tool printer profiles)")
+        ->capture_default_str();
     cmd->add_option("--profiles", o.profilesDir, "a folder of printer profiles (default: the shipped ones)");
 }
 

@@ -27,7 +27,7 @@ protected:
     // A connected, non-blocking descriptor, or Unavailable naming the address and the reason.
     virtual core::Result<Fd> connect() = 0;
     const PrinterAddress& where() const { return m_address; }
-    core::Status dropped(std::string_view what);  // closes, and says what happened
+    core::Status dropped(std::string_view what);              // closes, and says what happened
     core::Status unavailable(std::string_view reason) const;  // "printer at ADDRESS: reason"
 
 private:

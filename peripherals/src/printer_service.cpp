@@ -30,8 +30,8 @@ constexpr std::size_t kKeptOutcomes = 1024;
 
 const std::string kConfirm = {escpos::kGs, escpos::kStatusRequest, 1};
 const std::string kClearBuffer = {escpos::kDle, escpos::kRecover, 2};
-const std::string kStatusRequests = {escpos::kDle, escpos::kRealtimeStatus, 1, escpos::kDle, escpos::kRealtimeStatus,
-                                     2, escpos::kDle, escpos::kRealtimeStatus, 4};
+const std::string kStatusRequests = {escpos::kDle, escpos::kRealtimeStatus, 1, escpos::kDle, escpos::kRealtimeStatus, 2,
+                                     escpos::kDle, escpos::kRealtimeStatus, 4};
 
 std::string whatToDo(const std::string& fault) {
     if (fault == "cover open") return "printer cover open: close it";
@@ -57,10 +57,14 @@ struct Job {
 
 std::string_view printerStateName(PrinterState state) {
     switch (state) {
-        case PrinterState::Closed: return "closed";
-        case PrinterState::Idle: return "idle";
-        case PrinterState::Busy: return "busy";
-        case PrinterState::Error: return "error";
+        case PrinterState::Closed:
+            return "closed";
+        case PrinterState::Idle:
+            return "idle";
+        case PrinterState::Busy:
+            return "busy";
+        case PrinterState::Error:
+            return "error";
     }
     return "unknown";
 }
@@ -510,7 +514,9 @@ PrinterService::PrinterService(firmware_config::PrinterProfile profile, std::uni
                                PrinterServiceOptions options)
     : m_impl(std::make_unique<Impl>(std::move(profile), std::move(transport), std::move(options))) {}
 
-PrinterService::~PrinterService() { close(); }
+PrinterService::~PrinterService() {
+    close();
+}
 
 void PrinterService::setListener(std::function<void(const PrinterEvent&)> listener) {
     std::lock_guard lock(m_impl->mutex);
@@ -628,10 +634,16 @@ PrinterStatus PrinterService::status() const {
     return m_impl->status;
 }
 
-std::string PrinterService::lastError() const { return m_impl->lastErrorCopy(); }
+std::string PrinterService::lastError() const {
+    return m_impl->lastErrorCopy();
+}
 
-bool PrinterService::twoWay() const { return m_impl->twoWay; }
+bool PrinterService::twoWay() const {
+    return m_impl->twoWay;
+}
 
-const firmware_config::PrinterProfile& PrinterService::profile() const { return m_impl->profile; }
+const firmware_config::PrinterProfile& PrinterService::profile() const {
+    return m_impl->profile;
+}
 
 }  // namespace frontdesk::peripherals

@@ -16,15 +16,24 @@ namespace {
 
 speed_t speedOf(int baud) {
     switch (baud) {
-        case 1200: return B1200;
-        case 2400: return B2400;
-        case 4800: return B4800;
-        case 9600: return B9600;
-        case 19200: return B19200;
-        case 38400: return B38400;
-        case 57600: return B57600;
-        case 115200: return B115200;
-        default: return B0;
+        case 1200:
+            return B1200;
+        case 2400:
+            return B2400;
+        case 4800:
+            return B4800;
+        case 9600:
+            return B9600;
+        case 19200:
+            return B19200;
+        case 38400:
+            return B38400;
+        case 57600:
+            return B57600;
+        case 115200:
+            return B115200;
+        default:
+            return B0;
     }
 }
 
@@ -38,7 +47,8 @@ protected:
         Fd fd(::open(a.path.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC));
         if (fd.get() < 0) return unavailable(std::strerror(errno));
         termios tio{};
-        if (::tcgetattr(fd.get(), &tio) != 0) return unavailable(std::string("not a serial line: ") + std::strerror(errno));
+        if (::tcgetattr(fd.get(), &tio) != 0)
+            return unavailable(std::string("not a serial line: ") + std::strerror(errno));
         ::cfmakeraw(&tio);
         tio.c_cflag &= ~static_cast<tcflag_t>(CSTOPB | PARENB | CRTSCTS);
         tio.c_cflag |= CLOCAL | CREAD | CS8;
@@ -49,12 +59,13 @@ protected:
         ::tcflush(fd.get(), TCIOFLUSH);  // nothing stale from before we opened it
         return fd;
     }
-
 };
 
 }  // namespace
 
-bool isSerialSpeed(int baud) { return speedOf(baud) != B0; }
+bool isSerialSpeed(int baud) {
+    return speedOf(baud) != B0;
+}
 
 std::unique_ptr<Transport> makeSerialTransport(const PrinterAddress& address) {
     return std::make_unique<SerialTransport>(address);

@@ -64,7 +64,6 @@ protected:
         ::freeaddrinfo(found);
         return unavailable(reason);
     }
-
 };
 
 }  // namespace

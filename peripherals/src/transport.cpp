@@ -9,12 +9,11 @@ namespace frontdesk::peripherals {
 
 namespace {
 
-constexpr std::string_view kForms =
-    "tcp://HOST:PORT, usb:VID:PID, usb:, cups:QUEUE, serial:DEVICE[@BAUD] or file:PATH";
+constexpr std::string_view kForms = "tcp://HOST:PORT, usb:VID:PID, usb:, cups:QUEUE, serial:DEVICE[@BAUD] or file:PATH";
 
 core::Status bad(std::string_view text, std::string_view why) {
-    return core::invalidArgument("printer address '" + std::string(text) + "': " + std::string(why) +
-                                 " (expected " + std::string(kForms) + ")");
+    return core::invalidArgument("printer address '" + std::string(text) + "': " + std::string(why) + " (expected " +
+                                 std::string(kForms) + ")");
 }
 
 std::optional<std::uint16_t> hex16(std::string_view s) {
@@ -56,7 +55,8 @@ core::Result<PrinterAddress> parsePrinterAddress(std::string_view text) {
         // CUPS queue names: printable, no space, slash or '#' (lpadmin(8)).
         if (a.queue.empty() || a.queue.size() > 127) return bad(text, "a queue name of 1 to 127 characters");
         for (const unsigned char c : a.queue) {
-            if (c <= ' ' || c == 0x7f || c == '/' || c == '#') return bad(text, "a queue name has no space, '/' or '#'");
+            if (c <= ' ' || c == 0x7f || c == '/' || c == '#')
+                return bad(text, "a queue name has no space, '/' or '#'");
         }
         return a;
     }
@@ -86,11 +86,16 @@ core::Result<PrinterAddress> parsePrinterAddress(std::string_view text) {
 
 core::Result<std::unique_ptr<Transport>> makeTransport(const PrinterAddress& address) {
     switch (address.kind) {
-        case PrinterAddress::Kind::Tcp: return makeTcpTransport(address);
-        case PrinterAddress::Kind::Serial: return makeSerialTransport(address);
-        case PrinterAddress::Kind::File: return makeFileTransport(address);
-        case PrinterAddress::Kind::Cups: return makeCupsTransport(address);
-        case PrinterAddress::Kind::Usb: return makeUsbTransport(address);
+        case PrinterAddress::Kind::Tcp:
+            return makeTcpTransport(address);
+        case PrinterAddress::Kind::Serial:
+            return makeSerialTransport(address);
+        case PrinterAddress::Kind::File:
+            return makeFileTransport(address);
+        case PrinterAddress::Kind::Cups:
+            return makeCupsTransport(address);
+        case PrinterAddress::Kind::Usb:
+            return makeUsbTransport(address);
     }
     return core::Status(core::ErrorKind::Unavailable, "printer address '" + address.text + "': not supported");
 }

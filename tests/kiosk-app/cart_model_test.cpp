@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+
 #include <gtest/gtest.h>
 
 #include "testing/terminal.h"

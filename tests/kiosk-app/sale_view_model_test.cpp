@@ -3,6 +3,7 @@
 #include "kiosk/app/sale_view_model.h"
 
 #include <QSignalSpy>
+
 #include <gtest/gtest.h>
 
 #include "kiosk/app/session_view_model.h"

@@ -4,8 +4,9 @@
 
 #include <QCoreApplication>
 #include <QKeyEvent>
-#include <memory>
 #include <QSignalSpy>
+#include <memory>
+
 #include <gtest/gtest.h>
 
 namespace frontdesk::kiosk::app {

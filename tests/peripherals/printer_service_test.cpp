@@ -6,12 +6,12 @@
 
 #include <atomic>
 #include <mutex>
-#include <poll.h>
-#include <pty.h>
-#include <unistd.h>
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <pty.h>
+#include <unistd.h>
 
 #include "peripherals/escpos_encoder.h"
 #include "peripherals/escpos_interpreter.h"
@@ -28,7 +28,9 @@ using testing::eventually;
 using testing::fileText;
 using testing::joined;
 
-const firmware_config::PrinterProfile& t88() { return testing::profile("epson-tm-t88v"); }
+const firmware_config::PrinterProfile& t88() {
+    return testing::profile("epson-tm-t88v");
+}
 
 Document longReceipt() {
     Document d;

@@ -19,21 +19,28 @@ QVariant CartModel::data(const QModelIndex& index, int role) const {
     const Row& row = m_rows[static_cast<std::size_t>(index.row())];
     switch (role) {
         case Qt::DisplayRole:
-        case NameRole: return row.name;
-        case QuantityRole: return row.quantity;
-        case UnitPriceRole: return row.unitPrice;
-        case AmountRole: return row.amount;
-        case DiscountRole: return row.discount;
-        case AgeRestrictedRole: return row.ageRestricted;
-        case LineRole: return index.row() + 1;
-        default: return {};
+        case NameRole:
+            return row.name;
+        case QuantityRole:
+            return row.quantity;
+        case UnitPriceRole:
+            return row.unitPrice;
+        case AmountRole:
+            return row.amount;
+        case DiscountRole:
+            return row.discount;
+        case AgeRestrictedRole:
+            return row.ageRestricted;
+        case LineRole:
+            return index.row() + 1;
+        default:
+            return {};
     }
 }
 
 QHash<int, QByteArray> CartModel::roleNames() const {
-    return {{NameRole, "name"},         {QuantityRole, "quantity"},
-            {UnitPriceRole, "unitPrice"}, {AmountRole, "amount"},
-            {DiscountRole, "discount"},   {AgeRestrictedRole, "ageRestricted"},
+    return {{NameRole, "name"},     {QuantityRole, "quantity"}, {UnitPriceRole, "unitPrice"},
+            {AmountRole, "amount"}, {DiscountRole, "discount"}, {AgeRestrictedRole, "ageRestricted"},
             {LineRole, "line"}};
 }
 

@@ -8,9 +8,10 @@
 #include <QQuickWindow>
 #include <QSGRendererInterface>
 #include <QTimer>
-#include <QtQml/qqmlextensionplugin.h>
 #include <atomic>
 #include <iostream>
+
+#include <QtQml/qqmlextensionplugin.h>
 
 #include "kiosk/app/sale_view_model.h"
 #include "kiosk/app/scanner_input.h"
@@ -85,7 +86,8 @@ int runKioskApp(int& argc, char** argv, Till& till, const AppOptions& options) {
         [&] {
             if (!options.screenshots.empty()) {
                 const QString file = QString::fromStdString(options.screenshots) + "/" + screens[shown] + ".png";
-                if (!window->grabWindow().save(file)) std::cerr << "frontdesk-kiosk: cannot write " << qPrintable(file) << "\n";
+                if (!window->grabWindow().save(file))
+                    std::cerr << "frontdesk-kiosk: cannot write " << qPrintable(file) << "\n";
             }
             if (shown + 1 >= screens.size()) {
                 shown = static_cast<int>(screens.size());

@@ -68,7 +68,9 @@ bool SaleViewModel::tenderCash(const QString& amount) {
     return apply(m_till.checkout().tenderCash(*money), tr("Cash taken"));
 }
 
-bool SaleViewModel::tenderCard() { return apply(m_till.checkout().tenderCard(), tr("Card approved")); }
+bool SaleViewModel::tenderCard() {
+    return apply(m_till.checkout().tenderCard(), tr("Card approved"));
+}
 
 bool SaleViewModel::complete() {
     auto done = m_till.checkout().complete();

@@ -14,8 +14,7 @@ ScanDetector::TimePoint timeOf(const QKeyEvent& event) {
 
 }  // namespace
 
-ScannerInput::ScannerInput(ScanDetector::Options options, QObject* parent)
-    : QObject(parent), m_detector(options) {
+ScannerInput::ScannerInput(ScanDetector::Options options, QObject* parent) : QObject(parent), m_detector(options) {
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, [this] {
         // The timer runs on the steady clock; the detector only compares against its own keys'
@@ -45,7 +44,9 @@ void ScannerInput::handle(const ScanDetector::Outcome& outcome) {
     }
 }
 
-void ScannerInput::flush(ScanDetector::TimePoint now) { handle(m_detector.flush(now)); }
+void ScannerInput::flush(ScanDetector::TimePoint now) {
+    handle(m_detector.flush(now));
+}
 
 bool ScannerInput::eventFilter(QObject* watched, QEvent* event) {
     if (m_retyping || event->type() != QEvent::KeyPress) return QObject::eventFilter(watched, event);

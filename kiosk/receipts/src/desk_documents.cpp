@@ -10,11 +10,9 @@ using peripherals::TextStyle;
 Document visitorBadge(const ReceiptContext& c, const Visit& visit) {
     Document d;
     if (!c.header.name.empty()) d.text(c.header.name, TextStyle{.bold = true}, Align::Center);
-    d.text(std::string(label(c.language, Label::Visitor)), TextStyle{.bold = true, .inverted = true,
-                                                                     .doubleWidth = true, .doubleHeight = true},
-           Align::Center);
-    d.feed().text(visit.record.name, TextStyle{.bold = true, .doubleWidth = true, .doubleHeight = true},
-                  Align::Center);
+    d.text(std::string(label(c.language, Label::Visitor)),
+           TextStyle{.bold = true, .inverted = true, .doubleWidth = true, .doubleHeight = true}, Align::Center);
+    d.feed().text(visit.record.name, TextStyle{.bold = true, .doubleWidth = true, .doubleHeight = true}, Align::Center);
     if (!visit.record.company.empty()) d.text(visit.record.company, {}, Align::Center);
     d.feed();
     if (!visit.record.host.empty()) row(d, c, Label::Visiting, visit.record.host);

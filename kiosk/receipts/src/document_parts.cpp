@@ -23,7 +23,9 @@ void closing(Document& d, const ReceiptContext& c) {
     d.cut();
 }
 
-std::string amount(const ReceiptContext& c, std::int64_t minor) { return core::Money(minor, c.currency).displayAmount(); }
+std::string amount(const ReceiptContext& c, std::int64_t minor) {
+    return core::Money(minor, c.currency).displayAmount();
+}
 
 void row(Document& d, const ReceiptContext& c, Label which, const std::string& value) {
     if (value.empty()) return;  // a field this record lacks: no empty row

@@ -18,7 +18,9 @@ core::Result<std::unique_ptr<ReceiptPrinter>> ReceiptPrinter::open(const std::st
     return std::unique_ptr<ReceiptPrinter>(new ReceiptPrinter(address, std::move(service)));
 }
 
-ReceiptPrinter::~ReceiptPrinter() { m_service->close(); }
+ReceiptPrinter::~ReceiptPrinter() {
+    m_service->close();
+}
 
 core::Status ReceiptPrinter::ready() {
     if (m_enabled) return core::Status::okStatus();

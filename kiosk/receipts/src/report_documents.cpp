@@ -29,8 +29,7 @@ Document shiftReport(const ReceiptContext& c, const ShiftReport& r) {
     d.separator().text(std::string(label(c.language, Label::ByRate)), TextStyle{.bold = true});
     for (const auto& rate : r.byRate) {
         const std::string kind(saleKindKey(rate.kind));
-        d.columns(kind + " " + rate.taxCode + " " + rate.rate + "% " + amount(c, rate.net),
-                  amount(c, rate.tax));
+        d.columns(kind + " " + rate.taxCode + " " + rate.rate + "% " + amount(c, rate.net), amount(c, rate.tax));
     }
     d.text(std::string(label(c.language, Label::ByTender)), TextStyle{.bold = true});
     for (const auto& t : r.byTender) {

@@ -60,9 +60,8 @@ Document saleReceipt(const ReceiptContext& c, const Committed& committed) {
     Document d;
     storeHeader(d, c);
     if (refund) {
-        d.text(std::string(label(c.language, Label::Refund)), TextStyle{.bold = true, .inverted = true,
-                                                                        .doubleWidth = true, .doubleHeight = true},
-               Align::Center);
+        d.text(std::string(label(c.language, Label::Refund)),
+               TextStyle{.bold = true, .inverted = true, .doubleWidth = true, .doubleHeight = true}, Align::Center);
     }
     row(d, c, Label::Receipt, committed.receiptNo);
     row(d, c, Label::Date, printedTime(committed.event.at));

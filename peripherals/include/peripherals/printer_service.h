@@ -49,9 +49,9 @@ enum class PrinterState { Closed, Idle, Busy, Error };
 struct PrinterEvent {
     enum class Kind { OutputComplete, Error, StatusUpdate };
     Kind kind = Kind::StatusUpdate;
-    JobId job = 0;        // OutputComplete, Error (0: not about a job)
-    std::string reason;   // Error: what is wrong and what to do, for the person at the till
-    bool final = false;   // Error: the job is given up (not retryable)
+    JobId job = 0;       // OutputComplete, Error (0: not about a job)
+    std::string reason;  // Error: what is wrong and what to do, for the person at the till
+    bool final = false;  // Error: the job is given up (not retryable)
     PrinterStatus status;
 };
 

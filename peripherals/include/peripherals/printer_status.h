@@ -38,7 +38,7 @@ public:
     // bits from DLE EOT and ASB are applied to status().
     int feed(std::string_view bytes);
     const PrinterStatus& status() const { return m_status; }
-    bool awaiting() const { return !m_expected.empty(); }  // DLE EOT replies still due
+    bool awaiting() const { return !m_expected.empty(); }                // DLE EOT replies still due
     void forget() { m_expected.clear(), m_asb.clear(), m_status = {}; }  // after a reconnect
 
 private:

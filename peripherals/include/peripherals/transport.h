@@ -64,13 +64,13 @@ public:
 struct PrinterAddress {
     enum class Kind { Tcp, Usb, Cups, Serial, File };
     Kind kind = Kind::Tcp;
-    std::string host;  // Tcp
-    int port = 0;      // Tcp
+    std::string host;                                  // Tcp
+    int port = 0;                                      // Tcp
     std::optional<std::uint16_t> vendorId, productId;  // Usb; none: the first printer-class device
-    std::string queue;  // Cups
-    std::string path;   // Serial (the device), File
-    int baud = 9600;    // Serial
-    std::string text;   // as written
+    std::string queue;                                 // Cups
+    std::string path;                                  // Serial (the device), File
+    int baud = 9600;                                   // Serial
+    std::string text;                                  // as written
 };
 
 // InvalidArgument naming what is wrong with the address, and the forms that are understood.

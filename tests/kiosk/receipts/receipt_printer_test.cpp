@@ -22,7 +22,9 @@ using peripherals::PrinterSimulator;
 using peripherals::testing::eventually;
 using peripherals::testing::fileText;
 
-const firmware_config::PrinterProfile& t88() { return peripherals::testing::profile("epson-tm-t88v"); }
+const firmware_config::PrinterProfile& t88() {
+    return peripherals::testing::profile("epson-tm-t88v");
+}
 
 peripherals::Document slip(const std::string& text) {
     peripherals::Document d;
@@ -102,16 +104,24 @@ TEST_F(ReceiptPrinterTest, TheHeadlessTillPrintsAfterEachCommitAndAFaultNeverHol
         {{"receipt", {{"name", "Frontdesk Cafe"}, {"vat_id", "DE123456789"}, {"footer", "Thank you!"}}}});
     {
         std::ofstream(dir.file("seed.json")) << seed.dump();
-        std::ofstream(dir.file("script.jsonl"))
-            << R"({"action":"login","staff":"c1","pin":"1111"})" "\n"
-            << R"({"action":"shift.open","float":"100.00"})" "\n"
-            << R"({"action":"scan","code":"4000000000017"})" "\n"
-            << R"({"action":"tender","method":"cash","amount":"5.00"})" "\n"
-            << R"({"action":"complete"})" "\n"
-            << R"({"action":"reprint","receipt":"t1-000001"})" "\n"
-            << R"({"action":"report"})" "\n"
-            << R"({"action":"visitor_in","name":"Robin Example","company":"Acme"})" "\n"
-            << R"({"action":"printer.status"})" "\n";
+        std::ofstream(dir.file("script.jsonl")) << R"({"action":"login","staff":"c1","pin":"1111"})"
+                                                   "\n"
+                                                << R"({"action":"shift.open","float":"100.00"})"
+                                                   "\n"
+                                                << R"({"action":"scan","code":"4000000000017"})"
+                                                   "\n"
+                                                << R"({"action":"tender","method":"cash","amount":"5.00"})"
+                                                   "\n"
+                                                << R"({"action":"complete"})"
+                                                   "\n"
+                                                << R"({"action":"reprint","receipt":"t1-000001"})"
+                                                   "\n"
+                                                << R"({"action":"report"})"
+                                                   "\n"
+                                                << R"({"action":"visitor_in","name":"Robin Example","company":"Acme"})"
+                                                   "\n"
+                                                << R"({"action":"printer.status"})"
+                                                   "\n";
     }
     const auto run = frontdesk::testing::runCommand(
         {FRONTDESK_KIOSK_BIN, "--headless", "--db", dir.file("t.db"), "--seed", dir.file("seed.json"), "--script",
@@ -141,11 +151,14 @@ TEST_F(ReceiptPrinterTest, TheHeadlessTillPrintsAfterEachCommitAndAFaultNeverHol
     // not print. A wait of one second keeps the test short.
     simulator->setFault(PrinterFault::CoverOpen, true);
     {
-        std::ofstream(dir.file("second.jsonl"))
-            << R"({"action":"login","staff":"c1","pin":"1111"})" "\n"
-            << R"({"action":"scan","code":"4000000000024"})" "\n"
-            << R"({"action":"tender","method":"cash","amount":"1.00"})" "\n"
-            << R"({"action":"complete"})" "\n";
+        std::ofstream(dir.file("second.jsonl")) << R"({"action":"login","staff":"c1","pin":"1111"})"
+                                                   "\n"
+                                                << R"({"action":"scan","code":"4000000000024"})"
+                                                   "\n"
+                                                << R"({"action":"tender","method":"cash","amount":"1.00"})"
+                                                   "\n"
+                                                << R"({"action":"complete"})"
+                                                   "\n";
     }
     const auto second = frontdesk::testing::runCommand(
         {FRONTDESK_KIOSK_BIN, "--headless", "--db", dir.file("t.db"), "--script", dir.file("second.jsonl"), "--clock",

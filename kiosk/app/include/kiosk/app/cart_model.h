@@ -8,8 +8,9 @@
 
 #include <QAbstractListModel>
 #include <QString>
-#include <QtQml/qqmlregistration.h>
 #include <vector>
+
+#include <QtQml/qqmlregistration.h>
 
 #include "core/money.h"
 #include "kiosk/cart.h"

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+
 #include <QtQml/qqmlregistration.h>
 
 #include "kiosk/app/cart_model.h"

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+
 #include <QtQml/qqmlregistration.h>
 
 #include "kiosk/till.h"

@@ -24,9 +24,9 @@ namespace frontdesk::kiosk::receipts {
 
 struct PrintOutcome {
     bool printed = false;
-    bool queued = false;   // not printed yet, but waiting in the queue: it prints when the fault is fixed
+    bool queued = false;  // not printed yet, but waiting in the queue: it prints when the fault is fixed
     peripherals::JobId job = 0;
-    std::string message;   // "printed", or what went wrong and what to do, for the person at the till
+    std::string message;  // "printed", or what went wrong and what to do, for the person at the till
     peripherals::PrinterStatus status;
     nlohmann::json toJson() const;  // {"printed", "queued", "message", "status"}
 };
