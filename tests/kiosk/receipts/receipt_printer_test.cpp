@@ -89,6 +89,31 @@ TEST_F(ReceiptPrinterTest, APrinterNotThereYetIsFoundAtTheNextPrint) {
     EXPECT_EQ(ReceiptPrinter::open("lpt1", t88()).status().kind(), core::ErrorKind::InvalidArgument);
 }
 
+// The headless till on the fixture's database with the simulator as its printer, running these
+// actions (one JSON object each) with these options besides.
+frontdesk::testing::CommandResult runTillIn(const kiosk::testing::TempDir& dir, int port,
+                                            const std::vector<std::string>& actions,
+                                            const std::vector<std::string>& options) {
+    static int runs = 0;  // a script file per run
+    const std::string script = dir.file("script-" + std::to_string(++runs) + ".jsonl");
+    {
+        std::ofstream out(script);
+        for (const auto& action : actions) out << action << "\n";
+    }
+    std::vector<std::string> argv = {FRONTDESK_KIOSK_BIN,
+                                     "--headless",
+                                     "--db",
+                                     dir.file("t.db"),
+                                     "--script",
+                                     script,
+                                     "--log-level",
+                                     "off",
+                                     "--printer",
+                                     "tcp://127.0.0.1:" + std::to_string(port)};
+    argv.insert(argv.end(), options.begin(), options.end());
+    return frontdesk::testing::runCommand(argv, 60s);
+}
+
 std::vector<nlohmann::json> resultLines(const std::string& output) {
     std::vector<nlohmann::json> out;
     std::istringstream lines(output);
@@ -100,34 +125,18 @@ std::vector<nlohmann::json> resultLines(const std::string& output) {
 }
 
 TEST_F(ReceiptPrinterTest, TheHeadlessTillPrintsAfterEachCommitAndAFaultNeverHoldsTheSale) {
+    const auto runTill = [&](const std::vector<std::string>& actions, const std::vector<std::string>& options) {
+        return runTillIn(dir, simulator->port(), actions, options);
+    };
     auto seed = kiosk::testing::standardSeed(
         {{"receipt", {{"name", "Frontdesk Cafe"}, {"vat_id", "DE123456789"}, {"footer", "Thank you!"}}}});
-    {
-        std::ofstream(dir.file("seed.json")) << seed.dump();
-        std::ofstream(dir.file("script.jsonl")) << R"({"action":"login","staff":"c1","pin":"1111"})"
-                                                   "\n"
-                                                << R"({"action":"shift.open","float":"100.00"})"
-                                                   "\n"
-                                                << R"({"action":"scan","code":"4000000000017"})"
-                                                   "\n"
-                                                << R"({"action":"tender","method":"cash","amount":"5.00"})"
-                                                   "\n"
-                                                << R"({"action":"complete"})"
-                                                   "\n"
-                                                << R"({"action":"reprint","receipt":"t1-000001"})"
-                                                   "\n"
-                                                << R"({"action":"report"})"
-                                                   "\n"
-                                                << R"({"action":"visitor_in","name":"Robin Example","company":"Acme"})"
-                                                   "\n"
-                                                << R"({"action":"printer.status"})"
-                                                   "\n";
-    }
-    const auto run = frontdesk::testing::runCommand(
-        {FRONTDESK_KIOSK_BIN, "--headless", "--db", dir.file("t.db"), "--seed", dir.file("seed.json"), "--script",
-         dir.file("script.jsonl"), "--clock", "2026-12-01T09:00:00Z", "--log-level", "off", "--printer",
-         "tcp://127.0.0.1:" + std::to_string(simulator->port())},
-        60s);
+    std::ofstream(dir.file("seed.json")) << seed.dump();
+    const auto run = runTill(
+        {R"({"action":"login","staff":"c1","pin":"1111"})", R"({"action":"shift.open","float":"100.00"})",
+         R"({"action":"scan","code":"4000000000017"})", R"({"action":"tender","method":"cash","amount":"5.00"})",
+         R"({"action":"complete"})", R"({"action":"reprint","receipt":"t1-000001"})", R"({"action":"report"})",
+         R"({"action":"visitor_in","name":"Robin Example","company":"Acme"})", R"({"action":"printer.status"})"},
+        {"--seed", dir.file("seed.json"), "--clock", "2026-12-01T09:00:00Z"});
     ASSERT_EQ(run.exitCode, 0) << run.output;
     const auto results = resultLines(run.output);
     ASSERT_EQ(results.size(), 10u) << run.output;  // the seed, then one per action
@@ -150,21 +159,10 @@ TEST_F(ReceiptPrinterTest, TheHeadlessTillPrintsAfterEachCommitAndAFaultNeverHol
     // The cover open: the next sale is committed all the same, and the answer says why it did
     // not print. A wait of one second keeps the test short.
     simulator->setFault(PrinterFault::CoverOpen, true);
-    {
-        std::ofstream(dir.file("second.jsonl")) << R"({"action":"login","staff":"c1","pin":"1111"})"
-                                                   "\n"
-                                                << R"({"action":"scan","code":"4000000000024"})"
-                                                   "\n"
-                                                << R"({"action":"tender","method":"cash","amount":"1.00"})"
-                                                   "\n"
-                                                << R"({"action":"complete"})"
-                                                   "\n";
-    }
-    const auto second = frontdesk::testing::runCommand(
-        {FRONTDESK_KIOSK_BIN, "--headless", "--db", dir.file("t.db"), "--script", dir.file("second.jsonl"), "--clock",
-         "2026-12-01T09:05:00Z", "--log-level", "off", "--print-wait", "1", "--printer",
-         "tcp://127.0.0.1:" + std::to_string(simulator->port())},
-        60s);
+    const auto second =
+        runTill({R"({"action":"login","staff":"c1","pin":"1111"})", R"({"action":"scan","code":"4000000000024"})",
+                 R"({"action":"tender","method":"cash","amount":"1.00"})", R"({"action":"complete"})"},
+                {"--clock", "2026-12-01T09:05:00Z", "--print-wait", "1"});
     ASSERT_EQ(second.exitCode, 0) << second.output;
     const auto after = resultLines(second.output);
     ASSERT_EQ(after.size(), 4u) << second.output;
