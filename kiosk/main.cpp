@@ -1,11 +1,11 @@
 // frontdesk-kiosk: the till. With --headless it drives the engine from JSON lines (a script file
 // or stdin) and prints one JSON result per line.
-#include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+
+#include <CLI/CLI.hpp>
 
 #include "core/bounded_input.h"
 #include "core/clock.h"
@@ -20,8 +20,7 @@
 #include "kiosk/master_data.h"
 #include "kiosk/outbox_source.h"
 #include "kiosk/payment.h"
-#include "kiosk/receipts/receipt_documents.h"
-#include "kiosk/receipts/receipt_printer.h"
+#include "kiosk/receipts/till_printer.h"
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
 #include "kiosk/till.h"
@@ -58,8 +57,8 @@ core::Status importSeed(core::Database& db, const core::Clock& clock, const std:
 core::Result<std::unique_ptr<core::Database>> openDatabase(const std::string& dbPath, const std::string& seedPath,
                                                            const core::Clock& clock, bool pretty) {
     if (!seedPath.empty()) {
-        return kiosk::provisionTerminalDb(
-            dbPath, [&](core::Database& db) { return importSeed(db, clock, seedPath, pretty); });
+        return kiosk::provisionTerminalDb(dbPath,
+                                          [&](core::Database& db) { return importSeed(db, clock, seedPath, pretty); });
     }
     auto db = kiosk::openTerminalDb(dbPath, core::OpenOptions{.create = false});
     if (!db.ok() && db.status().kind() == core::ErrorKind::NotFound) {
@@ -138,42 +137,23 @@ core::Result<Sync> startSync(const SyncOptions& wanted, const std::string& dbPat
     return sync;
 }
 
-struct PrinterOptions {
-    std::string address;
-    std::string model = "epson-tm-t88v";
-    std::string language = "en";
-    int waitSeconds = 10;
-};
-
-// The receipt printer, and what the driver prints through it: the receipt after each commit,
-// copies, shift reports and visitor badges, each waited for at most --print-wait seconds.
-core::Result<std::unique_ptr<kiosk::receipts::ReceiptPrinter>> startPrinter(const PrinterOptions& o, kiosk::Till& till,
-                                                                             kiosk::HeadlessDriver& driver) {
-    namespace receipts = kiosk::receipts;
-    FD_ASSIGN(auto language, receipts::parseReceiptLanguage(o.language));
-    FD_ASSIGN(auto profiles, firmware_config::loadPrinterProfiles(firmware_config::shippedPrinterProfilesDir()));
-    const auto* profile = profiles.find(o.model);
-    if (!profile) return core::notFound("printer model '" + o.model + "': see frontdesk-tool printer profiles");
-    FD_ASSIGN(auto printer, receipts::ReceiptPrinter::open(o.address, *profile));
-    receipts::ReceiptPrinter* p = printer.get();
-    const receipts::ReceiptContext base = receipts::contextOf(till.settings(), language);
-    const std::chrono::milliseconds wait = std::chrono::seconds(o.waitSeconds);
+// The till's printer, and what the headless driver prints through it: the receipt after each
+// commit, copies, shift reports and visitor badges, each waited for at most --print-wait seconds.
+core::Result<std::unique_ptr<kiosk::receipts::TillPrinter>> startPrinter(const kiosk::receipts::TillPrinterOptions& o,
+                                                                         kiosk::Till& till,
+                                                                         kiosk::HeadlessDriver& driver) {
+    FD_ASSIGN(auto printer, kiosk::receipts::TillPrinter::open(o, till.settings()));
+    kiosk::receipts::TillPrinter* p = printer.get();
     kiosk::PrintProbe probe;
-    probe.sale = [=](const kiosk::Committed& committed, const std::string& staff, bool copy) {
-        receipts::ReceiptContext c = base;
-        c.staffName = staff;
-        c.copy = copy;
-        return p->print(receipts::saleReceipt(c, committed), wait).toJson();
+    probe.sale = [p](const kiosk::Committed& committed, const std::string& staff, bool copy) {
+        return p->sale(committed, staff, copy).toJson();
     };
-    probe.report = [=](const kiosk::ShiftReport& report, const std::string& staff) {
-        receipts::ReceiptContext c = base;
-        c.staffName = staff;
-        return p->print(receipts::shiftReport(c, report), wait).toJson();
+    probe.report = [p](const kiosk::ShiftReport& report, const std::string& staff) {
+        return p->report(report, staff).toJson();
     };
-    probe.badge = [=](const kiosk::Visit& visit) { return p->print(receipts::visitorBadge(base, visit), wait).toJson(); };
-    // A drawer pulse is short: a second is plenty for its confirmation.
-    probe.drawer = [p] { return p->openDrawer(std::chrono::seconds(1)).toJson(); };
-    probe.status = [p] { return p->statusJson(); };
+    probe.badge = [p](const kiosk::Visit& visit) { return p->badge(visit).toJson(); };
+    probe.drawer = [p] { return p->drawer().toJson(); };
+    probe.status = [p] { return p->status(); };
     driver.setPrinter(std::move(probe));
     return printer;
 }
@@ -197,8 +177,9 @@ int main(int argc, char** argv) {
     SyncOptions syncWanted;
     app.add_option("--credentials", syncWanted.credentials,
                    "sync with the back office: the store's broker credentials file (frontdesk-tool broker init)");
-    app.add_option("--terminal-user", syncWanted.terminalUser, "this terminal's entry in the credentials file "
-                                                              "(default: the terminal id)");
+    app.add_option("--terminal-user", syncWanted.terminalUser,
+                   "this terminal's entry in the credentials file "
+                   "(default: the terminal id)");
     app.add_option("--broker", syncWanted.broker, "the broker as HOST:PORT (default: the one in the credentials file)");
     std::string mode = "cashier";
     app.add_option("--mode", mode, "the touchscreen's mode: cashier, reception or self-service")
@@ -212,13 +193,15 @@ int main(int argc, char** argv) {
     app.add_option("--screenshots", appWanted.screenshots, "with --self-test: write each screen as NAME.png here")
         ->check(CLI::ExistingDirectory);
 #endif
-    PrinterOptions printerWanted;
-    app.add_option("--printer", printerWanted.address,
-                   "receipt printer: tcp://HOST:PORT, usb:VID:PID, usb:, cups:QUEUE, serial:DEVICE[@BAUD] or file:PATH");
+    kiosk::receipts::TillPrinterOptions printerWanted;
+    int printWaitSeconds = 10;
+    app.add_option(
+        "--printer", printerWanted.address,
+        "receipt printer: tcp://HOST:PORT, usb:VID:PID, usb:, cups:QUEUE, serial:DEVICE[@BAUD] or file:PATH");
     app.add_option("--printer-model", printerWanted.model, "the printer's profile (frontdesk-tool printer profiles)")
         ->capture_default_str();
     app.add_option("--receipt-language", printerWanted.language, "en or fa")->capture_default_str();
-    app.add_option("--print-wait", printerWanted.waitSeconds, "seconds an action waits for its receipt to print")
+    app.add_option("--print-wait", printWaitSeconds, "seconds an action waits for its receipt to print")
         ->capture_default_str()
         ->check(CLI::Range(1, 120));
     std::string logLevel = "info";
@@ -234,7 +217,8 @@ int main(int argc, char** argv) {
         std::cerr << "frontdesk-kiosk: --log-level: " << level.status().message() << "\n";
         return 2;
     }
-    if (core::Status logging = core::log::configure({*level, logJson ? core::log::Format::JsonLines : core::log::Format::Text, logFile});
+    if (core::Status logging =
+            core::log::configure({*level, logJson ? core::log::Format::JsonLines : core::log::Format::Text, logFile});
         !logging.ok()) {
         std::cerr << "frontdesk-kiosk: " << logging.message() << "\n";
         return 2;
@@ -251,9 +235,9 @@ int main(int argc, char** argv) {
     }
 #else
     appWanted.mode = mode;
-    if (!headless && mode != "cashier") {
+    if (!headless && mode == "self-service") {
         std::cerr << "frontdesk-kiosk: --mode " << mode
-                  << ": only the cashier screens are built so far (docs/kiosk-app.md)\n";
+                  << ": only the cashier and reception screens are built so far (docs/kiosk-app.md)\n";
         return 2;
     }
     if (appWanted.selfTest) {
@@ -294,8 +278,9 @@ int main(int argc, char** argv) {
         core::log::info("kiosk", "syncing with the back office",
                         {{"store", (*till)->settings().store}, {"terminal", (*till)->settings().terminal}});
     }
-    std::unique_ptr<kiosk::receipts::ReceiptPrinter> printer;  // closes before the till
+    std::unique_ptr<kiosk::receipts::TillPrinter> printer;  // closes before the till
     if (!printerWanted.address.empty()) {
+        printerWanted.wait = std::chrono::seconds(printWaitSeconds);
         auto started = startPrinter(printerWanted, **till, driver);
         if (!started.ok()) {
             std::cerr << "frontdesk-kiosk: --printer: " << started.status().toString() << "\n";
@@ -313,7 +298,7 @@ int main(int argc, char** argv) {
     }
 #ifdef FRONTDESK_APP
     if (!headless) {
-        const int code = kiosk::app::runKioskApp(argc, argv, **till, appWanted);
+        const int code = kiosk::app::runKioskApp(argc, argv, {**till, &payments, printer.get()}, appWanted);
         if (!selfTestDir.empty()) {
             std::error_code ignored;
             std::filesystem::remove_all(selfTestDir, ignored);

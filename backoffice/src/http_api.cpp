@@ -30,16 +30,26 @@ Result<std::int64_t> parseInteger(const std::string& text, const char* field) {
 
 int httpStatus(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::InvalidArgument: return 400;
-        case ErrorKind::Unauthenticated: return 401;
-        case ErrorKind::PermissionDenied: return 403;
-        case ErrorKind::NotFound: return 404;
+        case ErrorKind::InvalidArgument:
+            return 400;
+        case ErrorKind::Unauthenticated:
+            return 401;
+        case ErrorKind::PermissionDenied:
+            return 403;
+        case ErrorKind::NotFound:
+            return 404;
         case ErrorKind::AlreadyExists:
-        case ErrorKind::FailedPrecondition: return 409;
-        case ErrorKind::Locked: return 429;
+        case ErrorKind::FailedPrecondition:
+            return 409;
+        case ErrorKind::Locked:
+            return 429;
         case ErrorKind::Busy:
-        case ErrorKind::Unavailable: return 503;
-        default: return 500;
+        case ErrorKind::Unavailable:
+            return 503;
+        case ErrorKind::TimedOut:
+            return 504;
+        default:
+            return 500;
     }
 }
 
@@ -103,12 +113,15 @@ Result<std::int64_t> Call::query(const char* name, std::int64_t fallback, std::i
     if (!request.has_param(name)) return fallback;
     FD_ASSIGN(std::int64_t value, parseInteger(request.get_param_value(name), name));
     if (value < min || value > max) {
-        return core::invalidArgument(std::string(name) + ": from " + std::to_string(min) + " to " + std::to_string(max));
+        return core::invalidArgument(std::string(name) + ": from " + std::to_string(min) + " to " +
+                                     std::to_string(max));
     }
     return value;
 }
 
-Result<std::int64_t> Call::pathInteger(int n, const char* field) const { return parseInteger(path(n), field); }
+Result<std::int64_t> Call::pathInteger(int n, const char* field) const {
+    return parseInteger(path(n), field);
+}
 
 std::string Call::queryText(const char* name) const {
     return request.has_param(name) ? request.get_param_value(name) : "";
@@ -133,11 +146,13 @@ struct HttpApi::Impl final : Router {
             FD_ASSIGN(std::string pair, base64Decode(basic));
             const auto colon = pair.find(':');
             if (colon == std::string::npos) return Status(ErrorKind::Unauthenticated, "malformed Basic credentials");
-            FD_ASSIGN(auto session, users.login(pair.substr(0, colon), pair.substr(colon + 1), call.request.remote_addr));
+            FD_ASSIGN(auto session,
+                      users.login(pair.substr(0, colon), pair.substr(colon + 1), call.request.remote_addr));
             (void)users.logout(session.token);  // Basic authenticates one request; it keeps no session
             return session.user;
         }
-        return Status(ErrorKind::Unauthenticated, "credentials required: Authorization: Bearer TOKEN (POST /api/v1/login)");
+        return Status(ErrorKind::Unauthenticated,
+                      "credentials required: Authorization: Bearer TOKEN (POST /api/v1/login)");
     }
 
     Result<Reply> handle(const httplib::Request& req, std::optional<Role> least, const Handler& handler) {
@@ -146,9 +161,9 @@ struct HttpApi::Impl final : Router {
         if (least) {
             FD_ASSIGN(call.user, caller(call));
             if (call.user.role < *least) {
-                return Status(ErrorKind::PermissionDenied,
-                              "this needs the " + std::string(roleName(*least)) + " role; " + call.user.username +
-                                  " is " + std::string(roleName(call.user.role)));
+                return Status(ErrorKind::PermissionDenied, "this needs the " + std::string(roleName(*least)) +
+                                                               " role; " + call.user.username + " is " +
+                                                               std::string(roleName(call.user.role)));
             }
         }
         if (!req.body.empty() && req.get_header_value("Content-Type").rfind("application/json", 0) == 0) {
@@ -170,10 +185,14 @@ struct HttpApi::Impl final : Router {
             }
         };
         const std::string m = method;
-        if (m == "GET") server.Get(pattern, serve);
-        else if (m == "POST") server.Post(pattern, serve);
-        else if (m == "PUT") server.Put(pattern, serve);
-        else if (m == "DELETE") server.Delete(pattern, serve);
+        if (m == "GET")
+            server.Get(pattern, serve);
+        else if (m == "POST")
+            server.Post(pattern, serve);
+        else if (m == "PUT")
+            server.Put(pattern, serve);
+        else if (m == "DELETE")
+            server.Delete(pattern, serve);
     }
 };
 
@@ -199,14 +218,16 @@ Result<std::unique_ptr<HttpApi>> HttpApi::start(HttpOptions options, const core:
     });
     s.server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
-        if (res.status == 404) return writeError(res, core::notFound("no such endpoint: " + req.method + " " + req.path));
+        if (res.status == 404)
+            return writeError(res, core::notFound("no such endpoint: " + req.method + " " + req.path));
         if (res.status == 413) return writeError(res, core::invalidArgument("body: larger than the server takes"));
     });
     addRoutes(s);
     s.port = s.options.port == 0 ? s.server.bind_to_any_port(s.options.host)
-                                  : (s.server.bind_to_port(s.options.host, s.options.port) ? s.options.port : -1);
+                                 : (s.server.bind_to_port(s.options.host, s.options.port) ? s.options.port : -1);
     if (s.port <= 0) {
-        return Status(ErrorKind::Unavailable, "cannot listen on " + s.options.host + ":" + std::to_string(s.options.port));
+        return Status(ErrorKind::Unavailable,
+                      "cannot listen on " + s.options.host + ":" + std::to_string(s.options.port));
     }
     s.listener = std::thread([&s] {
         s.server.listen_after_bind();
@@ -220,9 +241,13 @@ Result<std::unique_ptr<HttpApi>> HttpApi::start(HttpOptions options, const core:
 
 HttpApi::HttpApi(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 
-HttpApi::~HttpApi() { stop(); }
+HttpApi::~HttpApi() {
+    stop();
+}
 
-int HttpApi::port() const { return m_impl->port; }
+int HttpApi::port() const {
+    return m_impl->port;
+}
 
 void HttpApi::stop() {
     if (!m_impl->listener.joinable()) return;

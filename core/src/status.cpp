@@ -4,21 +4,40 @@ namespace frontdesk::core {
 
 std::string_view errorKindName(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::Ok: return "ok";
-        case ErrorKind::InvalidArgument: return "invalid_argument";
-        case ErrorKind::NotFound: return "not_found";
-        case ErrorKind::AlreadyExists: return "already_exists";
-        case ErrorKind::PermissionDenied: return "permission_denied";
-        case ErrorKind::Unauthenticated: return "unauthenticated";
-        case ErrorKind::FailedPrecondition: return "failed_precondition";
-        case ErrorKind::Locked: return "locked";
-        case ErrorKind::Declined: return "declined";
-        case ErrorKind::Corrupt: return "corrupt";
-        case ErrorKind::DiskFull: return "disk_full";
-        case ErrorKind::ReadOnly: return "read_only";
-        case ErrorKind::Busy: return "busy";
-        case ErrorKind::Unavailable: return "unavailable";
-        case ErrorKind::Internal: return "internal";
+        case ErrorKind::Ok:
+            return "ok";
+        case ErrorKind::InvalidArgument:
+            return "invalid_argument";
+        case ErrorKind::NotFound:
+            return "not_found";
+        case ErrorKind::AlreadyExists:
+            return "already_exists";
+        case ErrorKind::PermissionDenied:
+            return "permission_denied";
+        case ErrorKind::Unauthenticated:
+            return "unauthenticated";
+        case ErrorKind::FailedPrecondition:
+            return "failed_precondition";
+        case ErrorKind::Locked:
+            return "locked";
+        case ErrorKind::Declined:
+            return "declined";
+        case ErrorKind::Corrupt:
+            return "corrupt";
+        case ErrorKind::DiskFull:
+            return "disk_full";
+        case ErrorKind::ReadOnly:
+            return "read_only";
+        case ErrorKind::Busy:
+            return "busy";
+        case ErrorKind::Unavailable:
+            return "unavailable";
+        case ErrorKind::Cancelled:
+            return "cancelled";
+        case ErrorKind::TimedOut:
+            return "timed_out";
+        case ErrorKind::Internal:
+            return "internal";
     }
     return "unknown";
 }

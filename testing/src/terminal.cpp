@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/password.h"
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
 
@@ -22,10 +23,19 @@ nlohmann::json standardSeed(const nlohmann::json& terminalOverrides) {
           {"lockout_seconds", 60}}},
         {"price_version", 7},
         {"tax_codes",
-         {{{"code", "VAT19"}, {"rate", "19"}, {"name", "standard"}}, {{"code", "VAT7"}, {"rate", "7"}, {"name", "reduced"}}}},
+         {{{"code", "VAT19"}, {"rate", "19"}, {"name", "standard"}},
+          {{"code", "VAT7"}, {"rate", "7"}, {"name", "reduced"}}}},
         {"items",
-         {{{"sku", "A"}, {"name", "Apple juice"}, {"price", "1.99"}, {"tax_code", "VAT19"}, {"barcodes", {"4000000000017"}}},
-          {{"sku", "B"}, {"name", "Bread roll"}, {"price", "0.50"}, {"tax_code", "VAT7"}, {"barcodes", {"4000000000024"}}},
+         {{{"sku", "A"},
+           {"name", "Apple juice"},
+           {"price", "1.99"},
+           {"tax_code", "VAT19"},
+           {"barcodes", {"4000000000017"}}},
+          {{"sku", "B"},
+           {"name", "Bread roll"},
+           {"price", "0.50"},
+           {"tax_code", "VAT7"},
+           {"barcodes", {"4000000000024"}}},
           {{"sku", "W"}, {"name", "Walnuts loose"}, {"price", "24.80"}, {"tax_code", "VAT7"}, {"sold_by_weight", true}},
           {{"sku", "X"},
            {"name", "Xeres sherry"},
@@ -39,30 +49,68 @@ nlohmann::json standardSeed(const nlohmann::json& terminalOverrides) {
           {{"id", "s1"}, {"name", "Sue"}, {"role", "supervisor"}, {"pin", "3333"}},
           {{"id", "m1"}, {"name", "Max"}, {"role", "manager"}, {"pin", "4444"}}}},
     };
-    for (auto it = terminalOverrides.begin(); it != terminalOverrides.end(); ++it) seed["terminal"][it.key()] = it.value();
+    for (auto it = terminalOverrides.begin(); it != terminalOverrides.end(); ++it)
+        seed["terminal"][it.key()] = it.value();
     return seed;
 }
 
-std::string catalogDataset(std::int64_t version, int items, const std::string& applePrice, const std::string& currency) {
+std::string catalogDataset(std::int64_t version, int items, const std::string& applePrice,
+                           const std::string& currency) {
     using nlohmann::json;
     std::string body = json{{"kind", "catalog"}, {"version", version}, {"currency", currency}}.dump() + "\n";
     body += json{{"kind", "tax_code"}, {"code", "VAT19"}, {"rate", "19"}, {"name", "standard"}}.dump() + "\n";
     body += json{{"kind", "tax_code"}, {"code", "VAT7"}, {"rate", "7"}, {"name", "reduced"}}.dump() + "\n";
-    body += json{{"kind", "item"}, {"sku", "A"}, {"name", "Apple juice"}, {"price", applePrice},
-                 {"tax_code", "VAT19"}, {"barcodes", {kApple}}}.dump() + "\n";
-    body += json{{"kind", "item"}, {"sku", "B"}, {"name", "Bread roll"}, {"price", "0.50"},
-                 {"tax_code", "VAT7"}, {"barcodes", {kBread}}}.dump() + "\n";
+    body += json{{"kind", "item"},      {"sku", "A"},          {"name", "Apple juice"},
+                 {"price", applePrice}, {"tax_code", "VAT19"}, {"barcodes", {kApple}}}
+                .dump() +
+            "\n";
+    body += json{{"kind", "item"},  {"sku", "B"},         {"name", "Bread roll"},
+                 {"price", "0.50"}, {"tax_code", "VAT7"}, {"barcodes", {kBread}}}
+                .dump() +
+            "\n";
     char sku[16];
     char barcode[24];
     for (int n = 1; n <= items; ++n) {
         std::snprintf(sku, sizeof sku, "I%06d", n);
         std::snprintf(barcode, sizeof barcode, "29%011d", n);
         const std::int64_t cents = 100 + n;
-        const std::string price = std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
-        body += json{{"kind", "item"}, {"sku", sku}, {"name", std::string("Item ") + (sku + 1)}, {"price", price},
-                     {"tax_code", n % 2 ? "VAT19" : "VAT7"}, {"barcodes", {barcode}}}.dump() + "\n";
+        const std::string price =
+            std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
+        body += json{{"kind", "item"},
+                     {"sku", sku},
+                     {"name", std::string("Item ") + (sku + 1)},
+                     {"price", price},
+                     {"tax_code", n % 2 ? "VAT19" : "VAT7"},
+                     {"barcodes", {barcode}}}
+                    .dump() +
+                "\n";
     }
     return body;
+}
+
+nlohmann::json deskSeed() {
+    using nlohmann::json;
+    json seed = standardSeed();
+    seed["members"] = json::array({{{"id", "M-100"},
+                                    {"name", "Robin Example"},
+                                    {"card_sha256", core::badgeDigest("CARD-100")},
+                                    {"valid_until", "2027-06-30"},
+                                    {"status", "active"}},
+                                   {{"id", "M-300"},
+                                    {"name", "Eve Expired"},
+                                    {"card_sha256", core::badgeDigest("CARD-300")},
+                                    {"valid_until", "2026-11-17"},
+                                    {"status", "active"}}});
+    const auto booking = [](const char* id, const char* name, const char* resource, const char* start,
+                            const char* end) {
+        return json{{"id", id},           {"name", name},   {"resource", resource},
+                    {"starts_at", start}, {"ends_at", end}, {"status", "booked"}};
+    };
+    seed["bookings"] =
+        json::array({booking(kDeskCourt, "Robin Example", "court 2", "2026-11-18T12:00:00Z", "2026-11-18T13:00:00Z"),
+                     booking(kDeskTomorrow, "Ann Other", "court 1", "2026-11-19T12:00:00Z", "2026-11-19T13:00:00Z")});
+    seed["blocklist"] = json::array({{{"id", 7}, {"name", "Sam Spammer"}, {"company", ""}}});
+    return seed;
 }
 
 std::unique_ptr<core::Database> provisionTerminal(const std::string& path, const core::Clock& clock,
@@ -101,13 +149,17 @@ void Terminal::startShift(const std::string& staff, const std::string& pin) {
     if (!shift.ok()) throw std::runtime_error("opening a shift: " + shift.status().toString());
 }
 
-core::Money eur(std::int64_t minor) { return core::Money(minor, *core::currencyByCode("EUR")); }
+core::Money eur(std::int64_t minor) {
+    return core::Money(minor, *core::currencyByCode("EUR"));
+}
 
 core::Money money(std::int64_t minor, const char* currency) {
     return core::Money(minor, *core::currencyByCode(currency));
 }
 
-core::Decimal dec(const char* text) { return *core::Decimal::parse(text); }
+core::Decimal dec(const char* text) {
+    return *core::Decimal::parse(text);
+}
 
 std::int64_t queryInt(core::Database& db, const std::string& sql) {
     auto stmt = db.prepare(sql);

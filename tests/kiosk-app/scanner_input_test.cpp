@@ -29,23 +29,6 @@ public:
     }
 };
 
-// Events are delivered through the application object: one for the whole run, gone before the
-// process's static objects (Qt's among them) are destroyed.
-class QtApplication : public ::testing::Environment {
-public:
-    void SetUp() override {
-        static char name[] = "kiosk_app_tests";
-        static char* argv[] = {name, nullptr};
-        m_app = std::make_unique<QCoreApplication>(m_argc, argv);
-    }
-    void TearDown() override { m_app.reset(); }
-
-private:
-    int m_argc = 1;
-    std::unique_ptr<QCoreApplication> m_app;
-};
-[[maybe_unused]] ::testing::Environment* const qtApplication = ::testing::AddGlobalTestEnvironment(new QtApplication);
-
 class ScannerInputTest : public ::testing::Test {
 protected:
     ScannerInputTest() {

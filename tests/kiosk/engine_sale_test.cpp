@@ -185,6 +185,24 @@ TEST(EngineSale, DeclinedCardLeavesNothingPaid) {
     EXPECT_EQ(t.count("sale_tenders"), 1);
 }
 
+TEST(EngineSale, ACardCancelledOrTimedOutOnTheTerminalLeavesNothingPaidAndEachSaysWhich) {
+    SaleTerminal t;
+    t.basket();
+    t.payments.cancelNext();
+    t.payments.timeOutNext();
+    t.payments.declineNext("do not honour");
+    EXPECT_EQ(t.checkout().tenderCard().status().kind(), core::ErrorKind::Cancelled);
+    EXPECT_EQ(t.checkout().tenderCard().status().kind(), core::ErrorKind::TimedOut);
+    EXPECT_EQ(t.checkout().tenderCard().status().kind(), core::ErrorKind::Declined);  // answers come in order
+    auto s = t.checkout().state();
+    ASSERT_TRUE(s.ok());
+    EXPECT_TRUE(s->tenders.empty());
+    EXPECT_EQ(t.count("card_authorizations"), 0);
+    ASSERT_TRUE(t.checkout().tenderCard().ok());  // the queue is used up: approved
+    ASSERT_TRUE(t.checkout().complete().ok());
+    EXPECT_EQ(t.count("sale_tenders"), 1);
+}
+
 TEST(EngineSale, SplitTenderCardThenCash) {
     SaleTerminal t;
     t.basket();
@@ -499,12 +517,12 @@ TEST(EngineSale, CashierChangingADiscountedSaleTakesTheApprovedDiscountsOff) {
     SaleTerminal t;
     ASSERT_TRUE(t.checkout().scan(kApple, dec("3")).ok());  // 5.97
     ASSERT_TRUE(t.checkout().scan(kBread, dec("1")).ok());
-    ASSERT_TRUE(
-        t.checkout().cartDiscount(*Discount::make("1.00", "", t.till->settings().currency), Approval{"s1", "3333"})
-            .ok());
-    ASSERT_TRUE(
-        t.checkout().lineDiscount(1, *Discount::make("", "50", t.till->settings().currency), Approval{"s1", "3333"})
-            .ok());
+    ASSERT_TRUE(t.checkout()
+                    .cartDiscount(*Discount::make("1.00", "", t.till->settings().currency), Approval{"s1", "3333"})
+                    .ok());
+    ASSERT_TRUE(t.checkout()
+                    .lineDiscount(1, *Discount::make("", "50", t.till->settings().currency), Approval{"s1", "3333"})
+                    .ok());
     ASSERT_TRUE(t.checkout().overridePrice(2, eur(10), Approval{"s1", "3333"}).ok());
     // The approvals were for this sale as it was: changing the quantity of line 1 takes its
     // discount off, and the sale discount too; line 2 keeps its approved price.
@@ -517,9 +535,9 @@ TEST(EngineSale, CashierChangingADiscountedSaleTakesTheApprovedDiscountsOff) {
     ASSERT_TRUE(more.ok());
     EXPECT_EQ(more->totals.gross.minor(), 199 + 2 * 50);
     // A supervisor's own changes keep what they approved.
-    ASSERT_TRUE(
-        t.checkout().cartDiscount(*Discount::make("1.00", "", t.till->settings().currency), Approval{"s1", "3333"})
-            .ok());
+    ASSERT_TRUE(t.checkout()
+                    .cartDiscount(*Discount::make("1.00", "", t.till->settings().currency), Approval{"s1", "3333"})
+                    .ok());
     ASSERT_TRUE(t.session().login("s1", "3333").ok());
     auto bySupervisor = t.checkout().scan(kBread, dec("1"));
     ASSERT_TRUE(bySupervisor.ok());
@@ -530,9 +548,9 @@ TEST(EngineSale, RemovingALineTakesTheSaleDiscountOffForACashier) {
     SaleTerminal t;
     ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
     ASSERT_TRUE(t.checkout().scan(kBread, dec("1")).ok());
-    ASSERT_TRUE(
-        t.checkout().cartDiscount(*Discount::make("1.00", "", t.till->settings().currency), Approval{"s1", "3333"})
-            .ok());
+    ASSERT_TRUE(t.checkout()
+                    .cartDiscount(*Discount::make("1.00", "", t.till->settings().currency), Approval{"s1", "3333"})
+                    .ok());
     auto removed = t.checkout().removeLine(1);
     ASSERT_TRUE(removed.ok()) << removed.status().toString();
     EXPECT_EQ(removed->totals.gross.minor(), 50);
@@ -548,9 +566,9 @@ TEST(EngineSale, ParkThenResumeRestoresTheSale) {
     SaleTerminal t;
     t.basket();
     ASSERT_TRUE(t.checkout().addSku("W", dec("0.375")).ok());
-    ASSERT_TRUE(
-        t.checkout().lineDiscount(1, *Discount::make("", "10", t.till->settings().currency), Approval{"s1", "3333"})
-            .ok());
+    ASSERT_TRUE(t.checkout()
+                    .lineDiscount(1, *Discount::make("", "10", t.till->settings().currency), Approval{"s1", "3333"})
+                    .ok());
     const auto before = t.checkout().state();
     ASSERT_TRUE(before.ok());
     auto id = t.checkout().park("table 4");
@@ -686,7 +704,8 @@ TEST(EngineSale, VoidNeedsApprovalAndReasonAndReversesCardPayments) {
     EXPECT_EQ(env["payload"]["reversed"][0]["terminal_ref"], "FAKE-000001");
     EXPECT_EQ(queryText(*t.db, "SELECT approved_by FROM audit WHERE action = 'void_sale'"), "s1");
 
-    EXPECT_EQ(t.checkout().voidSale("again", Approval{"s1", "3333"}).status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(t.checkout().voidSale("again", Approval{"s1", "3333"}).status().kind(),
+              core::ErrorKind::FailedPrecondition);
     // The till sells on normally.
     ASSERT_TRUE(t.checkout().scan(kBread, dec("1")).ok());
     ASSERT_TRUE(t.checkout().tenderCash(eur(50)).ok());
@@ -733,8 +752,9 @@ TEST(EngineSale, CardApprovalOfASaleLostInACrashIsReversedOnTheNextStart) {
     EXPECT_EQ(t.payments.reversals(), 1);
     EXPECT_EQ(t.count("card_authorizations"), 0);
     EXPECT_EQ(t.count("sales"), 0);
-    EXPECT_EQ(queryText(*t.db, "SELECT json_extract(detail, '$.terminal_ref') FROM audit"
-                               " WHERE action = 'card_payment_reversed'"),
+    EXPECT_EQ(queryText(*t.db,
+                        "SELECT json_extract(detail, '$.terminal_ref') FROM audit"
+                        " WHERE action = 'card_payment_reversed'"),
               "FAKE-000001");
     t.reopen();  // reversed once only
     EXPECT_EQ(t.payments.reversals(), 1);
@@ -821,10 +841,10 @@ TEST(EngineSale, SupervisorVoidsWithoutApproval) {
 TEST(EngineSale, NothingSellsWithoutLoginOrOpenShift) {
     Terminal t;
     // Logged out, the first check (the user) answers, whatever else is missing.
-    for (const auto& st : {t.checkout().scan(kApple, dec("1")).status(), t.checkout().setQty(1, dec("2")).status(),
-                           t.checkout().removeLine(1).status(), t.checkout().tenderCash(eur(100)).status(),
-                           t.checkout().complete().status(), t.shifts().open(eur(100)).status(),
-                           t.shifts().paidIn(eur(100), "x")}) {
+    for (const auto& st :
+         {t.checkout().scan(kApple, dec("1")).status(), t.checkout().setQty(1, dec("2")).status(),
+          t.checkout().removeLine(1).status(), t.checkout().tenderCash(eur(100)).status(),
+          t.checkout().complete().status(), t.shifts().open(eur(100)).status(), t.shifts().paidIn(eur(100), "x")}) {
         EXPECT_EQ(st.kind(), core::ErrorKind::Unauthenticated) << st.toString();
         EXPECT_EQ(st.message(), "no one is logged in");
     }
@@ -840,10 +860,11 @@ TEST(EngineSale, NothingSellsWithoutLoginOrOpenShift) {
     ASSERT_TRUE(t.shifts().open(eur(100)).ok());
     ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
     t.session().logout();
-    for (const auto& st : {t.checkout().scan(kApple, dec("1")).status(), t.checkout().setQty(1, dec("2")).status(),
-                           t.checkout().removeLine(1).status(), t.checkout().tenderCash(eur(500)).status(),
-                           t.checkout().tenderCard().status(), t.checkout().complete().status(), t.checkout().park("x").status(),
-                           t.checkout().voidSale("x", Approval{"s1", "3333"}).status()}) {
+    for (const auto& st :
+         {t.checkout().scan(kApple, dec("1")).status(), t.checkout().setQty(1, dec("2")).status(),
+          t.checkout().removeLine(1).status(), t.checkout().tenderCash(eur(500)).status(),
+          t.checkout().tenderCard().status(), t.checkout().complete().status(), t.checkout().park("x").status(),
+          t.checkout().voidSale("x", Approval{"s1", "3333"}).status()}) {
         EXPECT_EQ(st.kind(), core::ErrorKind::Unauthenticated) << st.toString();
     }
     EXPECT_EQ(t.checkout().cart().lines().size(), 1u);

@@ -250,11 +250,13 @@ TEST_F(HeadlessTest, InvalidJsonIsReportedAndTheSessionGoesOn) {
 
 TEST_F(HeadlessTest, InvalidUtf8NeverTakesTheSessionDown) {
     openShift();
-    std::istringstream in(std::string(R"({"action":"scan","code":"4000000000017","qty":"1)") +
-                          "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
-                          "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"}\n"
-                          "garbage \xff\n"
-                          R"({"action":"scan","code":"4000000000017"})" "\n");
+    std::istringstream in(
+        std::string(R"({"action":"scan","code":"4000000000017","qty":"1)") +
+        "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+        "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"}\n"
+        "garbage \xff\n"
+        R"({"action":"scan","code":"4000000000017"})"
+        "\n");
     std::ostringstream out;
     EXPECT_EQ(driver.run(in, out), 2);
     std::istringstream lines(out.str());
@@ -439,7 +441,7 @@ TEST(HeadlessBinary, PrettyOutputDescribesEachAction) {
 
 TEST(HeadlessBinary, AModeWithoutScreensOrABadClockIsRefusedAtStart) {
     const std::string bin = FRONTDESK_KIOSK_BIN;
-    EXPECT_EQ(WEXITSTATUS(std::system(("'" + bin + "' --mode reception >/dev/null 2>&1").c_str())), 2);
+    EXPECT_EQ(WEXITSTATUS(std::system(("'" + bin + "' --mode self-service >/dev/null 2>&1").c_str())), 2);
     TempDir dir;
     EXPECT_EQ(WEXITSTATUS(std::system(("'" + bin + "' --headless --db '" + dir.file("t.db") +
                                        "' --clock yesterday </dev/null >/dev/null 2>&1")

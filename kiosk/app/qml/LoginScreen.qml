@@ -3,16 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Frontdesk.Kiosk
 
-// Staff login: the staff id, then the PIN on a keypad large enough for fingers.
+// Staff login: the staff id, then the PIN on the keypad. A badge scanned as the staff id works too.
 Item {
     id: screen
     required property SessionViewModel session
-    property string pin: ""
-
-    function submit() {
-        if (screen.session.login(staffField.text, screen.pin)) staffField.text = ""
-        screen.pin = ""
-    }
 
     ColumnLayout {
         anchors.centerIn: parent
@@ -27,42 +21,20 @@ Item {
         }
         TextField {
             id: staffField
+            objectName: "staffField"
             placeholderText: qsTr("Staff id")
             font.pixelSize: Theme.textSize
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.target
             Accessible.name: qsTr("Staff id")
         }
-        Label {
-            text: screen.pin.length > 0 ? "●".repeat(screen.pin.length) : qsTr("PIN")
-            font.pixelSize: Theme.largeText
-            color: screen.pin.length > 0 ? Theme.text : Theme.muted
-            Layout.alignment: Qt.AlignHCenter
-            Accessible.name: qsTr("PIN, %n digits entered", "", screen.pin.length)
-        }
-        GridLayout {
-            columns: 3
-            rowSpacing: Theme.spacing
-            columnSpacing: Theme.spacing
+        PinPad {
+            objectName: "loginPin"
             Layout.fillWidth: true
-            Repeater {
-                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
-                delegate: Button {
-                    required property string modelData
-                    text: modelData === "OK" ? qsTr("OK") : modelData
-                    font.pixelSize: Theme.largeText
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.target
-                    Accessible.name: modelData === "⌫" ? qsTr("Delete a digit") : text
-                    onClicked: {
-                        if (modelData === "OK") screen.submit()
-                        else if (modelData === "⌫") screen.pin = screen.pin.slice(0, -1)
-                        else if (screen.pin.length < 12) screen.pin += modelData
-                    }
-                }
-            }
+            onSubmitted: pin => { if (screen.session.login(staffField.text, pin)) staffField.text = "" }
         }
         Label {
+            objectName: "loginMessage"
             text: screen.session.message
             visible: text.length > 0
             color: Theme.error

@@ -7,8 +7,18 @@ ApplicationWindow {
     id: root
     required property SessionViewModel session
     required property SaleViewModel sale
+    required property PrinterViewModel printer
+    required property ShiftViewModel shift
+    required property ReceptionViewModel reception
     required property string mode
     property string selfTestScreen: ""  // set by --self-test to show every screen
+    property bool shiftShown: false     // the cashier asked for the shift screen
+    // What is on show: login until someone is logged in; then at reception the desk, and at a
+    // till the shift until one is open, then the sale.
+    readonly property string screen: selfTestScreen.length > 0 ? selfTestScreen
+        : !session.loggedIn ? "login"
+        : mode === "reception" ? "reception"
+        : !shift.open || shiftShown ? "shift" : "sale"
 
     width: 1024
     height: 768
@@ -18,7 +28,9 @@ ApplicationWindow {
 
     Loader {
         anchors.fill: parent
-        sourceComponent: root.session.loggedIn || root.selfTestScreen === "sale" ? saleScreen : loginScreen
+        sourceComponent: root.screen === "login" ? loginScreen
+                       : root.screen === "shift" ? shiftScreen
+                       : root.screen === "reception" ? receptionScreen : saleScreen
     }
     Component {
         id: loginScreen
@@ -26,6 +38,31 @@ ApplicationWindow {
     }
     Component {
         id: saleScreen
-        SaleScreen { sale: root.sale; session: root.session }
+        SaleScreen {
+            sale: root.sale
+            session: root.session
+            printer: root.printer
+            onShiftWanted: root.shiftShown = true
+        }
+    }
+    Component {
+        id: shiftScreen
+        ShiftScreen {
+            shift: root.shift
+            session: root.session
+            onBack: root.shiftShown = false
+        }
+    }
+    Component {
+        id: receptionScreen
+        ReceptionScreen {
+            reception: root.reception
+            session: root.session
+            printer: root.printer
+        }
+    }
+    Connections {
+        target: root.session
+        function onUserChanged() { root.shiftShown = false }
     }
 }

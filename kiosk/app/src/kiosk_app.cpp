@@ -13,9 +13,12 @@
 
 #include <QtQml/qqmlextensionplugin.h>
 
+#include "kiosk/app/printer_view_model.h"
+#include "kiosk/app/reception_view_model.h"
 #include "kiosk/app/sale_view_model.h"
 #include "kiosk/app/scanner_input.h"
 #include "kiosk/app/session_view_model.h"
+#include "kiosk/app/shift_view_model.h"
 
 // The QML module Frontdesk.Kiosk is built as a static plugin (kiosk/app/CMakeLists.txt).
 Q_IMPORT_QML_PLUGIN(Frontdesk_KioskPlugin)
@@ -44,7 +47,7 @@ void countWarnings(QtMsgType type, const QMessageLogContext& context, const QStr
 
 }  // namespace
 
-int runKioskApp(int& argc, char** argv, Till& till, const AppOptions& options) {
+int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOptions& options) {
     if (options.selfTest) {
         g_previous = qInstallMessageHandler(countWarnings);
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -53,16 +56,38 @@ int runKioskApp(int& argc, char** argv, Till& till, const AppOptions& options) {
     }
     QGuiApplication application(argc, argv);
     QQuickStyle::setStyle(QStringLiteral("Basic"));  // the theme's sizes and colours, on every platform
-    SessionViewModel session(till);
-    SaleViewModel sale(till);
+    TillAccess access(services.till);                // made first, destroyed last: the view models use it
+    SessionViewModel session(access);
+    SaleViewModel sale(access);
+    ShiftViewModel shift(access);
+    ReceptionViewModel reception(access);
+    PrinterViewModel printer(access, services.printer);
+    // The receipt prints after the commit, never before; the drawer opens first when cash moved.
+    QObject::connect(&sale, &SaleViewModel::committed, &printer,
+                     [&] { printer.printSale(sale.lastCommitted(), session.staffName()); });
+    QObject::connect(&shift, &ShiftViewModel::reportReady, &printer,
+                     [&](const ShiftReport& report) { printer.printReport(report, session.staffName()); });
+    QObject::connect(&shift, &ShiftViewModel::drawerWanted, &printer, &PrinterViewModel::openDrawer);
+    QObject::connect(&reception, &ReceptionViewModel::badgeReady, &printer, &PrinterViewModel::printBadge);
     // The keyboard-wedge scanner, on every screen: a scan goes to the sale, whatever has focus.
     ScannerInput scanner;
     application.installEventFilter(&scanner);
-    QObject::connect(&scanner, &ScannerInput::scanned, &sale, [&sale](const QString& code) { sale.scan(code); });
+    const bool atReception = options.mode == "reception";
+    QObject::connect(&scanner, &ScannerInput::scanned, &sale, [&](const QString& code) {
+        if (!session.loggedIn()) return;  // the login screen takes a badge as typing
+        if (atReception) {
+            reception.scanned(code);
+        } else {
+            sale.scan(code);
+        }
+    });
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties({{"session", QVariant::fromValue(&session)},
                                  {"sale", QVariant::fromValue(&sale)},
+                                 {"printer", QVariant::fromValue(&printer)},
+                                 {"shift", QVariant::fromValue(&shift)},
+                                 {"reception", QVariant::fromValue(&reception)},
                                  {"mode", QString::fromStdString(options.mode)}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Frontdesk/Kiosk/Main.qml")));
     if (engine.rootObjects().isEmpty()) {
@@ -79,7 +104,8 @@ int runKioskApp(int& argc, char** argv, Till& till, const AppOptions& options) {
         return 1;
     }
     // frameSwapped may come from the render thread: handled on this one, in order.
-    const QStringList screens = {QStringLiteral("login"), QStringLiteral("sale")};
+    const QStringList screens = {QStringLiteral("login"), QStringLiteral("sale"), QStringLiteral("shift"),
+                                 QStringLiteral("reception")};
     int shown = 0;  // the screen on show; each frame drawn moves to the next, the last one quits
     QObject::connect(
         window, &QQuickWindow::frameSwapped, &application,

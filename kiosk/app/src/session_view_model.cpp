@@ -18,8 +18,15 @@ void SessionViewModel::say(const QString& message) {
     emit messageChanged();
 }
 
+bool SessionViewModel::refuseWhileBusy() {
+    if (!m_access.busy()) return false;
+    say(TillAccess::busyRefusal());
+    return true;
+}
+
 bool SessionViewModel::login(const QString& staffId, const QString& pin) {
-    auto member = m_till.session().login(staffId.toStdString(), pin.toStdString());
+    if (refuseWhileBusy()) return false;
+    auto member = m_till.session().login(staffId.trimmed().toStdString(), pin.toStdString());
     if (!member.ok()) {
         say(QString::fromStdString(member.status().message()));
         return false;
@@ -29,9 +36,11 @@ bool SessionViewModel::login(const QString& staffId, const QString& pin) {
     return true;
 }
 
-void SessionViewModel::logout() {
+bool SessionViewModel::logout() {
+    if (refuseWhileBusy()) return false;
     m_till.session().logout();
     emit userChanged();
+    return true;
 }
 
 }  // namespace frontdesk::kiosk::app

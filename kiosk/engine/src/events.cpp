@@ -4,6 +4,15 @@
 
 namespace frontdesk::kiosk {
 
+bool movesCash(const Committed& committed) {
+    const auto tenders = committed.payload.find("tenders");
+    if (tenders == committed.payload.end() || !tenders->is_array()) return false;
+    for (const auto& t : *tenders) {
+        if (t.is_object() && t.value("method", "") == "cash") return true;
+    }
+    return false;
+}
+
 using nlohmann::json;
 
 namespace {
@@ -23,7 +32,9 @@ constexpr std::array<std::pair<EventType, std::string_view>, kEventTypes.size()>
     {EventType::VisitorOut, "visitor.out"},
 }};
 
-std::string currencyCode(const core::Money& money) { return std::string(money.currency().codeView()); }
+std::string currencyCode(const core::Money& money) {
+    return std::string(money.currency().codeView());
+}
 
 // Fields are assigned one by one rather than through nested initializer lists: nlohmann's
 // initializer lists copy every nested value once more, and this runs on every commit.
@@ -60,7 +71,9 @@ json saleTender(const RecordTender& t) {
     return tender;
 }
 
-json orNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+json orNull(const std::string& text) {
+    return text.empty() ? json(nullptr) : json(text);
+}
 
 }  // namespace
 
@@ -134,11 +147,15 @@ json voidPayload(const VoidRecord& r) {
 }
 
 json shiftOpenedPayload(const std::string& shift, const core::Money& openingFloat, const std::string& openedAt) {
-    return {{"shift", shift}, {"float", openingFloat.minor()}, {"currency", currencyCode(openingFloat)},
+    return {{"shift", shift},
+            {"float", openingFloat.minor()},
+            {"currency", currencyCode(openingFloat)},
             {"opened_at", openedAt}};
 }
 
-json shiftClosedPayload(const ShiftReport& report) { return report.toJson(); }
+json shiftClosedPayload(const ShiftReport& report) {
+    return report.toJson();
+}
 
 EventType cashMoveEventType(CashMoveKind kind) {
     return kind == CashMoveKind::NoSale ? EventType::DrawerOpened : EventType::CashMoved;
@@ -154,7 +171,9 @@ json cashMovePayload(const CashMoveRecord& r) {
             {"approved_by", r.approvedBy}};
 }
 
-EventType punchEventType(PunchKind kind) { return kind == PunchKind::In ? EventType::ClockIn : EventType::ClockOut; }
+EventType punchEventType(PunchKind kind) {
+    return kind == PunchKind::In ? EventType::ClockIn : EventType::ClockOut;
+}
 
 json punchPayload(const std::string& punch, PunchMethod method) {
     return {{"punch", punch}, {"method", method == PunchMethod::Pin ? "pin" : "badge"}};

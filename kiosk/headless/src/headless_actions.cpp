@@ -22,7 +22,9 @@ std::string staffName(const Context& c) {
 
 namespace {
 
-const core::Currency& tillCurrency(Context& c) { return c.till.settings().currency; }
+const core::Currency& tillCurrency(Context& c) {
+    return c.till.settings().currency;
+}
 
 Result<json> saleJson(Context& c, const Result<SaleState>& state) {
     if (!state.ok()) return state.status();
@@ -34,13 +36,6 @@ void openDrawer(Context& c, json& result) {
     if (c.printer && c.printer.drawer) result["drawer"] = c.printer.drawer();
 }
 
-bool paidInCash(const json& payload) {
-    for (const auto& t : payload.value("tenders", json::array())) {
-        if (t.is_object() && t.value("method", "") == "cash") return true;
-    }
-    return false;
-}
-
 // The sale or refund as committed; then the drawer for cash, and its receipt, when the till has a
 // printer.
 Result<json> committedJson(Context& c, const Result<Committed>& committed) {
@@ -49,7 +44,7 @@ Result<json> committedJson(Context& c, const Result<Committed>& committed) {
                 {"seq", committed->event.seq},
                 {"event", committed->event.id},
                 {"payload", committed->payload}};
-    if (paidInCash(committed->payload)) openDrawer(c, result);
+    if (movesCash(*committed)) openDrawer(c, result);
     if (c.printer) result["print"] = c.printer.sale(*committed, staffName(c), false);
     return result;
 }
@@ -90,8 +85,12 @@ Result<json> cashMove(Context& c, const json& a, bool in) {
     openDrawer(c, result);
     return result;
 }
-Result<json> paidIn(Context& c, const json& a) { return cashMove(c, a, true); }
-Result<json> paidOut(Context& c, const json& a) { return cashMove(c, a, false); }
+Result<json> paidIn(Context& c, const json& a) {
+    return cashMove(c, a, true);
+}
+Result<json> paidOut(Context& c, const json& a) {
+    return cashMove(c, a, false);
+}
 
 Result<json> noSale(Context& c, const json& a) {
     FD_ASSIGN(auto reason, text(a, "reason"));
@@ -144,7 +143,9 @@ Result<json> price(Context& c, const json& a) {
     return saleJson(c, c.till.checkout().overridePrice(line, unitPrice, approval));
 }
 
-Result<json> cart(Context& c, const json&) { return saleJson(c, c.till.checkout().state()); }
+Result<json> cart(Context& c, const json&) {
+    return saleJson(c, c.till.checkout().state());
+}
 
 // Whom the sale is for: exactly one of customer (a customer id), member (a membership id) or
 // card (a member card, as scanned).
@@ -168,10 +169,13 @@ Result<json> tenderCard(Context& c, const json& a) {
     }
     FD_ASSIGN(auto simulate, text(a, "simulate", false));
     if (!simulate.empty() && !c.fake) return core::invalidArgument("'simulate' needs the simulated payment terminal");
-    if (!simulate.empty() && simulate != "decline" && simulate != "offline") {
-        return core::invalidArgument("'simulate' must be decline or offline");
+    if (!simulate.empty() && simulate != "decline" && simulate != "cancel" && simulate != "timeout" &&
+        simulate != "offline") {
+        return core::invalidArgument("'simulate' must be decline, cancel, timeout or offline");
     }
     if (simulate == "decline") c.fake->declineNext("insufficient funds");
+    if (simulate == "cancel") c.fake->cancelNext();
+    if (simulate == "timeout") c.fake->timeOutNext();
     if (simulate == "offline") c.fake->setOffline(true);
     auto state = c.till.checkout().tenderCard(amount);
     if (!simulate.empty()) c.fake->reset();
@@ -181,13 +185,16 @@ Result<json> tenderCard(Context& c, const json& a) {
 Result<json> tender(Context& c, const json& a) {
     FD_ASSIGN(auto methodKey, text(a, "method"));
     auto method = parseTenderMethod(methodKey);
-    if (!method.ok()) return core::invalidArgument("'method' must be cash or card, not '" + core::excerpt(methodKey) + "'");
+    if (!method.ok())
+        return core::invalidArgument("'method' must be cash or card, not '" + core::excerpt(methodKey) + "'");
     if (*method == TenderMethod::Card) return tenderCard(c, a);
     FD_ASSIGN(auto amount, money(a, "amount", tillCurrency(c)));
     return saleJson(c, c.till.checkout().tenderCash(amount));
 }
 
-Result<json> complete(Context& c, const json&) { return committedJson(c, c.till.checkout().complete()); }
+Result<json> complete(Context& c, const json&) {
+    return committedJson(c, c.till.checkout().complete());
+}
 
 Result<json> park(Context& c, const json& a) {
     FD_ASSIGN(auto label, text(a, "label", false));
@@ -231,7 +238,8 @@ Result<RefundRequest> refundRequest(Context& c, const json& a) {
     FD_ASSIGN(auto method, text(a, "method", false));
     if (!method.empty()) {
         auto parsed = parseTenderMethod(method);
-        if (!parsed.ok()) return core::invalidArgument("refund method must be cash or card, not '" + core::excerpt(method) + "'");
+        if (!parsed.ok())
+            return core::invalidArgument("refund method must be cash or card, not '" + core::excerpt(method) + "'");
         request.method = *parsed;
     }
     FD_ASSIGN(request.reason, text(a, "reason", false));

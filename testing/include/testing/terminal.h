@@ -25,6 +25,15 @@ namespace frontdesk::kiosk::testing {
 // max_failed_logins 3, lockout 60 s, price_version 7. Overrides are merged into "terminal".
 nlohmann::json standardSeed(const nlohmann::json& terminalOverrides = nlohmann::json::object());
 
+// The standard seed with the reception tables filled, as the back office's datasets would (the
+// fake clock starts at 2026-11-18T11:06:40Z): members M-100 Robin Example (card "CARD-100",
+// active until 2027-06-30) and M-300 Eve Expired (card "CARD-300", ended 2026-11-17); bookings
+// kDeskCourt (Robin Example, court 2, today 12:00-13:00) and kDeskTomorrow (Ann Other, court 1,
+// tomorrow 12:00-13:00); "Sam Spammer" on the block list.
+nlohmann::json deskSeed();
+constexpr const char* kDeskCourt = "01890a5d-ac96-774b-bcce-b302099a0001";
+constexpr const char* kDeskTomorrow = "01890a5d-ac96-774b-bcce-b302099a0003";
+
 // Barcodes of the standard seed's items.
 constexpr const char* kApple = "4000000000017";   // A 1.99 VAT19
 constexpr const char* kBread = "4000000000024";   // B 0.50 VAT7

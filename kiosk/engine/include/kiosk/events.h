@@ -58,6 +58,9 @@ struct Committed {
     nlohmann::json payload;
 };
 
+// Whether a committed sale or refund moved cash (a cash tender in its payload): the drawer opens.
+[[nodiscard]] bool movesCash(const Committed& committed);
+
 // ---- payloads, one builder per event type ----
 
 // sale.completed and sale.refunded (the record's kind says which).

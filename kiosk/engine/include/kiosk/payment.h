@@ -9,7 +9,10 @@
 // Every call blocks until the terminal answers (or its own timeout passes) and is made on the
 // till's thread; an adapter must outlive the Till that uses it.
 
+#include <chrono>
+#include <condition_variable>
 #include <deque>
+#include <mutex>
 #include <set>
 #include <string>
 
@@ -19,8 +22,8 @@
 namespace frontdesk::kiosk {
 
 struct CardResult {
-    std::string brand;        // "VISA", "MASTERCARD", ...
-    std::string last4;        // exactly four digits
+    std::string brand;  // "VISA", "MASTERCARD", ...
+    std::string last4;  // exactly four digits
     std::string authCode;
     std::string terminalRef;  // the terminal's id for this transaction (for refunds/reversals)
 };
@@ -45,7 +48,10 @@ public:
 // -_./ with no run of 12 or more digits (which could be a card number in the wrong field).
 [[nodiscard]] core::Status validateCardResult(const CardResult& result);
 
-// Approves everything unless told otherwise with declineNext(). Deterministic references.
+// Approves everything unless told otherwise: declineNext(), cancelNext() and timeOutNext() queue
+// the terminal's next answers (one payment or refund each, in order); setOffline() makes it
+// unreachable. Deterministic references. Its settings may be changed from any thread while
+// another waits in authorize(): the app's demo controls do that during a card payment.
 class FakePaymentAdapter final : public PaymentAdapter {
 public:
     core::Result<CardResult> authorize(const core::Money& amount, const std::string& reference) override;
@@ -53,20 +59,29 @@ public:
                                     const std::string& reference) override;
     core::Status reverse(const std::string& terminalRef) override;
 
-    void declineNext(std::string reason) { m_declines.push_back(std::move(reason)); }
-    void setOffline(bool offline) { m_offline = offline; }
-    // Back to approving everything: no queued declines, online.
-    void reset() {
-        m_declines.clear();
-        m_offline = false;
-    }
+    void declineNext(std::string reason);  // Declined: "card declined: <reason>"
+    void cancelNext();                     // Cancelled: the customer pressed Cancel on the terminal
+    void timeOutNext();                    // TimedOut: the terminal did not answer; nothing was charged
+    void setOffline(bool offline);
+    // How long each answer takes, as a terminal waits for the card (default: none).
+    void setAnswerDelay(std::chrono::milliseconds delay);
+    // Answers wait until released, as a terminal waits for a card nobody has presented yet: a test
+    // holds them to see the till while a payment is pending.
+    void holdAnswers();
+    void releaseAnswers();
+    // Back to approving everything at once: no queued answers, online.
+    void reset();
     // Distinct payments reversed (reversing one again is a no-op, as the contract says).
-    int reversals() const { return static_cast<int>(m_reversed.size()); }
+    int reversals() const;
 
 private:
     core::Result<CardResult> answer(const char* kind);
-    std::deque<std::string> m_declines;
+    mutable std::mutex m_mutex;
+    std::deque<core::Status> m_next;  // queued refusals, first answered first
     bool m_offline = false;
+    std::chrono::milliseconds m_delay{0};
+    bool m_held = false;
+    std::condition_variable m_released;
     int m_counter = 0;
     std::set<std::string> m_reversed;
 };

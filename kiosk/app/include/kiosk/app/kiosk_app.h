@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "kiosk/payment.h"
+#include "kiosk/receipts/till_printer.h"
 #include "kiosk/till.h"
 
 namespace frontdesk::kiosk::app {
@@ -14,8 +16,15 @@ struct AppOptions {
     std::string screenshots;       // with selfTest: a folder for each screen as NAME.png
 };
 
+// What the app drives; each outlives the app.
+struct AppServices {
+    Till& till;
+    FakePaymentAdapter* simulatedTerminal = nullptr;  // the simulated card terminal, whose answers the demo sets
+    receipts::TillPrinter* printer = nullptr;         // null when the till has no receipt printer
+};
+
 // Runs the Qt event loop until the window closes (or, for a self-test, until every screen has
 // loaded): the exit code. argc/argv are Qt's (platform, style).
-int runKioskApp(int& argc, char** argv, Till& till, const AppOptions& options);
+int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOptions& options);
 
 }  // namespace frontdesk::kiosk::app

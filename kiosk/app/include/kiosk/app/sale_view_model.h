@@ -1,17 +1,35 @@
 #pragma once
-// The sale screen's view model: what the cashier does to the sale in progress (scan, quantities,
-// removing a line, cash and card tenders, completing it) goes to the engine's Checkout, and what
-// comes back is shown: the cart (CartModel), the totals as the engine priced them, and a message
-// in words a cashier understands, marked as an error when the engine refused. No rule of its own.
+// The sale screen's view model: what the cashier does to the sale in progress goes to the engine's
+// Checkout, and what comes back is shown: the cart (CartModel), the totals as the engine priced
+// them, and a message in words a cashier understands, marked as an error when the engine refused.
+// No rule of its own.
 //
-// GUI thread. The Till outlives it.
+// - Building the sale: scan, quantity, remove, line and sale discounts, price overrides.
+// - Approvals: when the cashier's role may not do something (a discount, a price override, a
+//   void), the engine says so and the action waits in approval (PendingApproval) for a
+//   supervisor's id and PIN.
+// - Payment: cash (with quick amounts: the exact sum and the next round notes above it) and card.
+//   A card payment blocks until the terminal answers, so it runs off the GUI thread (TillAccess);
+//   meanwhile cardState is "present" and every other action is refused with "finish the card
+//   payment first", so the till is never used from two threads. The answer becomes cardState
+//   (approved, declined, cancelled, timeout, offline) and a message that says what to do next.
+// - Complete: commits the paid sale; committed() follows, and printing after it.
+// - Park, resume, void.
+//
+// GUI thread. The TillAccess outlives it.
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
+#include <functional>
+#include <optional>
 
 #include <QtQml/qqmlregistration.h>
 
 #include "kiosk/app/cart_model.h"
+#include "kiosk/app/pending_approval.h"
+#include "kiosk/app/till_access.h"
 #include "kiosk/till.h"
 
 namespace frontdesk::kiosk::app {
@@ -21,52 +39,97 @@ class SaleViewModel : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("made by the app, over its till")
     Q_PROPERTY(CartModel* cart READ cart CONSTANT)
-    Q_PROPERTY(QString total READ total NOTIFY totalsChanged)          // "EUR 12.00"
-    Q_PROPERTY(QString tax READ tax NOTIFY totalsChanged)              // "1.92"
-    Q_PROPERTY(QString remaining READ remaining NOTIFY totalsChanged)  // still to pay, "0.00" when paid
-    Q_PROPERTY(QString change READ change NOTIFY totalsChanged)        // change due, "0.00" when none
-    Q_PROPERTY(bool paid READ paid NOTIFY totalsChanged)               // fully paid: complete() may commit
+    Q_PROPERTY(QString total READ total NOTIFY totalsChanged)                    // "EUR 12.00"
+    Q_PROPERTY(QString tax READ tax NOTIFY totalsChanged)                        // "1.92"
+    Q_PROPERTY(QString paidSoFar READ paidSoFar NOTIFY totalsChanged)            // tendered less change, "0.00"
+    Q_PROPERTY(QString remaining READ remaining NOTIFY totalsChanged)            // still to pay, "0.00" when paid
+    Q_PROPERTY(QString change READ change NOTIFY totalsChanged)                  // change due, "0.00" when none
+    Q_PROPERTY(bool paid READ paid NOTIFY totalsChanged)                         // fully paid: complete() may commit
+    Q_PROPERTY(bool empty READ empty NOTIFY totalsChanged)                       // no lines
+    Q_PROPERTY(bool tendered READ tendered NOTIFY totalsChanged)                 // a payment is taken: lines are fixed
+    Q_PROPERTY(QStringList quickAmounts READ quickAmounts NOTIFY totalsChanged)  // "12.34", "15.00", "20.00"
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
     Q_PROPERTY(QString lastReceipt READ lastReceipt NOTIFY committed)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)               // waiting for the card terminal
+    Q_PROPERTY(QString cardState READ cardState NOTIFY cardChanged)  // "", present, approved, declined, ...
+    Q_PROPERTY(PendingApproval* approval READ approval CONSTANT)
 
 public:
-    explicit SaleViewModel(Till& till, QObject* parent = nullptr);
+    explicit SaleViewModel(TillAccess& access, QObject* parent = nullptr);
 
     CartModel* cart() { return &m_cart; }
     QString total() const { return m_total; }
     QString tax() const { return m_tax; }
+    QString paidSoFar() const { return m_paidSoFar; }
     QString remaining() const { return m_remaining; }
     QString change() const { return m_change; }
     bool paid() const { return m_paid; }
+    bool empty() const { return m_till.checkout().cart().empty(); }
+    bool tendered() const { return m_tendered; }
+    QStringList quickAmounts() const { return m_quickAmounts; }
     QString message() const { return m_message; }
     bool messageIsError() const { return m_error; }
     QString lastReceipt() const { return m_lastReceipt; }
+    bool busy() const { return m_access.busy(); }
+    QString cardState() const { return m_cardState; }
+    PendingApproval* approval() { return &m_approval; }
+    // The sale last committed here (for its receipt); empty receiptNo before the first.
+    const Committed& lastCommitted() const { return m_lastCommitted; }
 
     // Each returns whether the engine accepted it; the message says what happened either way.
     Q_INVOKABLE bool scan(const QString& code);
     Q_INVOKABLE bool setQuantity(int line, const QString& quantity);  // 1-based line, "2", "0.375"
     Q_INVOKABLE bool removeLine(int line);
+    // A discount as typed: "1.50" off, or "10%".
+    Q_INVOKABLE bool discountLine(int line, const QString& discount);
+    Q_INVOKABLE bool discountSale(const QString& discount);
+    Q_INVOKABLE bool overridePrice(int line, const QString& unitPrice);
+
     Q_INVOKABLE bool tenderCash(const QString& amount);  // "20.00"
-    Q_INVOKABLE bool tenderCard();                       // what remains
-    Q_INVOKABLE bool complete();                         // commits the paid sale
+    // Starts a card payment for what remains; false if it could not start. The answer comes as
+    // cardChanged (and totalsChanged when approved).
+    Q_INVOKABLE bool tenderCard();
+    Q_INVOKABLE bool complete();  // commits the paid sale
+
+    Q_INVOKABLE bool park(const QString& label);
+    // [{id, label, staff, at}], oldest first.
+    Q_INVOKABLE QVariantList parkedSales();
+    Q_INVOKABLE bool resume(const QString& parkedId);
+    Q_INVOKABLE bool voidSale(const QString& reason);
 
 signals:
     void totalsChanged();
     void messageChanged();
+    void busyChanged();
+    void cardChanged();
     // The sale is committed (the receipt prints after this, never before).
     void committed(const QString& receipt);
 
 private:
+    // Shows the engine's answer: the new state and `done`, or its refusal (remembered, for approvals).
     bool apply(const core::Result<SaleState>& state, const QString& done);
+    bool refuse(const core::Status& status);
+    core::Result<Discount> parseDiscount(const QString& typed) const;
+    // Runs an action that may need a supervisor (PendingApproval::run), unless busy.
+    bool withApproval(const QString& what, PendingApproval::Attempt attempt);
+    // A change of the sale that may need a supervisor, shown with `done` once made.
+    using Change = std::function<core::Result<SaleState>(const std::optional<Approval>&)>;
+    bool approvedChange(const QString& what, const QString& done, Change change);
+    bool refuseWhileBusy();
+    void cardAnswered(const core::Result<SaleState>& state);
     void show(const SaleState& state);
     void say(const QString& message, bool error);
     QString money(std::int64_t minor) const;
 
+    TillAccess& m_access;
     Till& m_till;
     CartModel m_cart;
-    QString m_total, m_tax, m_remaining, m_change, m_message, m_lastReceipt;
-    bool m_paid = false, m_error = false;
+    QString m_total, m_tax, m_paidSoFar, m_remaining, m_change, m_message, m_lastReceipt, m_cardState;
+    QStringList m_quickAmounts;
+    bool m_paid = false, m_tendered = false, m_error = false;
+    PendingApproval m_approval;
+    Committed m_lastCommitted;
 };
 
 }  // namespace frontdesk::kiosk::app

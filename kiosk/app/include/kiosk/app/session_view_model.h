@@ -3,14 +3,17 @@
 // in progress stays and completes under the new cashier), logout, and the lock after idle, which
 // is a logout that keeps the sale. Wrong PINs and lockouts come back in the engine's words.
 //
-// GUI thread. The Till outlives it.
+// Refused while a card payment waits (TillAccess::busy): the payment completes under the cashier
+// who took it.
+//
+// GUI thread. The TillAccess outlives it.
 
 #include <QObject>
 #include <QString>
 
 #include <QtQml/qqmlregistration.h>
 
-#include "kiosk/till.h"
+#include "kiosk/app/till_access.h"
 
 namespace frontdesk::kiosk::app {
 
@@ -24,7 +27,8 @@ class SessionViewModel : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
 
 public:
-    explicit SessionViewModel(Till& till, QObject* parent = nullptr) : QObject(parent), m_till(till) {}
+    explicit SessionViewModel(TillAccess& access, QObject* parent = nullptr)
+        : QObject(parent), m_access(access), m_till(access.till()) {}
 
     bool loggedIn() const { return m_till.session().user().has_value(); }
     QString staffName() const;
@@ -32,7 +36,7 @@ public:
     QString message() const { return m_message; }
 
     Q_INVOKABLE bool login(const QString& staffId, const QString& pin);
-    Q_INVOKABLE void logout();
+    Q_INVOKABLE bool logout();
 
 signals:
     void userChanged();
@@ -40,6 +44,8 @@ signals:
 
 private:
     void say(const QString& message);
+    bool refuseWhileBusy();
+    TillAccess& m_access;
     Till& m_till;
     QString m_message;
 };

@@ -1,0 +1,101 @@
+// Qt Quick Test: the screens' main flows, offscreen, over a real till (tests/kiosk-app/qml/).
+// Each test function starts from harness.reset(): a fresh provisioned terminal with a shift open,
+// and fresh view models over it, which the QML test hands to the window it creates.
+#include <QObject>
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSGRendererInterface>
+#include <QtQuickTest>
+#include <memory>
+
+#include <QtQml/qqmlextensionplugin.h>
+
+#include "kiosk/app/printer_view_model.h"
+#include "kiosk/app/reception_view_model.h"
+#include "kiosk/app/sale_view_model.h"
+#include "kiosk/app/session_view_model.h"
+#include "kiosk/app/shift_view_model.h"
+#include "testing/terminal.h"
+
+Q_IMPORT_QML_PLUGIN(Frontdesk_KioskPlugin)
+
+namespace frontdesk::kiosk::app {
+
+class Harness : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(QObject* session READ session NOTIFY changed)
+    Q_PROPERTY(QObject* sale READ sale NOTIFY changed)
+    Q_PROPERTY(QObject* printer READ printer NOTIFY changed)
+    Q_PROPERTY(QObject* shift READ shift NOTIFY changed)
+    Q_PROPERTY(QObject* reception READ reception NOTIFY changed)
+
+public:
+    QObject* session() { return m_session.get(); }
+    QObject* sale() { return m_sale.get(); }
+    QObject* printer() { return m_printer.get(); }
+    QObject* shift() { return m_shift.get(); }
+    QObject* reception() { return m_reception.get(); }
+
+    // A fresh terminal (the standard seed, with the reception tables when desk: testing::deskSeed)
+    // with a shift open by c1 (Cass), logged in or not.
+    Q_INVOKABLE void reset(bool loggedIn, bool desk = false) {
+        m_reception.reset();
+        m_shift.reset();
+        m_printer.reset();
+        m_sale.reset();
+        m_session.reset();
+        m_access.reset();
+        m_terminal = std::make_unique<testing::Terminal>(desk ? testing::deskSeed() : testing::standardSeed());
+        m_terminal->startShift();
+        if (!loggedIn) m_terminal->session().logout();
+        m_access = std::make_unique<TillAccess>(*m_terminal->till);
+        m_session = std::make_unique<SessionViewModel>(*m_access);
+        m_sale = std::make_unique<SaleViewModel>(*m_access);
+        m_printer = std::make_unique<PrinterViewModel>(*m_access, nullptr);
+        m_shift = std::make_unique<ShiftViewModel>(*m_access);
+        m_reception = std::make_unique<ReceptionViewModel>(*m_access);
+        emit changed();
+    }
+    // The simulated card terminal's next answer.
+    Q_INVOKABLE void declineNext(const QString& reason) { m_terminal->payments.declineNext(reason.toStdString()); }
+    Q_INVOKABLE int rows(const QString& table) {
+        return static_cast<int>(testing::queryInt(*m_terminal->db, "SELECT count(*) FROM " + table.toStdString()));
+    }
+
+signals:
+    void changed();
+
+private:
+    std::unique_ptr<testing::Terminal> m_terminal;
+    std::unique_ptr<TillAccess> m_access;
+    std::unique_ptr<SessionViewModel> m_session;
+    std::unique_ptr<SaleViewModel> m_sale;
+    std::unique_ptr<PrinterViewModel> m_printer;
+    std::unique_ptr<ShiftViewModel> m_shift;
+    std::unique_ptr<ReceptionViewModel> m_reception;
+};
+
+class Setup : public QObject {
+    Q_OBJECT
+public slots:
+    void applicationAvailable() {
+        // No GPU in CI: Qt Quick's software renderer draws the same scene graph.
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+    }
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine->rootContext()->setContextProperty(QStringLiteral("harness"), &m_harness);
+    }
+
+private:
+    Harness m_harness;
+};
+
+}  // namespace frontdesk::kiosk::app
+
+QUICK_TEST_MAIN_WITH_SETUP(kiosk_screens, frontdesk::kiosk::app::Setup)
+
+#include "quick_test_main.moc"
