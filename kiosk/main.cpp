@@ -298,7 +298,10 @@ int main(int argc, char** argv) {
     }
 #ifdef FRONTDESK_APP
     if (!headless) {
-        const int code = kiosk::app::runKioskApp(argc, argv, {**till, &payments, printer.get()}, appWanted);
+        std::function<frontdesk::sync::SyncStatus()> syncStatus;
+        if (sync.relay) syncStatus = [relay = sync.relay.get()] { return relay->status(); };
+        const int code =
+            kiosk::app::runKioskApp(argc, argv, {**till, *clock, &payments, printer.get(), syncStatus}, appWanted);
         if (!selfTestDir.empty()) {
             std::error_code ignored;
             std::filesystem::remove_all(selfTestDir, ignored);

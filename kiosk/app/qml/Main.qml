@@ -10,6 +10,7 @@ ApplicationWindow {
     required property PrinterViewModel printer
     required property ShiftViewModel shift
     required property ReceptionViewModel reception
+    required property StatusViewModel status
     required property string mode
     property string selfTestScreen: ""  // set by --self-test to show every screen
     property bool shiftShown: false     // the cashier asked for the shift screen
@@ -27,10 +28,20 @@ ApplicationWindow {
     color: Theme.background
 
     Loader {
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: statusBar.top
         sourceComponent: root.screen === "login" ? loginScreen
                        : root.screen === "shift" ? shiftScreen
                        : root.screen === "reception" ? receptionScreen : saleScreen
+    }
+    StatusBar {
+        id: statusBar
+        status: root.status
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
     }
     Component {
         id: loginScreen

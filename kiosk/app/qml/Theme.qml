@@ -20,6 +20,7 @@ QtObject {
     readonly property color accent: highContrast ? "#00ffff" : "#0b5cad"
     readonly property color error: highContrast ? "#ff6e6e" : "#b00020"
     readonly property color ok: highContrast ? "#6eff6e" : "#1b6e20"
+    readonly property color warning: highContrast ? "#ffd000" : "#9a6700"
     readonly property color okPanel: highContrast ? "#003300" : "#e3f3e4"
     readonly property color errorPanel: highContrast ? "#330000" : "#fbe4e7"
     readonly property color selected: highContrast ? "#333300" : "#dce9f7"

@@ -19,6 +19,7 @@
 #include "kiosk/app/scanner_input.h"
 #include "kiosk/app/session_view_model.h"
 #include "kiosk/app/shift_view_model.h"
+#include "kiosk/app/status_view_model.h"
 
 // The QML module Frontdesk.Kiosk is built as a static plugin (kiosk/app/CMakeLists.txt).
 Q_IMPORT_QML_PLUGIN(Frontdesk_KioskPlugin)
@@ -61,6 +62,11 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
     SaleViewModel sale(access);
     ShiftViewModel shift(access);
     ReceptionViewModel reception(access);
+    StatusViewModel status(
+        {services.syncStatus, services.printer ? &services.printer->printer().service() : nullptr,
+         QObject::tr("keyboard scanner"),
+         services.simulatedTerminal ? QObject::tr("simulated card terminal") : QObject::tr("card terminal")},
+        services.clock);
     PrinterViewModel printer(access, services.printer);
     // The receipt prints after the commit, never before; the drawer opens first when cash moved.
     QObject::connect(&sale, &SaleViewModel::committed, &printer,
@@ -88,6 +94,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
                                  {"printer", QVariant::fromValue(&printer)},
                                  {"shift", QVariant::fromValue(&shift)},
                                  {"reception", QVariant::fromValue(&reception)},
+                                 {"status", QVariant::fromValue(&status)},
                                  {"mode", QString::fromStdString(options.mode)}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Frontdesk/Kiosk/Main.qml")));
     if (engine.rootObjects().isEmpty()) {

@@ -2,11 +2,13 @@
 // The touchscreen app around a till: the view models, the QML engine and the window. main.cpp
 // calls runKioskApp() when it is not --headless; everything else stays there.
 
+#include <functional>
 #include <string>
 
 #include "kiosk/payment.h"
 #include "kiosk/receipts/till_printer.h"
 #include "kiosk/till.h"
+#include "sync/relay.h"
 
 namespace frontdesk::kiosk::app {
 
@@ -19,8 +21,10 @@ struct AppOptions {
 // What the app drives; each outlives the app.
 struct AppServices {
     Till& till;
+    const core::Clock& clock;
     FakePaymentAdapter* simulatedTerminal = nullptr;  // the simulated card terminal, whose answers the demo sets
     receipts::TillPrinter* printer = nullptr;         // null when the till has no receipt printer
+    std::function<sync::SyncStatus()> syncStatus;     // null when the till does not sync
 };
 
 // Runs the Qt event loop until the window closes (or, for a self-test, until every screen has
