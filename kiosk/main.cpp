@@ -192,6 +192,9 @@ int main(int argc, char** argv) {
                  "load every screen offscreen on a fresh terminal from --seed; exit 1 on any QML warning");
     app.add_option("--screenshots", appWanted.screenshots, "with --self-test: write each screen as NAME.png here")
         ->check(CLI::ExistingDirectory);
+    app.add_option("--lock-after", appWanted.lockAfterSeconds, "seconds without input before the till locks; 0 never")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 86400));
 #endif
     kiosk::receipts::TillPrinterOptions printerWanted;
     int printWaitSeconds = 10;

@@ -13,6 +13,7 @@
 
 #include <QtQml/qqmlextensionplugin.h>
 
+#include "kiosk/app/idle_watch.h"
 #include "kiosk/app/printer_view_model.h"
 #include "kiosk/app/reception_view_model.h"
 #include "kiosk/app/sale_view_model.h"
@@ -86,6 +87,13 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
         } else {
             sale.scan(code);
         }
+    });
+    // Locked after a while without input: the sale stays for the next login. A card payment in
+    // progress is never interrupted (logout refuses while the terminal waits).
+    IdleWatch idleWatch(std::chrono::seconds(options.selfTest ? 0 : options.lockAfterSeconds));
+    application.installEventFilter(&idleWatch);
+    QObject::connect(&idleWatch, &IdleWatch::idle, &session, [&session] {
+        if (session.loggedIn()) session.logout();
     });
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
