@@ -192,6 +192,10 @@ int main(int argc, char** argv) {
                  "load every screen offscreen on a fresh terminal from --seed; exit 1 on any QML warning");
     app.add_option("--screenshots", appWanted.screenshots, "with --self-test: write each screen as NAME.png here")
         ->check(CLI::ExistingDirectory);
+    app.add_option("--demo-session", appWanted.demoSession,
+                   "run the demo's session at the touchscreen offscreen on a fresh terminal from --seed, a screenshot "
+                   "per step in this folder")
+        ->check(CLI::ExistingDirectory);
     app.add_option("--lock-after", appWanted.lockAfterSeconds, "seconds without input before the till locks; 0 never")
         ->capture_default_str()
         ->check(CLI::Range(0, 86400));
@@ -243,10 +247,10 @@ int main(int argc, char** argv) {
                   << ": only the cashier and reception screens are built so far (docs/kiosk-app.md)\n";
         return 2;
     }
-    if (appWanted.selfTest) {
+    if (appWanted.selfTest || !appWanted.demoSession.empty()) {
         if (headless || seedPath.empty()) {
-            std::cerr << "frontdesk-kiosk: --self-test loads the touchscreen on a fresh terminal: give --seed "
-                         "(demo/seed.json will do), not --headless\n";
+            std::cerr << "frontdesk-kiosk: --self-test and --demo-session run the touchscreen on a fresh terminal: "
+                         "give --seed (demo/seed.json will do), not --headless\n";
             return 2;
         }
         // A terminal of its own: a self-test never touches the till's database.

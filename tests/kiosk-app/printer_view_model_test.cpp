@@ -71,7 +71,7 @@ TEST_F(PrinterViewModelTest, ACommittedCashSalesReceiptPrintsAfterTheDrawerAndAR
     EXPECT_TRUE(sale.scan(kBread)) << "the next sale goes on while the receipt prints";
     awaitPrinted(printer);
     EXPECT_EQ(printer.state(), "printed");
-    EXPECT_EQ(printer.message(), "printed");
+    EXPECT_EQ(printer.message(), "Printed");
     EXPECT_TRUE(printer.canReprint());
     ASSERT_EQ(simulator->receipts(), 1);
     const std::string receipt = fileText(out / "0001.txt");

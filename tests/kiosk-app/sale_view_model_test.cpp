@@ -133,6 +133,17 @@ TEST_F(SaleViewModelTest, ADeclinedCardSaysWhatToDoAndTheSaleStaysOpenForTheNext
     EXPECT_TRUE(sale.complete());
 }
 
+TEST_F(SaleViewModelTest, CashAfterADeclinedCardClearsTheCardsState) {
+    ASSERT_TRUE(sale.scan(kApple));
+    t.payments.declineNext("insufficient funds");
+    ASSERT_TRUE(sale.tenderCard());
+    awaitCard();
+    ASSERT_EQ(sale.cardState(), "declined");
+    ASSERT_TRUE(sale.tenderCash("2.00"));
+    EXPECT_EQ(sale.cardState(), "");
+    EXPECT_TRUE(sale.paid());
+}
+
 TEST_F(SaleViewModelTest, CancelledTimedOutAndOfflineTerminalsEachHaveTheirStateAndNothingIsPaid) {
     ASSERT_TRUE(sale.scan(kApple));
     t.payments.cancelNext();

@@ -65,10 +65,13 @@ Item {
                         anchors.margins: Theme.spacing / 2
                         ColumnLayout {
                             Layout.fillWidth: true
+                            Layout.preferredWidth: 1  // what the button leaves; the texts elide
                             Label {
                                 text: booking.time + "  " + booking.resource
                                 font.pixelSize: Theme.textSize
                                 color: Theme.muted
+                                elide: Text.ElideRight
+                                Layout.fillWidth: true
                             }
                             Label {
                                 text: booking.name

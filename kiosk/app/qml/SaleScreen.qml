@@ -97,6 +97,48 @@ Item {
                 Layout.fillWidth: true
                 onDone: screen.selectedLine = 0
             }
+            GridLayout {
+                columns: 4
+                columnSpacing: Theme.spacing / 2
+                rowSpacing: Theme.spacing / 2
+                Layout.fillWidth: true
+                enabled: !screen.sale.busy
+                Button {
+                    objectName: "saleDiscountButton"
+                    text: qsTr("Sale discount")
+                    enabled: !screen.sale.empty && !screen.sale.tendered
+                    font.pixelSize: Theme.textSize
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.minimumTarget
+                    onClicked: discountDialog.open()
+                }
+                Button {
+                    objectName: "parkButton"
+                    text: qsTr("Park")
+                    enabled: !screen.sale.empty && !screen.sale.tendered
+                    font.pixelSize: Theme.textSize
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.minimumTarget
+                    onClicked: parkDialog.open()
+                }
+                Button {
+                    objectName: "parkedButton"
+                    text: qsTr("Parked sales")
+                    font.pixelSize: Theme.textSize
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.minimumTarget
+                    onClicked: parkedDialog.open()
+                }
+                Button {
+                    objectName: "voidButton"
+                    text: qsTr("Void sale")
+                    enabled: !screen.sale.empty
+                    font.pixelSize: Theme.textSize
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.minimumTarget
+                    onClicked: voidDialog.open()
+                }
+            }
             PrinterStrip {
                 printer: screen.printer
                 Layout.fillWidth: true
@@ -171,48 +213,6 @@ Item {
                 Layout.fillWidth: true
             }
             Item { Layout.fillHeight: true }
-            GridLayout {
-                columns: 2
-                columnSpacing: Theme.spacing / 2
-                rowSpacing: Theme.spacing / 2
-                Layout.fillWidth: true
-                enabled: !screen.sale.busy
-                Button {
-                    objectName: "saleDiscountButton"
-                    text: qsTr("Sale discount")
-                    enabled: !screen.sale.empty && !screen.sale.tendered
-                    font.pixelSize: Theme.textSize
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.minimumTarget
-                    onClicked: discountDialog.open()
-                }
-                Button {
-                    objectName: "parkButton"
-                    text: qsTr("Park")
-                    enabled: !screen.sale.empty && !screen.sale.tendered
-                    font.pixelSize: Theme.textSize
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.minimumTarget
-                    onClicked: parkDialog.open()
-                }
-                Button {
-                    objectName: "parkedButton"
-                    text: qsTr("Parked sales")
-                    font.pixelSize: Theme.textSize
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.minimumTarget
-                    onClicked: parkedDialog.open()
-                }
-                Button {
-                    objectName: "voidButton"
-                    text: qsTr("Void sale")
-                    enabled: !screen.sale.empty
-                    font.pixelSize: Theme.textSize
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.minimumTarget
-                    onClicked: voidDialog.open()
-                }
-            }
         }
     }
 

@@ -212,13 +212,14 @@ Item {
                     Layout.fillWidth: true
                     Label {
                         text: modelData.label
-                        font.pixelSize: Theme.textSize
+                        font.pixelSize: Theme.textSize * 0.8
                         color: Theme.muted
+                        elide: Text.ElideRight
                         Layout.fillWidth: true
                     }
                     Label {
                         text: modelData.value
-                        font.pixelSize: Theme.textSize
+                        font.pixelSize: Theme.textSize * 0.8
                         color: Theme.text
                     }
                 }

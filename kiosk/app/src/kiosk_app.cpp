@@ -1,18 +1,16 @@
 #include "kiosk/app/kiosk_app.h"
 
-#include <QDir>
 #include <QGuiApplication>
-#include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSGRendererInterface>
-#include <QTimer>
 #include <atomic>
 #include <iostream>
 
 #include <QtQml/qqmlextensionplugin.h>
 
+#include "demo_session.h"
 #include "kiosk/app/idle_watch.h"
 #include "kiosk/app/printer_view_model.h"
 #include "kiosk/app/reception_view_model.h"
@@ -21,6 +19,7 @@
 #include "kiosk/app/session_view_model.h"
 #include "kiosk/app/shift_view_model.h"
 #include "kiosk/app/status_view_model.h"
+#include "screen_tour.h"
 
 // The QML module Frontdesk.Kiosk is built as a static plugin (kiosk/app/CMakeLists.txt).
 Q_IMPORT_QML_PLUGIN(Frontdesk_KioskPlugin)
@@ -50,7 +49,7 @@ void countWarnings(QtMsgType type, const QMessageLogContext& context, const QStr
 }  // namespace
 
 int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOptions& options) {
-    if (options.selfTest) {
+    if (options.selfTest || !options.demoSession.empty()) {
         g_previous = qInstallMessageHandler(countWarnings);
         qputenv("QT_QPA_PLATFORM", "offscreen");
         // No GPU in CI: Qt Quick's software renderer draws the same scene graph.
@@ -90,7 +89,8 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
     });
     // Locked after a while without input: the sale stays for the next login. A card payment in
     // progress is never interrupted (logout refuses while the terminal waits).
-    IdleWatch idleWatch(std::chrono::seconds(options.selfTest ? 0 : options.lockAfterSeconds));
+    IdleWatch idleWatch(
+        std::chrono::seconds(options.selfTest || !options.demoSession.empty() ? 0 : options.lockAfterSeconds));
     application.installEventFilter(&idleWatch);
     QObject::connect(&idleWatch, &IdleWatch::idle, &session, [&session] {
         if (session.loggedIn()) session.logout();
@@ -109,41 +109,31 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
         std::cerr << "frontdesk-kiosk: the screens did not load\n";
         return 1;
     }
-    if (!options.selfTest) return application.exec();
+    if (!options.selfTest && options.demoSession.empty()) return application.exec();
 
-    // Every screen, each until it has drawn a frame: the login screen as loaded, then the sale
-    // screen. A bound of 30 s stops a self-test whose window never draws (it fails).
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
     if (!window) {
         std::cerr << "frontdesk-kiosk: the root object is not a window\n";
         return 1;
     }
-    // frameSwapped may come from the render thread: handled on this one, in order.
-    const QStringList screens = {QStringLiteral("login"), QStringLiteral("sale"), QStringLiteral("shift"),
-                                 QStringLiteral("reception")};
-    int shown = 0;  // the screen on show; each frame drawn moves to the next, the last one quits
-    QObject::connect(
-        window, &QQuickWindow::frameSwapped, &application,
-        [&] {
-            if (!options.screenshots.empty()) {
-                const QString file = QString::fromStdString(options.screenshots) + "/" + screens[shown] + ".png";
-                if (!window->grabWindow().save(file))
-                    std::cerr << "frontdesk-kiosk: cannot write " << qPrintable(file) << "\n";
-            }
-            if (shown + 1 >= screens.size()) {
-                shown = static_cast<int>(screens.size());
-                application.quit();
-                return;
-            }
-            window->setProperty("selfTestScreen", screens[++shown]);
-        },
-        Qt::QueuedConnection);
-    QTimer::singleShot(30000, &application, [&] { application.exit(2); });
-    const int loop = application.exec();
+    std::vector<TourStep> steps;
+    std::string screenshots = options.screenshots;
+    if (!options.demoSession.empty()) {
+        steps = demoSession({access, session, sale, shift, reception, printer}, *window, services.simulatedTerminal);
+        screenshots = options.demoSession;
+    } else {
+        // Every screen, each until it has drawn a frame.
+        for (const char* screen : {"login", "sale", "shift", "reception"}) {
+            const QString name = QString::fromLatin1(screen);
+            steps.push_back({name, [window, name] { window->setProperty("selfTestScreen", name); }, {}});
+        }
+    }
+    // A bound stops a tour whose window never draws or whose step is never ready (it fails).
+    const int drawn = runTour(application, *window, steps, screenshots, std::chrono::seconds(60));
     const int warnings = g_warnings.load();
-    std::cout << "self-test: mode " << options.mode << ", " << shown << " of " << screens.size() << " screens drawn, "
-              << warnings << " warnings\n";
-    return loop == 0 && shown >= screens.size() && warnings == 0 ? 0 : 1;
+    std::cout << (options.selfTest ? "self-test" : "demo session") << ": mode " << options.mode << ", " << drawn
+              << " of " << steps.size() << " steps drawn, " << warnings << " warnings\n";
+    return drawn == static_cast<int>(steps.size()) && warnings == 0 ? 0 : 1;
 }
 
 }  // namespace frontdesk::kiosk::app

@@ -81,7 +81,7 @@ void PrinterViewModel::next() {
 void PrinterViewModel::finished(const receipts::PrintOutcome& outcome) {
     const QString message = QString::fromStdString(outcome.message);
     if (outcome.printed) {
-        set(QStringLiteral("printed"), message);
+        set(QStringLiteral("printed"), tr("Printed"));
     } else if (outcome.queued) {
         set(QStringLiteral("queued"), message);
     } else {

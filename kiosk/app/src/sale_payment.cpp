@@ -15,7 +15,12 @@ bool SaleViewModel::tenderCash(const QString& amount) {
     if (refuseWhileBusy()) return false;
     auto cash = core::Money::parse(amount.trimmed().toStdString(), m_till.settings().currency);
     if (!cash.ok()) return refuse(cash.status());
-    return apply(m_till.checkout().tenderCash(*cash), tr("Cash taken"));
+    if (!apply(m_till.checkout().tenderCash(*cash), tr("Cash taken"))) return false;
+    if (!m_cardState.isEmpty() && m_cardState != QLatin1String("approved")) {
+        m_cardState.clear();  // the customer paid another way: the card's refusal is over
+        emit cardChanged();
+    }
+    return true;
 }
 
 bool SaleViewModel::tenderCard() {

@@ -27,13 +27,23 @@ bool ShiftViewModel::refuse(const core::Status& status) {
     return false;
 }
 
+namespace {
+
+// "2026-11-27 09:00 UTC" of "2026-11-27T09:00:00.000Z": short enough for the report's column.
+QString shortTime(const std::string& iso) {
+    if (iso.size() < 16 || iso[10] != 'T') return QString::fromStdString(iso);
+    return QString::fromStdString(iso.substr(0, 10) + " " + iso.substr(11, 5) + " UTC");
+}
+
+}  // namespace
+
 void ShiftViewModel::showReport(const ShiftReport& r, const QString& title) {
     QVariantList rows;
     const auto add = [&rows](const QString& label, const QString& value) {
         rows.append(QVariantMap{{"label", label}, {"value", value}});
     };
-    add(tr("Opened"), QString::fromStdString(r.openedAt));
-    if (r.closedAt) add(tr("Closed"), QString::fromStdString(*r.closedAt));
+    add(tr("Opened"), shortTime(r.openedAt));
+    if (r.closedAt) add(tr("Closed"), shortTime(*r.closedAt));
     add(tr("Sales"), tr("%1, %2").arg(r.sales).arg(money(r.salesGross)));
     add(tr("Refunds"), tr("%1, %2").arg(r.refunds).arg(money(r.refundsGross)));
     add(tr("Voids"), QString::number(r.voids));

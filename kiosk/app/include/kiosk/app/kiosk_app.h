@@ -16,6 +16,7 @@ struct AppOptions {
     std::string mode = "cashier";  // only cashier has screens so far (docs/kiosk-app.md)
     bool selfTest = false;         // load every screen offscreen, exit 1 on any QML warning
     std::string screenshots;       // with selfTest: a folder for each screen as NAME.png
+    std::string demoSession;       // a folder: the demo's session offscreen, a screenshot per step
     int lockAfterSeconds = 120;    // the till locks after this long without input; 0 never
 };
 
