@@ -1,13 +1,10 @@
 // The reception screen's lists: today's bookings (searched) and the visitors in.
 #include "kiosk/app/reception_view_model.h"
+#include "qt_text.h"
 
 namespace frontdesk::kiosk::app {
 
 namespace {
-
-QString text(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 // "09:30" of an RFC 3339 time ("2026-12-01T09:30:00Z"), or the text as it is.
 QString clockTime(const std::string& iso) {

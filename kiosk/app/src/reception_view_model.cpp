@@ -2,16 +2,9 @@
 #include "kiosk/app/reception_view_model.h"
 
 #include "core/ids.h"
+#include "qt_text.h"
 
 namespace frontdesk::kiosk::app {
-
-namespace {
-
-QString text(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-}  // namespace
 
 ReceptionViewModel::ReceptionViewModel(TillAccess& access, QObject* parent)
     : QObject(parent), m_access(access), m_till(access.till()) {}

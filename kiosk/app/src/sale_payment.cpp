@@ -1,15 +1,8 @@
 // Paying for the sale and completing it: cash, the card payment off the GUI thread, the commit.
 #include "kiosk/app/sale_view_model.h"
+#include "qt_text.h"
 
 namespace frontdesk::kiosk::app {
-
-namespace {
-
-QString text(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-}  // namespace
 
 bool SaleViewModel::tenderCash(const QString& amount) {
     if (refuseWhileBusy()) return false;

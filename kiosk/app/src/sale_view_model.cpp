@@ -3,16 +3,9 @@
 #include "kiosk/app/sale_view_model.h"
 
 #include "kiosk/app/quick_cash.h"
+#include "qt_text.h"
 
 namespace frontdesk::kiosk::app {
-
-namespace {
-
-QString text(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-}  // namespace
 
 SaleViewModel::SaleViewModel(TillAccess& access, QObject* parent)
     : QObject(parent), m_access(access), m_till(access.till()), m_approval(access) {
