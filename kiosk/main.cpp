@@ -152,6 +152,7 @@ core::Result<std::unique_ptr<kiosk::receipts::TillPrinter>> startPrinter(const k
         return p->report(report, staff).toJson();
     };
     probe.badge = [p](const kiosk::Visit& visit) { return p->badge(visit).toJson(); };
+    probe.ticket = [p](const kiosk::Ticket& ticket) { return p->ticket(ticket).toJson(); };
     probe.drawer = [p] { return p->drawer().toJson(); };
     probe.status = [p] { return p->status(); };
     driver.setPrinter(std::move(probe));

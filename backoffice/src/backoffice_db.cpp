@@ -11,9 +11,17 @@ using core::Result;
 using core::Status;
 
 const core::Schema& backOfficeSchema() {
-    static const core::Schema schema{0x46444241, "back-office database",
-                                     {{1, sync::IngestLedger::schemaSql()}, {2, kLedgerSchema}, {3, kReconciliationSchema}, {4, kUsersSchema},
-                                      {5, kInventorySchema}, {6, kStaffSchema}, {7, kSalesSchema}, {8, kReceptionSchema}}};
+    static const core::Schema schema{0x46444241,
+                                     "back-office database",
+                                     {{1, sync::IngestLedger::schemaSql()},
+                                      {2, kLedgerSchema},
+                                      {3, kReconciliationSchema},
+                                      {4, kUsersSchema},
+                                      {5, kInventorySchema},
+                                      {6, kStaffSchema},
+                                      {7, kSalesSchema},
+                                      {8, kReceptionSchema},
+                                      {9, kQueueSchema}}};
     return schema;
 }
 
@@ -24,13 +32,15 @@ Result<std::unique_ptr<core::Database>> openBackOfficeDb(const std::string& path
 Status saveStore(core::Database& db, const StoreSettings& s) {
     FD_TRY(sync::validateStoreId(s.id));
     FD_TRY(core::currencyByCode(s.currency).status());
-    FD_ASSIGN(auto* stmt, db.cached("INSERT INTO stores (id, currency, tax_mode, tax_rounding, rounding_mode)"
-                                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET currency = excluded.currency,"
-                                    " tax_mode = excluded.tax_mode, tax_rounding = excluded.tax_rounding,"
-                                    " rounding_mode = excluded.rounding_mode"));
-    return stmt->bindAll(s.id, s.currency, std::string(core::taxModeName(s.tax.mode)),
-                         std::string(core::taxRoundingName(s.tax.rounding)),
-                         std::string(core::roundingModeName(s.tax.roundingMode)))
+    FD_ASSIGN(auto* stmt,
+              db.cached("INSERT INTO stores (id, currency, tax_mode, tax_rounding, rounding_mode)"
+                        " VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET currency = excluded.currency,"
+                        " tax_mode = excluded.tax_mode, tax_rounding = excluded.tax_rounding,"
+                        " rounding_mode = excluded.rounding_mode"));
+    return stmt
+        ->bindAll(s.id, s.currency, std::string(core::taxModeName(s.tax.mode)),
+                  std::string(core::taxRoundingName(s.tax.rounding)),
+                  std::string(core::roundingModeName(s.tax.roundingMode)))
         .run();
 }
 

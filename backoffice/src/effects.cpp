@@ -1,10 +1,10 @@
 #include "backoffice/effects.h"
 
 #include "backoffice/backoffice_db.h"
+#include "backoffice/chart.h"
 #include "backoffice/journal.h"
 #include "backoffice/reception.h"
 #include "backoffice/sale_check.h"
-#include "backoffice/chart.h"
 #include "payload_fields.h"
 
 namespace frontdesk::backoffice {
@@ -16,11 +16,13 @@ using nlohmann::json;
 namespace {
 
 using fields::amount;
-using fields::text;
 using fields::list;
 using fields::object;
+using fields::text;
 
-const json& payloadOf(const sync::Delivery& d) { return fields::object(d.envelope, "payload"); }
+const json& payloadOf(const sync::Delivery& d) {
+    return fields::object(d.envelope, "payload");
+}
 
 JournalEntry entryFor(const sync::Delivery& d, const std::string& currency, std::string memo) {
     JournalEntry e;
@@ -61,11 +63,13 @@ Status EventEffects::apply(const sync::Delivery& d) {
     if (d.type == "shift.opened") return shiftOpened(d);
     if (d.type == "shift.closed") return shiftClosed(d);
     if (d.type == "clock.in" || d.type == "clock.out") return punch(d);
+    if (d.type == "queue.ticket") return queueTicket(d);
     if (d.type == "drawer.opened" || d.type == "sale.voided") return {};  // no money moved
     return core::invalidArgument("the back office does not apply events of type " + d.type);
 }
 
-Status EventEffects::stockMove(const sync::Delivery& d, const std::string& sku, std::int64_t qtyMilli, const char* kind) {
+Status EventEffects::stockMove(const sync::Delivery& d, const std::string& sku, std::int64_t qtyMilli,
+                               const char* kind) {
     FD_ASSIGN(auto* move, m_db.cached("INSERT INTO stock_moves (store, sku, qty_milli, kind, reason, event_id, at)"
                                       " VALUES (?, ?, ?, ?, '', ?, ?)"));
     FD_TRY(move->bindAll(d.terminal.store, sku, qtyMilli, std::string(kind), d.id, text(d.envelope, "at")).run());
@@ -74,15 +78,18 @@ Status EventEffects::stockMove(const sync::Delivery& d, const std::string& sku, 
     FD_TRY(known->bindAll(d.terminal.store, sku).forEachRow([&](const core::Statement& row) { found = row.int64(0); }));
     if (found) return {};
     // Kept, not refused: the sale happened; someone looks at the SKU.
-    FD_ASSIGN(auto* flag, m_db.cached("INSERT INTO skus_to_review (store, sku, first_event, first_seen) VALUES (?, ?, ?, ?)"
-                                      " ON CONFLICT(store, sku) DO NOTHING"));
+    FD_ASSIGN(auto* flag,
+              m_db.cached("INSERT INTO skus_to_review (store, sku, first_event, first_seen) VALUES (?, ?, ?, ?)"
+                          " ON CONFLICT(store, sku) DO NOTHING"));
     return flag->bindAll(d.terminal.store, sku, d.id, text(d.envelope, "at")).run();
 }
 
 // The shift a money event belongs to: it must be this terminal's; one not seen yet is recorded.
-Status EventEffects::addToShift(const std::string& shift, std::int64_t cashIn, std::int64_t cashOut, std::int64_t card) {
-    FD_ASSIGN(auto* add, m_db.cached("UPDATE shifts SET cash_in_minor = cash_in_minor + ?, cash_out_minor = cash_out_minor + ?,"
-                                     " card_minor = card_minor + ? WHERE id = ?"));
+Status EventEffects::addToShift(const std::string& shift, std::int64_t cashIn, std::int64_t cashOut,
+                                std::int64_t card) {
+    FD_ASSIGN(auto* add,
+              m_db.cached("UPDATE shifts SET cash_in_minor = cash_in_minor + ?, cash_out_minor = cash_out_minor + ?,"
+                          " card_minor = card_minor + ? WHERE id = ?"));
     return add->bindAll(cashIn, cashOut, card, shift).run();
 }
 
@@ -112,22 +119,25 @@ Status shiftOfTerminal(core::Database& db, const sync::Delivery& d, const std::s
 Status recordSale(core::Database& db, const sync::Delivery& d, const SaleFigures& f, bool refund) {
     const json& p = payloadOf(d);
     const std::string at = text(d.envelope, "at");
-    FD_ASSIGN(auto* sale, db.cached("INSERT INTO sales (event_id, store, terminal, shift, staff, at, day, kind, receipt,"
-                                    " net_minor, tax_minor, gross_minor, discount_minor, rounding_minor)"
-                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    FD_ASSIGN(auto* sale,
+              db.cached("INSERT INTO sales (event_id, store, terminal, shift, staff, at, day, kind, receipt,"
+                        " net_minor, tax_minor, gross_minor, discount_minor, rounding_minor)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     FD_TRY(sale->bindAll(d.id, d.terminal.store, d.terminal.terminal, f.shift, text(d.envelope, "staff"), at,
                          at.substr(0, 10), std::string(refund ? "refund" : "sale"), text(p, "receipt"), f.net, f.tax,
                          f.gross, amount(fields::object(p, "totals"), "discount"), f.rounding)
                .run());
-    FD_ASSIGN(auto* rate, db.cached("INSERT INTO sale_rates (event_id, tax_code, rate, net_minor, tax_minor, gross_minor)"
-                                    " VALUES (?, ?, ?, ?, ?, ?)"));
+    FD_ASSIGN(auto* rate,
+              db.cached("INSERT INTO sale_rates (event_id, tax_code, rate, net_minor, tax_minor, gross_minor)"
+                        " VALUES (?, ?, ?, ?, ?, ?)"));
     for (const auto& r : fields::list(p, "tax_breakdown")) {
         FD_TRY(rate->bindAll(d.id, text(r, "tax_code"), text(r, "rate"), amount(r, "net"), amount(r, "tax"),
                              amount(r, "gross"))
                    .run());
     }
-    FD_ASSIGN(auto* tender, db.cached("INSERT INTO sale_tenders (event_id, position, method, amount_minor, change_minor)"
-                                      " VALUES (?, ?, ?, ?, ?)"));
+    FD_ASSIGN(auto* tender,
+              db.cached("INSERT INTO sale_tenders (event_id, position, method, amount_minor, change_minor)"
+                        " VALUES (?, ?, ?, ?, ?)"));
     std::int64_t position = 0;
     for (const auto& t : fields::list(p, "tenders")) {
         FD_TRY(tender->bindAll(d.id, position++, text(t, "method"), amount(t, "amount"), amount(t, "change")).run());
@@ -179,7 +189,8 @@ Status EventEffects::cashMove(const sync::Delivery& d) {
     const json& p = payloadOf(d);
     FD_ASSIGN(auto store, loadStore(m_db, d.terminal.store));
     const std::string currency = text(p, "currency");
-    if (currency != store.currency) return core::invalidArgument("the cash move is in " + currency + ", the store's currency is " + store.currency);
+    if (currency != store.currency)
+        return core::invalidArgument("the cash move is in " + currency + ", the store's currency is " + store.currency);
     const std::string shift = text(p, "shift");
     FD_TRY(shiftOfTerminal(m_db, d, shift));
     const std::int64_t value = amount(p, "amount");
@@ -192,8 +203,9 @@ Status EventEffects::cashMove(const sync::Delivery& d) {
         e.postings = {{std::string(accounts::kPaidOut), value, 0}, {std::string(accounts::kCash), 0, value}};
     }
     FD_TRY(Journal(m_db).post(e).status());
-    FD_ASSIGN(auto* move, m_db.cached("INSERT INTO cash_moves (event_id, store, terminal, shift, kind, amount_minor, at)"
-                                      " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    FD_ASSIGN(auto* move,
+              m_db.cached("INSERT INTO cash_moves (event_id, store, terminal, shift, kind, amount_minor, at)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?)"));
     FD_TRY(move->bindAll(d.id, d.terminal.store, d.terminal.terminal, shift, std::string(in ? "paid_in" : "paid_out"),
                          value, text(d.envelope, "at"))
                .run());
@@ -218,11 +230,13 @@ Status EventEffects::shiftClosed(const sync::Delivery& d) {
     const json& p = payloadOf(d);
     const std::string shift = text(p, "shift");
     FD_TRY(shiftOfTerminal(m_db, d, shift));
-    FD_ASSIGN(auto* close, m_db.cached("UPDATE shifts SET closed_at = ?, expected_minor = ?, counted_minor = ? WHERE id = ?"));
+    FD_ASSIGN(auto* close,
+              m_db.cached("UPDATE shifts SET closed_at = ?, expected_minor = ?, counted_minor = ? WHERE id = ?"));
     FD_TRY(close->bindAll(text(p, "closed_at"), amount(p, "expected_cash"), amount(p, "counted_cash"), shift).run());
     // The terminal's Z report whole, to set beside the back office's own (zReport).
-    FD_ASSIGN(auto* keep, m_db.cached("INSERT INTO z_reports (shift, event_id, body) VALUES (?, ?, ?)"
-                                      " ON CONFLICT(shift) DO UPDATE SET event_id = excluded.event_id, body = excluded.body"));
+    FD_ASSIGN(auto* keep,
+              m_db.cached("INSERT INTO z_reports (shift, event_id, body) VALUES (?, ?, ?)"
+                          " ON CONFLICT(shift) DO UPDATE SET event_id = excluded.event_id, body = excluded.body"));
     return keep->bindAll(shift, d.id, p.dump()).run();
 }
 
@@ -233,14 +247,17 @@ Status EventEffects::punch(const sync::Delivery& d) {
                                         " VALUES (?, ?, ?, ?, ?, ?, ?)"));
     return insert
         ->bindAll(d.id, d.terminal.store, d.terminal.terminal, text(d.envelope, "staff"),
-                  std::string(d.type == "clock.in" ? "in" : "out"), text(d.envelope, "at"), text(payloadOf(d), "method"))
+                  std::string(d.type == "clock.in" ? "in" : "out"), text(d.envelope, "at"),
+                  text(payloadOf(d), "method"))
         .run();
 }
 
 namespace {
 
 // "" as NULL.
-std::optional<std::string> orNull(const std::string& v) { return v.empty() ? std::nullopt : std::optional<std::string>(v); }
+std::optional<std::string> orNull(const std::string& v) {
+    return v.empty() ? std::nullopt : std::optional<std::string>(v);
+}
 
 }  // namespace
 
@@ -275,28 +292,51 @@ Status EventEffects::visit(const sync::Delivery& d) {
     const std::string booking = text(p, "booking"), member = text(p, "member");
     json detail = json::object();
     if (kind == "visitor_in") {
-        detail = {{"visit", text(p, "visit")}, {"name", text(p, "name")}, {"company", text(p, "company")},
-                  {"host", text(p, "host")}, {"blocked", p.value("blocked", false)}};
+        detail = {{"visit", text(p, "visit")},
+                  {"name", text(p, "name")},
+                  {"company", text(p, "company")},
+                  {"host", text(p, "host")},
+                  {"blocked", p.value("blocked", false)}};
     } else if (kind == "visitor_out") {
         detail = {{"visit", text(p, "visit")}};
     }
-    FD_ASSIGN(auto* insert, m_db.cached("INSERT INTO visits (event_id, store, terminal, kind, booking, member, customer, outcome,"
-                                        " reason, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    FD_ASSIGN(auto* insert,
+              m_db.cached("INSERT INTO visits (event_id, store, terminal, kind, booking, member, customer, outcome,"
+                          " reason, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     FD_TRY(insert
-               ->bindAll(d.id, store, d.terminal.terminal, kind, orNull(booking), orNull(member), orNull(text(p, "customer")),
-                         outcome, text(p, "reason"), detail.dump(), at)
+               ->bindAll(d.id, store, d.terminal.terminal, kind, orNull(booking), orNull(member),
+                         orNull(text(p, "customer")), outcome, text(p, "reason"), detail.dump(), at)
                .run());
     if (!booking.empty() && outcome == "admitted") {
-        FD_ASSIGN(auto* mark, m_db.cached(kind == "checkin"
-                                              ? "UPDATE bookings SET status = 'checked_in', checked_in_at = ?1, updated_at = ?1"
-                                                " WHERE id = ?2 AND store = ?3 AND status IN ('booked', 'cancelled')"
-                                              : "UPDATE bookings SET status = 'completed', checked_out_at = ?1, updated_at = ?1"
-                                                " WHERE id = ?2 AND store = ?3 AND status IN ('booked', 'checked_in')"));
+        FD_ASSIGN(auto* mark,
+                  m_db.cached(kind == "checkin"
+                                  ? "UPDATE bookings SET status = 'checked_in', checked_in_at = ?1, updated_at = ?1"
+                                    " WHERE id = ?2 AND store = ?3 AND status IN ('booked', 'cancelled')"
+                                  : "UPDATE bookings SET status = 'completed', checked_out_at = ?1, updated_at = ?1"
+                                    " WHERE id = ?2 AND store = ?3 AND status IN ('booked', 'checked_in')"));
         FD_TRY(mark->bindAll(at, booking, store).run());
         FD_TRY(markDirty(m_db, "bookings", store, at));
     }
     if (!member.empty()) FD_TRY(markDirty(m_db, "members", store, at));
     return {};
+}
+
+// A queue ticket taken or called (reception.h, attendance): one row per ticket, whichever of its
+// two events comes first.
+Status EventEffects::queueTicket(const sync::Delivery& d) {
+    const json& p = payloadOf(d);
+    const bool called = text(p, "state") == "called";
+    FD_ASSIGN(auto* upsert,
+              m_db.cached(called ? "INSERT INTO queue_tickets (ticket, store, terminal, number, service,"
+                                   " called_at, called_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(ticket)"
+                                   " DO UPDATE SET called_at = excluded.called_at, called_by = excluded.called_by"
+                                 : "INSERT INTO queue_tickets (ticket, store, terminal, number, service,"
+                                   " taken_at, taken_by) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(ticket)"
+                                   " DO UPDATE SET taken_at = excluded.taken_at, taken_by = excluded.taken_by"));
+    return upsert
+        ->bindAll(text(p, "ticket"), d.terminal.store, d.terminal.terminal, amount(p, "number"), text(p, "service"),
+                  text(d.envelope, "at"), text(d.envelope, "staff"))
+        .run();
 }
 
 }  // namespace frontdesk::backoffice

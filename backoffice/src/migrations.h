@@ -11,5 +11,6 @@ extern const char* const kInventorySchema;       // 5: stock documents, reorder 
 extern const char* const kStaffSchema;           // 6: employees, dataset versions, rota, punches
 extern const char* const kSalesSchema;           // 7: sales by rate, tender and staff; cash moves; Z reports
 extern const char* const kReceptionSchema;       // 8: customers, members, bookings, block list, visits
+extern const char* const kQueueSchema;           // 9: the desks' queue tickets
 
 }  // namespace frontdesk::backoffice

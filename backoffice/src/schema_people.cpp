@@ -1,6 +1,6 @@
 // The back office's schema, part two: the people: back-office users and the audit trail, staff
-// and their hours, customers and reception (migrations 4, 6 and 8; backoffice_db.cpp lists them
-// all).
+// and their hours, customers and reception (migrations 4, 6, 8 and 9; backoffice_db.cpp lists
+// them all).
 #include "migrations.h"
 
 namespace frontdesk::backoffice {
@@ -176,6 +176,24 @@ CREATE TABLE dataset_dirty (
   since TEXT NOT NULL,
   PRIMARY KEY (dataset, store)
 );
+)sql";
+
+// Version 9: the numbers the desks' queues gave out (queue.ticket), one row per ticket: taken,
+// then called. Either event may arrive first (a terminal's backlog is sent in order, but the
+// ingest takes what it gets), so both times may be missing for a while.
+const char* const kQueueSchema = R"sql(
+CREATE TABLE queue_tickets (
+  ticket TEXT PRIMARY KEY,
+  store TEXT NOT NULL,
+  terminal TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  service TEXT NOT NULL DEFAULT '',
+  taken_at TEXT,
+  taken_by TEXT,
+  called_at TEXT,
+  called_by TEXT
+);
+CREATE INDEX queue_tickets_period ON queue_tickets(store, taken_at);
 )sql";
 
 }  // namespace frontdesk::backoffice

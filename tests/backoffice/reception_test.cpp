@@ -1,11 +1,12 @@
 // Customers and reception: one customer record joining memberships, bookings, visits and
 // purchases; GDPR export and erasure leaving the ledger intact; bookings checked in and out by the
 // terminals' events, no-shows, attendance; the reception datasets cut for the terminals.
+#include "backoffice/reception.h"
+
 #include <gtest/gtest.h>
 
 #include "backoffice/customers.h"
 #include "backoffice/effects.h"
-#include "backoffice/reception.h"
 #include "backoffice/reports.h"
 #include "backoffice_test_support.h"
 
@@ -23,7 +24,8 @@ protected:
         auto id = customers.save({"", "Robin Example", "robin@example.org", "+49 30 1234567"}, "cleo");
         if (!id.ok()) throw std::runtime_error(id.status().toString());
         robin = *id;
-        if (!reception.saveMember({"M-100", "s1", robin, std::string("CARD-100"), "2027-06-30", "active"}, "cleo").ok()) {
+        if (!reception.saveMember({"M-100", "s1", robin, std::string("CARD-100"), "2027-06-30", "active"}, "cleo")
+                 .ok()) {
             throw std::runtime_error("member");
         }
     }
@@ -66,10 +68,11 @@ protected:
 };
 
 TEST_F(ReceptionTest, OneCustomerViewJoinsMembershipBookingsVisitsAndPurchases) {
-    auto booking = reception.book({"", "s1", robin, "Robin Example", "court 2", "2026-12-01T11:00:00Z", "2026-12-01T12:00:00Z"},
-                                  "cleo");
+    auto booking = reception.book(
+        {"", "s1", robin, "Robin Example", "court 2", "2026-12-01T11:00:00Z", "2026-12-01T12:00:00Z"}, "cleo");
     ASSERT_TRUE(booking.ok()) << booking.status().toString();
-    checkin("01a23000-0000-7000-8000-000000000001", {{"booking", *booking}, {"member", "M-100"}}, "2026-12-01T10:55:00.000Z");
+    checkin("01a23000-0000-7000-8000-000000000001", {{"booking", *booking}, {"member", "M-100"}},
+            "2026-12-01T10:55:00.000Z");
     memberSale();
 
     auto view = customers.view(robin);
@@ -90,11 +93,15 @@ TEST_F(ReceptionTest, OneCustomerViewJoinsMembershipBookingsVisitsAndPurchases) 
     EXPECT_EQ((*customers.view(robin))["memberships"][0]["state"], "expired");
     EXPECT_EQ((*customers.search("rob"))["customers"].size(), 1u);
     EXPECT_TRUE((*customers.search("%"))["customers"].empty());
-    EXPECT_NE(customers.save({"", "X", "not-an-email", ""}, "cleo").status().message().find("email"), std::string::npos);
+    EXPECT_NE(customers.save({"", "X", "not-an-email", ""}, "cleo").status().message().find("email"),
+              std::string::npos);
 }
 
 TEST_F(ReceptionTest, ErasurePseudonymizesThePersonAndLeavesTheLedgerAndAuditIntact) {
-    ASSERT_TRUE(reception.book({"", "s1", robin, "Robin Example", "desk", "2026-12-02T09:00:00Z", "2026-12-02T09:30:00Z"}, "cleo").ok());
+    ASSERT_TRUE(
+        reception
+            .book({"", "s1", robin, "Robin Example", "desk", "2026-12-02T09:00:00Z", "2026-12-02T09:30:00Z"}, "cleo")
+            .ok());
     memberSale();
     auto before = trialBalanceReport(*db);
     ASSERT_TRUE(before.ok());
@@ -119,7 +126,8 @@ TEST_F(ReceptionTest, ErasurePseudonymizesThePersonAndLeavesTheLedgerAndAuditInt
     EXPECT_EQ((*after)["summary"]["spend"]["EUR"], 398) << "purchases stay, joined by id";
     EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM bookings WHERE name LIKE '%Robin%'"), 0);
     EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM customers WHERE name LIKE '%Robin%' OR email IS NOT NULL"), 0);
-    EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM audit_log WHERE detail LIKE '%Robin%' OR detail LIKE '%example.org%'"), 0);
+    EXPECT_EQ(
+        queryInt(*db, "SELECT count(*) FROM audit_log WHERE detail LIKE '%Robin%' OR detail LIKE '%example.org%'"), 0);
     EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM journal_lines"), lines);
     EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM stock_moves"), moves);
     EXPECT_EQ(*trialBalanceReport(*db), *before);
@@ -127,31 +135,38 @@ TEST_F(ReceptionTest, ErasurePseudonymizesThePersonAndLeavesTheLedgerAndAuditInt
                                 "' AND action IN ('customer.export', 'customer.erase') AND actor = 'max'"),
               2);
     EXPECT_EQ(customers.erase(robin, "max", "again").kind(), core::ErrorKind::FailedPrecondition);
-    EXPECT_EQ(customers.save({robin, "Robin Again", "", ""}, "cleo").status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_EQ(customers.save({robin, "Robin Again", "", ""}, "cleo").status().kind(),
+              core::ErrorKind::FailedPrecondition);
     EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM dataset_dirty WHERE dataset IN ('members', 'bookings')"), 2)
         << "the terminals get the pseudonymized member and booking lists";
 }
 
 TEST_F(ReceptionTest, BookingsAreCheckedInAndOutByTheTerminalsAndNoShowsCounted) {
-    auto attended = reception.book({"", "s1", robin, "Robin", "court 1", "2026-12-01T10:30:00Z", "2026-12-01T11:30:00Z"}, "cleo");
-    auto missed = reception.book({"", "s1", "", "Kim Walk-in", "court 2", "2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"}, "cleo");
-    auto cancelled = reception.book({"", "s1", "", "Lee", "court 3", "2026-12-01T12:00:00Z", "2026-12-01T13:00:00Z"}, "cleo");
+    auto attended =
+        reception.book({"", "s1", robin, "Robin", "court 1", "2026-12-01T10:30:00Z", "2026-12-01T11:30:00Z"}, "cleo");
+    auto missed = reception.book(
+        {"", "s1", "", "Kim Walk-in", "court 2", "2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"}, "cleo");
+    auto cancelled =
+        reception.book({"", "s1", "", "Lee", "court 3", "2026-12-01T12:00:00Z", "2026-12-01T13:00:00Z"}, "cleo");
     ASSERT_TRUE(attended.ok() && missed.ok() && cancelled.ok());
     EXPECT_NE(reception.book({"", "s1", "", "Lee", "court 3", "2026-12-01T13:00:00Z", "2026-12-01T12:00:00Z"}, "cleo")
                   .status()
                   .message()
                   .find("ends_at"),
               std::string::npos);
-    EXPECT_EQ(reception.book({"", "s1", "nobody", "Lee", "court 3", "2026-12-01T12:00:00Z", "2026-12-01T13:00:00Z"}, "cleo")
-                  .status()
-                  .kind(),
-              core::ErrorKind::NotFound);
+    EXPECT_EQ(
+        reception.book({"", "s1", "nobody", "Lee", "court 3", "2026-12-01T12:00:00Z", "2026-12-01T13:00:00Z"}, "cleo")
+            .status()
+            .kind(),
+        core::ErrorKind::NotFound);
     ASSERT_TRUE(reception.cancelBooking(*cancelled, "cleo").ok());
-    checkin("01a23000-0000-7000-8000-000000000002", {{"booking", *attended}, {"member", "M-100"}}, "2026-12-01T10:25:00.000Z");
+    checkin("01a23000-0000-7000-8000-000000000002", {{"booking", *attended}, {"member", "M-100"}},
+            "2026-12-01T10:25:00.000Z");
     EXPECT_EQ(reception.cancelBooking(*attended, "cleo").kind(), core::ErrorKind::FailedPrecondition);
-    checkin("01a23000-0000-7000-8000-000000000003", {{"booking", *attended}, {"direction", "out"}}, "2026-12-01T11:35:00.000Z");
-    checkin("01a23000-0000-7000-8000-000000000004", {{"member", "M-999"}, {"outcome", "refused"}, {"reason", "unknown"}},
-            "2026-12-01T11:40:00.000Z");
+    checkin("01a23000-0000-7000-8000-000000000003", {{"booking", *attended}, {"direction", "out"}},
+            "2026-12-01T11:35:00.000Z");
+    checkin("01a23000-0000-7000-8000-000000000004",
+            {{"member", "M-999"}, {"outcome", "refused"}, {"reason", "unknown"}}, "2026-12-01T11:40:00.000Z");
     apply("01a23000-0000-7000-8000-000000000005", "visitor.in",
           {{"visit", "01a23000-0000-7000-8000-000000000005"}, {"name", "Pat"}, {"company", "ACME"}, {"host", "e1"}},
           "2026-12-01T11:45:00.000Z");
@@ -176,8 +191,38 @@ TEST_F(ReceptionTest, BookingsAreCheckedInAndOutByTheTerminalsAndNoShowsCounted)
     EXPECT_EQ((*attendance)["visitors"], 1);
 }
 
+TEST_F(ReceptionTest, QueueTicketsAreKeptWhicheverEventComesFirstAndTheirWaitsReported) {
+    auto ticket = [&](const std::string& id, int number, const char* state, const std::string& at) {
+        apply(id + std::string(state), "queue.ticket",
+              {{"ticket", id}, {"number", number}, {"service", "Memberships"}, {"state", state}}, at);
+    };
+    const std::string first = "01a23000-0000-7000-8000-000000000101", second = "01a23000-0000-7000-8000-000000000102",
+                      third = "01a23000-0000-7000-8000-000000000103";
+    ticket(first, 1, "taken", "2026-12-01T09:00:00.000Z");
+    ticket(first, 1, "called", "2026-12-01T09:04:00.000Z");
+    // The call arrives before the taking: one row all the same.
+    ticket(second, 2, "called", "2026-12-01T09:20:00.000Z");
+    ticket(second, 2, "taken", "2026-12-01T09:02:00.000Z");
+    ticket(third, 3, "taken", "2026-12-01T09:30:00.000Z");
+    EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM queue_tickets"), 3);
+    EXPECT_EQ(queryInt(*db, "SELECT count(*) FROM queue_tickets WHERE taken_by = 's1' AND terminal = 't1'"), 3);
+    auto attendance = reception.attendance("s1", "2026-12-01T00:00:00Z", "2026-12-02T00:00:00Z");
+    ASSERT_TRUE(attendance.ok()) << attendance.status().toString();
+    const json& queue = (*attendance)["queue"];
+    EXPECT_EQ(queue["taken"], 3);
+    EXPECT_EQ(queue["called"], 2);
+    EXPECT_EQ(queue["average_wait_seconds"], (4 * 60 + 18 * 60) / 2);
+    EXPECT_EQ(queue["longest_wait_seconds"], 18 * 60);
+    auto nextDay = reception.attendance("s1", "2026-12-02T00:00:00Z", "2026-12-03T00:00:00Z");
+    ASSERT_TRUE(nextDay.ok());
+    EXPECT_EQ((*nextDay)["queue"]["taken"], 0);
+    EXPECT_EQ((*nextDay)["queue"]["average_wait_seconds"], 0);
+}
+
 TEST_F(ReceptionTest, ReceptionDatasetsAreCutWhenDirtyAtMostEveryIntervalAndBookingsEachDay) {
-    ASSERT_TRUE(reception.book({"", "s1", robin, "Robin", "court 1", "2026-12-01T15:00:00Z", "2026-12-01T16:00:00Z"}, "cleo").ok());
+    ASSERT_TRUE(
+        reception.book({"", "s1", robin, "Robin", "court 1", "2026-12-01T15:00:00Z", "2026-12-01T16:00:00Z"}, "cleo")
+            .ok());
     auto blocked = reception.block("s1", "Sam Spammer", "", "harassed staff", "max");
     ASSERT_TRUE(blocked.ok());
     EXPECT_EQ(reception.block("s1", "", "", "x", "max").status().kind(), core::ErrorKind::InvalidArgument);
@@ -193,7 +238,8 @@ TEST_F(ReceptionTest, ReceptionDatasetsAreCutWhenDirtyAtMostEveryIntervalAndBook
     EXPECT_EQ(members[1]["visits_90_days"], 0);
     EXPECT_EQ(testing::datasetLines(*db, "bookings").size(), 2u);
     EXPECT_EQ(testing::datasetLines(*db, "blocklist")[1]["name"], "Sam Spammer");
-    EXPECT_EQ(testing::datasetLines(*db, "blocklist")[1].count("reason"), 0u) << "the desk is alerted; the reason stays in the back office";
+    EXPECT_EQ(testing::datasetLines(*db, "blocklist")[1].count("reason"), 0u)
+        << "the desk is alerted; the reason stays in the back office";
 
     // A check-in makes the members dirty again; they are cut once the interval has passed.
     checkin("01a23000-0000-7000-8000-000000000006", {{"member", "M-100"}}, "2026-12-01T10:00:01.000Z");

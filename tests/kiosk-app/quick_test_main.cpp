@@ -13,6 +13,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include "kiosk/app/printer_view_model.h"
+#include "kiosk/app/queue_view_model.h"
 #include "kiosk/app/reception_view_model.h"
 #include "kiosk/app/sale_view_model.h"
 #include "kiosk/app/session_view_model.h"
@@ -31,6 +32,7 @@ class Harness : public QObject {
     Q_PROPERTY(QObject* printer READ printer NOTIFY changed)
     Q_PROPERTY(QObject* shift READ shift NOTIFY changed)
     Q_PROPERTY(QObject* reception READ reception NOTIFY changed)
+    Q_PROPERTY(QObject* queue READ queue NOTIFY changed)
     Q_PROPERTY(QObject* status READ status NOTIFY changed)
 
 public:
@@ -39,12 +41,14 @@ public:
     QObject* printer() { return m_printer.get(); }
     QObject* shift() { return m_shift.get(); }
     QObject* reception() { return m_reception.get(); }
+    QObject* queue() { return m_queue.get(); }
     QObject* status() { return m_status.get(); }
 
     // A fresh terminal (the standard seed, with the reception tables when desk: testing::deskSeed)
     // with a shift open by c1 (Cass), logged in or not.
     Q_INVOKABLE void reset(bool loggedIn, bool desk = false) {
         m_status.reset();
+        m_queue.reset();
         m_reception.reset();
         m_shift.reset();
         m_printer.reset();
@@ -60,6 +64,7 @@ public:
         m_printer = std::make_unique<PrinterViewModel>(*m_access, nullptr);
         m_shift = std::make_unique<ShiftViewModel>(*m_access);
         m_reception = std::make_unique<ReceptionViewModel>(*m_access);
+        m_queue = std::make_unique<QueueViewModel>(*m_access);
         m_status = std::make_unique<StatusViewModel>(StatusViewModel::Sources{}, m_terminal->clock);
         emit changed();
     }
@@ -80,6 +85,7 @@ private:
     std::unique_ptr<PrinterViewModel> m_printer;
     std::unique_ptr<ShiftViewModel> m_shift;
     std::unique_ptr<ReceptionViewModel> m_reception;
+    std::unique_ptr<QueueViewModel> m_queue;
     std::unique_ptr<StatusViewModel> m_status;
 };
 

@@ -1,5 +1,6 @@
 // Crash safety: a till killed at any instant (SIGKILL, no cleanup) keeps every committed sale,
-// refund, void, cash move, time-clock punch, check-in and visitor whole, each with exactly one outbox event, with seq
+// refund, void, cash move, time-clock punch, check-in, visitor and queue ticket whole, each with exactly its outbox
+// events, with seq
 // contiguous and never reused, and the database opens and keeps selling afterwards.
 //
 // A forked child rings up sales in a loop on its own connection; the parent kills it after a
@@ -81,7 +82,8 @@ const char* childExitName(int code) {
     }
 }
 
-// Five lines: three scanned items and two weighed ones (weighed items never merge into one line).
+// Five lines: three scanned items (the sherry's buyer's age confirmed) and two weighed ones (weighed
+// items never merge into one line).
 bool ringUp(Till& till, std::mt19937& rng) {
     const char* barcodes[] = {"4000000000017", "4000000000024", "4000000000031"};
     for (const char* barcode : barcodes) {
@@ -92,7 +94,7 @@ bool ringUp(Till& till, std::mt19937& rng) {
         auto grams = core::Decimal::parse("0." + std::to_string(rng() % 900 + 100));
         if (!grams.ok() || !till.checkout().addSku("W", *grams).ok()) return false;
     }
-    return true;
+    return till.checkout().confirmAge().ok();  // the sherry
 }
 
 int sell(Till& till, std::mt19937& rng) {
@@ -142,13 +144,21 @@ int punch(Till& till) {
     return punched.ok() ? kChildDone : kChildPunchFailed;
 }
 
-// The desk: the member checked in, a visitor signed in, or the earliest visitor still in signed out.
+// The desk: the member checked in, a visitor signed in, the earliest visitor still in signed out,
+// a queue number taken or the next one called.
 int reception(Till& till, std::mt19937& rng) {
-    switch (rng() % 3) {
+    switch (rng() % 5) {
         case 0:
             return till.reception().checkInMember("M-100").ok() ? kChildDone : kChildReceptionFailed;
         case 1:
             return till.reception().visitorIn("Ann Visitor", "Acme", "Sam").ok() ? kChildDone : kChildReceptionFailed;
+        case 2:
+            return till.queue().take("Memberships").ok() ? kChildDone : kChildReceptionFailed;
+        case 3: {
+            auto called = till.queue().callNext();
+            const bool fine = called.ok() || called.status().kind() == core::ErrorKind::NotFound;
+            return fine ? kChildDone : kChildReceptionFailed;
+        }
         default: {
             auto in = till.reception().visitorsIn();
             if (!in.ok()) return kChildReceptionFailed;
@@ -231,6 +241,7 @@ struct Ledger {
     std::map<std::string, SaleRow> sales;
     std::set<std::string> voids, cashMoves, shifts, checkins;
     std::map<std::string, bool> visits;                              // visit id -> signed out
+    std::set<std::string> tickets;                                   // queue ticket ids and call ids
     std::map<std::string, std::string> punches;                      // punch id -> the event type it owes
     std::map<std::string, std::vector<std::string>> eventsByEntity;  // entity -> event types
     std::int64_t events = 0, minSeq = 0, maxSeq = 0;
@@ -280,6 +291,10 @@ void checkAfterCrash(const std::string& path, Ledger& ledger) {
     forEachRow(db, "SELECT id FROM checkins", [&](core::Statement& s) { ledger.checkins.insert(s.text(0)); });
     forEachRow(db, "SELECT id, out_at IS NOT NULL FROM visits",
                [&](core::Statement& s) { ledger.visits[s.text(0)] = s.int64(1) != 0; });
+    forEachRow(db, "SELECT id, coalesce(call_id, '') FROM queue_tickets", [&](core::Statement& s) {
+        ledger.tickets.insert(s.text(0));
+        if (!s.text(1).empty()) ledger.tickets.insert(s.text(1));
+    });
     forEachRow(db, "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM outbox",
                [&](core::Statement& s) {
                    ledger.events = s.int64(0);
@@ -326,6 +341,7 @@ void checkAfterCrash(const std::string& path, Ledger& ledger) {
                                (out ? " and visitor.out" : ""));
         }
     }
+    for (const auto& id : ledger.tickets) expectOneEvent(id, "queue ticket or call", {"queue.ticket"});
     for (const auto& id : ledger.shifts) {
         const auto it = ledger.eventsByEntity.find(id);
         if (it == ledger.eventsByEntity.end() ||
@@ -351,6 +367,8 @@ void checkAfterCrash(const std::string& path, Ledger& ledger) {
             } else if (type == "visitor.in" || type == "visitor.out") {
                 const auto it = ledger.visits.find(entity);
                 exists = it != ledger.visits.end() && (type == "visitor.in" || it->second);
+            } else if (type == "queue.ticket") {
+                exists = ledger.tickets.count(entity) == 1;
             } else if (type == "clock.in" || type == "clock.out") {
                 const auto it = ledger.punches.find(entity);
                 exists = it != ledger.punches.end() && it->second == type;

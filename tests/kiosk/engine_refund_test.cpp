@@ -58,9 +58,9 @@ struct RefundTerminal : Terminal {
 TEST(EngineRefund, PartThenRestOfALineSumExactlyToTheLine) {
     RefundTerminal t;
     ASSERT_TRUE(t.checkout().scan(kApple, dec("4")).ok());
-    ASSERT_TRUE(
-        t.checkout().lineDiscount(1, *Discount::make("0.02", "", t.till->settings().currency), Approval{"s1", "3333"})
-            .ok());
+    ASSERT_TRUE(t.checkout()
+                    .lineDiscount(1, *Discount::make("0.02", "", t.till->settings().currency), Approval{"s1", "3333"})
+                    .ok());
     const auto receipt = t.finish("cash");
     // The line: 4 x 1.99 - 0.02 = 7.94 gross, tax 7.94 x 19/119 = 1.27, net 6.67, discount 0.02.
     ASSERT_EQ(queryInt(*t.db, "SELECT gross_minor FROM sale_lines"), 794);
@@ -99,9 +99,9 @@ TEST(EngineRefund, PartThenRestOfALineSumExactlyToTheLine) {
 TEST(EngineRefund, PieceByPieceRefundsSumExactlyAndNeverGoNegative) {
     RefundTerminal t;
     ASSERT_TRUE(t.checkout().scan(kApple, dec("4")).ok());
-    ASSERT_TRUE(
-        t.checkout().lineDiscount(1, *Discount::make("0.02", "", t.till->settings().currency), Approval{"s1", "3333"})
-            .ok());
+    ASSERT_TRUE(t.checkout()
+                    .lineDiscount(1, *Discount::make("0.02", "", t.till->settings().currency), Approval{"s1", "3333"})
+                    .ok());
     const auto receipt = t.finish("cash");  // gross 7.94, tax 1.27, discount 0.02
     std::vector<std::int64_t> gross, tax, net, discount;
     for (int i = 0; i < 4; ++i) {
@@ -185,6 +185,7 @@ TEST(EngineRefund, MalformedRefundRequestsAreRefused) {
 TEST(EngineRefund, RefundGoesBackToTheCardByDefault) {
     RefundTerminal t;
     ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().confirmAge().ok());
     const auto receipt = t.finish("card");
     auto refund = t.refundLines(receipt, {{1, dec("1")}});
     ASSERT_TRUE(refund.ok()) << refund.status().toString();
@@ -201,6 +202,7 @@ TEST(EngineRefund, RefundGoesBackToTheCardByDefault) {
 TEST(EngineRefund, CardSaleRefundedInCashNeedsASupervisor) {
     RefundTerminal t;
     ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().confirmAge().ok());
     const auto receipt = t.finish("card");
     // Paying a card sale out of the drawer is how cash walks: a cashier alone may not.
     auto denied = t.refundLines(receipt, {{1, dec("1")}}, "cash");
@@ -327,8 +329,9 @@ TEST(EngineRefund, ChfPieceByPieceCashRefundsNeverPayBackMoreThanTheWhole) {
 TEST(EngineRefund, EachCardGetsBackAtMostWhatItPaid) {
     RefundTerminal t;
     ASSERT_TRUE(t.checkout().scan(kSherry, dec("2")).ok());  // 19.98
-    ASSERT_TRUE(t.checkout().tenderCard(eur(500)).ok());     // FAKE-000001
-    ASSERT_TRUE(t.checkout().tenderCard().ok());             // FAKE-000002: 14.98
+    ASSERT_TRUE(t.checkout().confirmAge().ok());
+    ASSERT_TRUE(t.checkout().tenderCard(eur(500)).ok());  // FAKE-000001
+    ASSERT_TRUE(t.checkout().tenderCard().ok());          // FAKE-000002: 14.98
     const auto receipt = t.checkout().complete()->receiptNo;
     auto refund = t.refundLines(receipt, {{1, dec("2")}}, "card");
     ASSERT_TRUE(refund.ok()) << refund.status().toString();
@@ -344,6 +347,7 @@ TEST(EngineRefund, EachCardGetsBackAtMostWhatItPaid) {
 TEST(EngineRefund, PiecesAreRefundedWholeOnly) {
     RefundTerminal t;
     ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().confirmAge().ok());
     const auto receipt = t.finish("cash");
     auto part = t.refundLines(receipt, {{1, dec("0.333")}});
     ASSERT_FALSE(part.ok());
@@ -355,6 +359,7 @@ TEST(EngineRefund, PiecesAreRefundedWholeOnly) {
 TEST(EngineRefund, FailedCommitTakesTheCardRefundBack) {
     RefundTerminal t;
     ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().confirmAge().ok());
     const auto receipt = t.finish("card");
     ASSERT_TRUE(t.db->exec("PRAGMA query_only = ON").ok());
     auto refund = t.refundLines(receipt, {{1, dec("1")}});

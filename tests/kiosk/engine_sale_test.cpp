@@ -86,6 +86,7 @@ TEST(EngineSale, TenderOnAnEmptySaleIsRefused) {
 TEST(EngineSale, CardSaleStoresOnlyBrandAndLastFour) {
     SaleTerminal t;
     ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().confirmAge().ok());
     auto paid = t.checkout().tenderCard();
     ASSERT_TRUE(paid.ok()) << paid.status().toString();
     ASSERT_EQ(paid->tenders.size(), 1u);
@@ -136,6 +137,7 @@ TEST(EngineSale, CardResultWithMoreThanLastFourIsRefusedAndReversed) {
     ASSERT_TRUE(engine.session().login("c1", "1111").ok());
     ASSERT_TRUE(engine.shifts().open(eur(0)).ok());
     ASSERT_TRUE(engine.checkout().scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(engine.checkout().confirmAge().ok());
     auto paid = engine.checkout().tenderCard();
     ASSERT_FALSE(paid.ok());
     EXPECT_EQ(paid.status().message().find("4111"), std::string::npos) << "never echo card data";
@@ -585,6 +587,7 @@ TEST(EngineSale, ParkThenResumeRestoresTheSale) {
 
     // Another sale meanwhile.
     ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().confirmAge().ok());
     EXPECT_EQ(t.checkout().resume(*id).status().kind(), core::ErrorKind::FailedPrecondition);
     ASSERT_TRUE(t.checkout().tenderCash(eur(1000)).ok());
     ASSERT_TRUE(t.checkout().complete().ok());
@@ -881,6 +884,7 @@ TEST(EngineSale, SwitchingCashierKeepsTheCartAndTheNewCashierCompletes) {
     EXPECT_EQ(t.session().user()->id, "c2");
     EXPECT_EQ(t.checkout().cart().lines().size(), 2u);
     ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
+    ASSERT_TRUE(t.checkout().confirmAge().ok());
     ASSERT_TRUE(t.checkout().tenderCash(eur(2000)).ok());
     auto done = t.checkout().complete();
     ASSERT_TRUE(done.ok()) << done.status().toString();

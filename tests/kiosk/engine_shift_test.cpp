@@ -115,7 +115,8 @@ TEST(EngineShift, CashMovesAreValidated) {
     EXPECT_EQ(t.shifts().paidIn(eur(-100), "negative").kind(), core::ErrorKind::InvalidArgument);
     EXPECT_EQ(t.shifts().paidIn(eur(100), "").kind(), core::ErrorKind::InvalidArgument);
     EXPECT_EQ(t.shifts().paidIn(money(100, "USD"), "dollars").kind(), core::ErrorKind::InvalidArgument);
-    EXPECT_EQ(t.shifts().paidOut(eur(100), "cleaner", Approval{"c2", "2222"}).kind(), core::ErrorKind::PermissionDenied);
+    EXPECT_EQ(t.shifts().paidOut(eur(100), "cleaner", Approval{"c2", "2222"}).kind(),
+              core::ErrorKind::PermissionDenied);
     EXPECT_EQ(t.shifts().paidOut(eur(100), "cleaner", Approval{"s1", "0000"}).kind(), core::ErrorKind::Unauthenticated);
     EXPECT_EQ(t.shifts().noSale("").kind(), core::ErrorKind::PermissionDenied);  // the permission is checked first
     EXPECT_EQ(t.shifts().noSale("", Approval{"s1", "3333"}).kind(), core::ErrorKind::InvalidArgument);
@@ -145,6 +146,7 @@ struct BusyShift : Terminal {
             auto s = code ? till->checkout().scan(code, dec(qty)) : till->checkout().addSku("W", dec(qty));
             EXPECT_TRUE(s.ok()) << s.status().toString();
         }
+        if (ageCheckNeeded()) EXPECT_TRUE(till->checkout().confirmAge().ok());
         if (card) {
             EXPECT_TRUE(till->checkout().tenderCard(eur(card)).ok());
         }
@@ -162,6 +164,10 @@ struct BusyShift : Terminal {
         if (!method.empty()) request.method = *parseTenderMethod(method);
         auto done = till->refunds().refund(request);
         EXPECT_TRUE(done.ok()) << done.status().toString();
+    }
+    bool ageCheckNeeded() {
+        auto s = till->checkout().state();
+        return s.ok() && s->ageCheckNeeded;
     }
     std::string saleReceipt2;
 };
@@ -190,7 +196,8 @@ TEST(EngineShift, XReportGivesTotalsPerRateAndTenderAndTheExpectedCash) {
     EXPECT_EQ(x->voids, 0);
 
     auto tender = [](const TenderTotal& tt) {
-        return std::string(saleKindKey(tt.kind)) + " " + std::string(tenderMethodKey(tt.method)) + " " + std::to_string(tt.count) + " " + std::to_string(tt.amount);
+        return std::string(saleKindKey(tt.kind)) + " " + std::string(tenderMethodKey(tt.method)) + " " +
+               std::to_string(tt.count) + " " + std::to_string(tt.amount);
     };
     std::vector<std::string> tenders;
     for (const auto& tt : x->byTender) tenders.push_back(tender(tt));
@@ -198,8 +205,8 @@ TEST(EngineShift, XReportGivesTotalsPerRateAndTenderAndTheExpectedCash) {
                            {"sale card 2 1299", "sale cash 2 1078", "refund card 1 999", "refund cash 1 50"}));
 
     auto rate = [](const RateTotal& r) {
-        return std::string(saleKindKey(r.kind)) + " " + r.taxCode + " " + r.rate + " " + std::to_string(r.net) + " " + std::to_string(r.tax) +
-               " " + std::to_string(r.gross);
+        return std::string(saleKindKey(r.kind)) + " " + r.taxCode + " " + r.rate + " " + std::to_string(r.net) + " " +
+               std::to_string(r.tax) + " " + std::to_string(r.gross);
     };
     std::vector<std::string> rates;
     for (const auto& r : x->byRate) rates.push_back(rate(r));

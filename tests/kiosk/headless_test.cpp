@@ -97,6 +97,29 @@ TEST_F(HeadlessTest, ShiftOpenReportAndClose) {
     EXPECT_FALSE(t.shifts().current().has_value());
 }
 
+TEST_F(HeadlessTest, AnAgeCheckAndTheSelfServiceTill) {
+    openShift();
+    auto sherry = ok({{"action", "scan"}, {"code", "4000000000031"}});
+    EXPECT_EQ(sherry["age_check_needed"], true);
+    fails(R"({"action":"tender","method":"card"})", "failed_precondition", "age-restricted");
+    auto checked = ok({{"action", "confirm_age"}});
+    EXPECT_EQ(checked["age_check_needed"], false);
+    EXPECT_EQ(checked["age_checked_by"], "c1");
+    ok({{"action", "tender"}, {"method", "card"}});
+    EXPECT_EQ(ok({{"action", "complete"}})["payload"]["age_checked_by"], "c1");
+
+    ok({{"action", "self_service.start"}});
+    ok({{"action", "scan"}, {"code", "4000000000031"}});
+    fails(R"({"action":"confirm_age"})", "permission_denied", "self-service");
+    EXPECT_EQ(ok({{"action", "confirm_age"}, {"approver", "c1"}, {"approver_pin", "1111"}})["age_checked_by"], "c1");
+    auto left = ok({{"action", "abandon"}});
+    EXPECT_TRUE(left.contains("event"));
+    fails(R"({"action":"self_service.end","staff":"s1","pin":"0000"})", "unauthenticated", "");
+    auto back = ok({{"action", "self_service.end"}, {"staff", "s1"}, {"pin", "3333"}});
+    EXPECT_EQ(back["staff"], "s1");
+    fails(R"({"action":"abandon"})", "failed_precondition", "self-service");
+}
+
 TEST_F(HeadlessTest, SaleActionsReturnTheSaleState) {
     openShift();
     auto scan = ok({{"action", "scan"}, {"code", "4000000000017"}});

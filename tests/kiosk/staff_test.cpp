@@ -171,6 +171,7 @@ TEST(StaffRoles, PolicyTable) {
         {Permission::OpenCloseShift, true, true, true, false},
         {Permission::PaidIn, true, true, true, false},
         {Permission::Refund, true, true, true, false},
+        {Permission::AgeCheck, true, true, true, false},
         {Permission::Reception, true, true, true, true},
         {Permission::PaidOut, false, true, true, false},
         {Permission::LineDiscount, false, true, true, false},
@@ -193,6 +194,7 @@ TEST(StaffRoles, PolicyTable) {
         EXPECT_EQ(roleAllows(Role::Receptionist, row.permission), row.receptionist) << name;
     }
     EXPECT_EQ(permissionKey(Permission::Reception), "reception");
+    EXPECT_EQ(permissionKey(Permission::AgeCheck), "age_check");
 }
 
 TEST(StaffRoles, RoleNamesRoundTripAndUnknownRolesAreRefused) {

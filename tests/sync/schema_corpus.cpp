@@ -64,6 +64,7 @@ std::pair<std::string, std::string> eurSales(Terminal& t) {
     must(co.attachMember("m_7"), "and their membership");
     must(co.overridePrice(1, eur(899), kManager), "price override");
     must(co.lineDiscount(1, discount(t, "", "10"), kSupervisor), "second approver on the line");
+    must(co.confirmAge(), "the buyer's age");
     must(co.tenderCard(), "card");
     const auto second = must(co.complete(), "complete card sale").receiptNo;
 
@@ -169,6 +170,9 @@ void eurReception(Terminal& t) {
     const auto visit = must(desk.visitorIn("Vera Visitor", "Acme", "Max"), "visitor in");
     must(desk.visitorIn("sam spammer", "", ""), "blocked visitor in");
     must(desk.visitorOut(visit.record.visit), "visitor out");
+    must(t.till->queue().take("Memberships"), "queue ticket taken");
+    must(t.till->queue().take(), "queue ticket without a service");
+    must(t.till->queue().callNext(), "queue ticket called");
 }
 
 // Punches at the time clock: before anyone logs in, by a member who is not the cashier logged in

@@ -81,6 +81,8 @@ TEST(ProtocolSchemas, TheEngineCorpusHoldsEveryShapeThatVaries) {
         return std::any_of(p["tenders"].begin(), p["tenders"].end(), [&](const json& t) { return t.contains(field); });
     };
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "sale.completed" && p.contains("approved_by"); }));
+    EXPECT_TRUE(
+        any([](const json& t, const json& p) { return t == "sale.completed" && p.contains("age_checked_by"); }));
     EXPECT_TRUE(any(
         [](const json& t, const json& p) { return t == "sale.completed" && p["lines"][0].contains("approved_by"); }));
     EXPECT_TRUE(any([](const json& t, const json& p) {
@@ -122,6 +124,8 @@ TEST(ProtocolSchemas, TheEngineCorpusHoldsEveryShapeThatVaries) {
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "visitor.in" && p["blocked"] == true; }));
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "visitor.in" && p["blocked"] == false; }));
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "visitor.in" && p["company"] == ""; }));
+    EXPECT_TRUE(any([](const json& t, const json& p) { return t == "queue.ticket" && p["state"] == "called"; }));
+    EXPECT_TRUE(any([](const json& t, const json& p) { return t == "queue.ticket" && p["service"] == ""; }));
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "sale.voided" && p["approved_by"] == ""; }));
     EXPECT_TRUE(any([](const json& t, const json& p) { return t == "sale.voided" && !p["reversed"].empty(); }));
     EXPECT_TRUE(any([](const json& t, const json& p) {

@@ -16,6 +16,7 @@
 //   checkin.recorded, visitor.in, visitor.out   the visit recorded; a booking checked in or
 //                    completed (reception.h); a sale or refund naming a customer or member joins
 //                    their record (customers.h)
+//   queue.ticket     the ticket recorded, taken or called (reception.h, attendance)
 //   drawer.opened, sale.voided   no money moved: admitted and kept in the ingest ledger only
 //
 // An event that cannot be applied (store not configured, figures that do not add up, unknown
@@ -44,6 +45,7 @@ private:
     core::Status punch(const sync::Delivery& d);
     core::Status customerSale(const sync::Delivery& d, bool refund);
     core::Status visit(const sync::Delivery& d);
+    core::Status queueTicket(const sync::Delivery& d);
     core::Status stockMove(const sync::Delivery& d, const std::string& sku, std::int64_t qtyMilli, const char* kind);
     core::Status addToShift(const std::string& shift, std::int64_t cashIn, std::int64_t cashOut, std::int64_t card);
 

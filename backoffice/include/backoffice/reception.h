@@ -20,20 +20,20 @@
 namespace frontdesk::backoffice {
 
 struct MemberInput {
-    std::string id;        // the membership id printed on the card: 1-40 of A-Z a-z 0-9 - _
+    std::string id;  // the membership id printed on the card: 1-40 of A-Z a-z 0-9 - _
     std::string store;
-    std::string customer;  // an existing customer
+    std::string customer;             // an existing customer
     std::optional<std::string> card;  // the card's id, kept as core::badgeDigest; absent: unchanged, "": none
     std::string validUntil;           // YYYY-MM-DD, the last day
     std::string status = "active";    // active or suspended
 };
 
 struct BookingInput {
-    std::string id;        // "" for a new booking (a UUIDv7 is made)
+    std::string id;  // "" for a new booking (a UUIDv7 is made)
     std::string store;
-    std::string customer;  // optional
-    std::string name;      // who is expected
-    std::string resource;  // with whom, or which room
+    std::string customer;          // optional
+    std::string name;              // who is expected
+    std::string resource;          // with whom, or which room
     std::string startsAt, endsAt;  // ISO 8601 UTC
 };
 
@@ -66,7 +66,8 @@ public:
                                                         const std::string& to);
     [[nodiscard]] core::Result<nlohmann::json> blockList(const std::string& store);
     // {"bookings": {"booked", "attended", "no_show", "cancelled", "upcoming"}, "checkins":
-    //  {"admitted", "refused", "by_reason": {...}}, "visitors", "members_visiting"}
+    //  {"admitted", "refused", "by_reason": {...}}, "visitors", "members_visiting", "queue": {"taken",
+    //  "called", "average_wait_seconds", "longest_wait_seconds"}}
     [[nodiscard]] core::Result<nlohmann::json> attendance(const std::string& store, const std::string& from,
                                                           const std::string& to);
 
@@ -77,6 +78,8 @@ public:
 
 private:
     [[nodiscard]] core::Status cut(const std::string& dataset, const std::string& store, const std::string& now);
+    [[nodiscard]] core::Result<nlohmann::json> queueFigures(const std::string& store, const std::string& start,
+                                                            const std::string& end);
 
     core::Database& m_db;
     const core::Clock& m_clock;

@@ -10,6 +10,7 @@ ApplicationWindow {
     required property PrinterViewModel printer
     required property ShiftViewModel shift
     required property ReceptionViewModel reception
+    required property QueueViewModel queue
     required property StatusViewModel status
     required property string mode
     property string selfTestScreen: ""  // set by --self-test to show every screen
@@ -70,6 +71,7 @@ ApplicationWindow {
             reception: root.reception
             session: root.session
             printer: root.printer
+            queue: root.queue
         }
     }
     Connections {

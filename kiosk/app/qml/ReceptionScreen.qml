@@ -5,12 +5,14 @@ import Frontdesk.Kiosk
 
 // The reception desk: today's bookings on the left (search, check in or out by name); in the
 // middle what the last check-in decided, large, and the field for a scan or a membership id; on
-// the right the visitors (sign in with a badge, sign out) and the time clock.
+// the right the visitors (sign in with a badge, sign out); below the middle the queue and the time
+// clock.
 Item {
     id: screen
     required property ReceptionViewModel reception
     required property SessionViewModel session
     required property PrinterViewModel printer
+    required property QueueViewModel queue
 
     Component.onCompleted: screen.reception.refresh()
 
@@ -196,6 +198,10 @@ Item {
                 }
             }
             Item { Layout.fillHeight: true }
+            QueuePanel {
+                queue: screen.queue
+                Layout.fillWidth: true
+            }
             PrinterStrip {
                 printer: screen.printer
                 Layout.fillWidth: true

@@ -13,6 +13,7 @@
 #include "demo_session.h"
 #include "kiosk/app/idle_watch.h"
 #include "kiosk/app/printer_view_model.h"
+#include "kiosk/app/queue_view_model.h"
 #include "kiosk/app/reception_view_model.h"
 #include "kiosk/app/sale_view_model.h"
 #include "kiosk/app/scanner_input.h"
@@ -62,6 +63,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
     SaleViewModel sale(access);
     ShiftViewModel shift(access);
     ReceptionViewModel reception(access);
+    QueueViewModel queue(access);
     StatusViewModel status(
         {services.syncStatus, services.printer ? &services.printer->printer().service() : nullptr,
          QObject::tr("keyboard scanner"),
@@ -75,6 +77,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
                      [&](const ShiftReport& report) { printer.printReport(report, session.staffName()); });
     QObject::connect(&shift, &ShiftViewModel::drawerWanted, &printer, &PrinterViewModel::openDrawer);
     QObject::connect(&reception, &ReceptionViewModel::badgeReady, &printer, &PrinterViewModel::printBadge);
+    QObject::connect(&queue, &QueueViewModel::ticketReady, &printer, &PrinterViewModel::printTicket);
     // The keyboard-wedge scanner, on every screen: a scan goes to the sale, whatever has focus.
     ScannerInput scanner;
     application.installEventFilter(&scanner);
@@ -102,6 +105,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
                                  {"printer", QVariant::fromValue(&printer)},
                                  {"shift", QVariant::fromValue(&shift)},
                                  {"reception", QVariant::fromValue(&reception)},
+                                 {"queue", QVariant::fromValue(&queue)},
                                  {"status", QVariant::fromValue(&status)},
                                  {"mode", QString::fromStdString(options.mode)}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Frontdesk/Kiosk/Main.qml")));

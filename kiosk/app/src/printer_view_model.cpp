@@ -38,6 +38,11 @@ void PrinterViewModel::printBadge(const kiosk::Visit& visit) {
     enqueue([visit](receipts::TillPrinter& p) { return p.badge(visit); });
 }
 
+void PrinterViewModel::printTicket(const kiosk::Ticket& ticket) {
+    if (!m_printer) return;
+    enqueue([ticket](receipts::TillPrinter& p) { return p.ticket(ticket); });
+}
+
 void PrinterViewModel::openDrawer() {
     if (!m_printer) return;
     enqueue([](receipts::TillPrinter& p) { return p.drawer(); });

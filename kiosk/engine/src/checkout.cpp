@@ -62,10 +62,12 @@ void Checkout::endSale() {
 void Checkout::finishSale() {
     endSale();
     m_customer = {};
+    m_ageCheckedBy.clear();
 }
 
 Status Checkout::requireEditable() const {
-    if (!m_tenders.empty()) return core::failedPrecondition("payment has started: complete or void the sale to change it");
+    if (!m_tenders.empty())
+        return core::failedPrecondition("payment has started: complete or void the sale to change it");
     return {};
 }
 
@@ -76,6 +78,8 @@ Result<SaleState> Checkout::state() const {
     s.tenders = m_tenders;
     s.rounding = m_rounding;
     s.customer = m_customer;
+    s.ageCheckedBy = m_ageCheckedBy;
+    s.ageCheckNeeded = m_ageCheckedBy.empty() && firstAgeRestricted() != nullptr;
     for (const auto& t : m_tenders) {
         s.paid += t.amount - t.change;
         s.change += t.change;
@@ -91,10 +95,9 @@ Result<Item> Checkout::lookup(Result<Item> found) {
     FD_TRY(found.status());
     FD_ASSIGN(auto version, currentPriceVersion(m_ctx.db));
     if (version != m_pricing->priceVersion) {
-        return core::failedPrecondition("prices changed to version " + std::to_string(version) +
-                                        " during this sale (priced at version " +
-                                        std::to_string(m_pricing->priceVersion) +
-                                        "): complete or void it; the next sale uses the new prices");
+        return core::failedPrecondition(
+            "prices changed to version " + std::to_string(version) + " during this sale (priced at version " +
+            std::to_string(m_pricing->priceVersion) + "): complete or void it; the next sale uses the new prices");
     }
     return found;
 }
@@ -120,8 +123,8 @@ Result<SaleState> Checkout::applyCart(Cart candidate, std::optional<std::size_t>
     }
     // An approval is recorded before it takes effect, and only for a change that does.
     if (approved) {
-        FD_TRY(m_ctx.audit.approvalNow(approved->permission, approved->staff, approved->approver,
-                                        {{"sale", m_saleId}}));
+        FD_TRY(
+            m_ctx.audit.approvalNow(approved->permission, approved->staff, approved->approver, {{"sale", m_saleId}}));
     }
     m_cart = std::move(candidate);
     return state();
@@ -173,11 +176,13 @@ Result<SaleState> Checkout::changeLines(std::size_t line, const std::function<St
 }
 
 Result<SaleState> Checkout::setQty(std::size_t line, const core::Decimal& qty) {
-    return changeLines(line, [&](Cart& cart) { return cart.setQty(line - 1, qty); }, false);
+    return changeLines(
+        line, [&](Cart& cart) { return cart.setQty(line - 1, qty); }, false);
 }
 
 Result<SaleState> Checkout::removeLine(std::size_t line) {
-    return changeLines(line, [&](Cart& cart) { return cart.remove(line - 1); }, true);
+    return changeLines(
+        line, [&](Cart& cart) { return cart.remove(line - 1); }, true);
 }
 
 Result<SaleState> Checkout::lineDiscount(std::size_t line, Discount discount, const std::optional<Approval>& approval) {

@@ -1,7 +1,7 @@
 // Checkout: tender, completion and void.
 #include "guards.h"
-#include "kiosk/limits.h"
 #include "kiosk/checkout.h"
+#include "kiosk/limits.h"
 #include "sale_writer.h"
 
 namespace frontdesk::kiosk {
@@ -22,6 +22,32 @@ std::string lineApprovers(const CartLine& line) {
 
 }  // namespace
 
+const CartLine* Checkout::firstAgeRestricted() const {
+    for (const auto& line : m_cart.lines()) {
+        if (line.item.ageRestricted) return &line;
+    }
+    return nullptr;
+}
+
+Status Checkout::requireAgeChecked() const {
+    if (!m_ageCheckedBy.empty()) return {};
+    if (const CartLine* line = firstAgeRestricted()) {
+        return core::failedPrecondition(line->item.name +
+                                        " is age-restricted: a member of staff must confirm the "
+                                        "customer's age before payment");
+    }
+    return {};
+}
+
+Result<SaleState> Checkout::confirmAge(const std::optional<Approval>& approval) {
+    FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::AgeCheck, approval));
+    if (firstAgeRestricted() == nullptr) return core::failedPrecondition("nothing in this sale is age-restricted");
+    const std::string confirmedBy = actor.approver.empty() ? actor.user.id : actor.approver;
+    FD_TRY(m_ctx.audit.approvalNow(Permission::AgeCheck, actor.user.id, confirmedBy, {{"sale", m_saleId}}));
+    m_ageCheckedBy = confirmedBy;
+    return state();
+}
+
 Result<SaleState> Checkout::tenderCash(const Money& amount) {
     FD_TRY(admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt).status());
     const core::Currency& currency = m_ctx.settings.currency;
@@ -34,6 +60,7 @@ Result<SaleState> Checkout::tenderCash(const Money& amount) {
                                      ", not " + amount.toString());
     }
     if (m_cart.empty()) return core::failedPrecondition("nothing to pay: the sale is empty");
+    FD_TRY(requireAgeChecked());
     FD_ASSIGN(auto s, state());
     if (s.remaining <= 0) return core::failedPrecondition("the sale is paid: complete it");
     const Money remaining(s.remaining, currency);
@@ -51,6 +78,7 @@ Result<SaleState> Checkout::tenderCash(const Money& amount) {
 Result<SaleState> Checkout::tenderCard(const std::optional<Money>& requested) {
     FD_TRY(admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt).status());
     if (m_cart.empty()) return core::failedPrecondition("nothing to pay: the sale is empty");
+    FD_TRY(requireAgeChecked());
     FD_ASSIGN(auto s, state());
     if (s.remaining <= 0) return core::failedPrecondition("the sale is paid: complete it");
     const Money remaining(s.remaining, m_ctx.settings.currency);
@@ -98,16 +126,19 @@ Result<SaleRecord> Checkout::buildRecord(const SaleState& s, const std::string& 
                                 priced.amounts.gross.minor(), std::nullopt, lineApprovers(line)});
     }
     for (const auto& rate : s.totals.byRate) {
-        record.byRate.push_back({rate.taxCode, rate.ratePercent, rate.net.minor(), rate.tax.minor(), rate.gross.minor()});
+        record.byRate.push_back(
+            {rate.taxCode, rate.ratePercent, rate.net.minor(), rate.tax.minor(), rate.gross.minor()});
     }
     record.tenders = m_tenders;
     record.customer = m_customer;
+    record.ageCheckedBy = m_ageCheckedBy;
     return record;
 }
 
 Result<Committed> Checkout::complete() {
     FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt));
     if (m_cart.empty()) return core::failedPrecondition("nothing to complete: the sale is empty");
+    FD_TRY(requireAgeChecked());
     FD_ASSIGN(auto s, state());
     if (s.remaining > 0) {
         return core::failedPrecondition(Money(s.remaining, m_ctx.settings.currency).toString() + " is still due");
@@ -115,9 +146,9 @@ Result<Committed> Checkout::complete() {
     FD_ASSIGN(auto record, buildRecord(s, actor.user.id, actor.shift));
     // On failure (disk full, read-only) nothing was written and the sale stays here to retry.
     // The sale now records its card payments: they leave the journal in the same transaction.
-    FD_ASSIGN(auto committed, commitSaleRecord(m_ctx.db, m_ctx.outbox, m_ctx.settings.terminal, record,
-                                               core::formatIso8601(m_ctx.clock.now()),
-                                               [&] { return m_cards.settle(record.id); }));
+    FD_ASSIGN(auto committed,
+              commitSaleRecord(m_ctx.db, m_ctx.outbox, m_ctx.settings.terminal, record,
+                               core::formatIso8601(m_ctx.clock.now()), [&] { return m_cards.settle(record.id); }));
     finishSale();
     return committed;
 }
@@ -131,7 +162,8 @@ Status Checkout::reverseCardTenders() {
             continue;
         }
         if (Status st = m_payments.reverse(it->card->terminalRef); !st.ok()) {
-            return st.withContext("card payment " + it->card->terminalRef + " could not be reversed; the sale stays open");
+            return st.withContext("card payment " + it->card->terminalRef +
+                                  " could not be reversed; the sale stays open");
         }
         m_reversed.push_back({{"amount", it->amount}, {"terminal_ref", it->card->terminalRef}});
         // If this fails the row stays and the next start reverses again, which is harmless:
@@ -144,15 +176,28 @@ Status Checkout::reverseCardTenders() {
 
 Result<OutboxEvent> Checkout::voidSale(const std::string& reason, const std::optional<Approval>& approval) {
     FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::VoidSale, approval));
+    return voidAs(actor, reason);
+}
+
+Result<OutboxEvent> Checkout::abandon() {
+    FD_ASSIGN(auto actor, admit(m_ctx.session, &m_shifts, Permission::Sell, std::nullopt));
+    if (!m_ctx.session.unattended()) {
+        return core::failedPrecondition("only a self-service till abandons a sale; a member of staff voids it");
+    }
+    return voidAs(actor, kAbandonedReason);
+}
+
+Result<OutboxEvent> Checkout::voidAs(const Actor& actor, const std::string& reason) {
     if (m_cart.empty() && m_tenders.empty()) return core::failedPrecondition("no sale in progress to void");
     FD_TRY(checkText(reason, "a void's reason", kMaxReasonBytes));
     FD_ASSIGN(auto s, state());
     FD_TRY(reverseCardTenders());
-    const VoidRecord record{m_saleId,  actor.shift, reason, actor.approver, Money(s.totals.gross.minor(), m_ctx.settings.currency),
-                            m_cart.toJson(), m_reversed};
+    const VoidRecord record{
+        m_saleId,        actor.shift, reason, actor.approver, Money(s.totals.gross.minor(), m_ctx.settings.currency),
+        m_cart.toJson(), m_reversed};
     FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
     FD_ASSIGN(auto* stmt, m_ctx.db.cached("INSERT INTO voided_sales (id, shift_id, staff, approved_by, at, reason,"
-                                           " gross_minor, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                          " gross_minor, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     FD_TRY(stmt->bindAll(m_saleId, actor.shift, actor.user.id, actor.approver, core::formatIso8601(m_ctx.clock.now()),
                          reason, s.totals.gross.minor(), static_cast<std::int64_t>(m_cart.lines().size()))
                .run());

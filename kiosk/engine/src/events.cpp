@@ -30,6 +30,7 @@ constexpr std::array<std::pair<EventType, std::string_view>, kEventTypes.size()>
     {EventType::CheckinRecorded, "checkin.recorded"},
     {EventType::VisitorIn, "visitor.in"},
     {EventType::VisitorOut, "visitor.out"},
+    {EventType::QueueTicket, "queue.ticket"},
 }};
 
 std::string currencyCode(const core::Money& money) {
@@ -128,6 +129,7 @@ json salePayload(const SaleRecord& r, const std::string& receiptNo) {
     // Absent, never null or "", when the sale names nobody (docs/events.md).
     if (!r.customer.customer.empty()) payload["customer"] = r.customer.customer;
     if (!r.customer.member.empty()) payload["member"] = r.customer.member;
+    if (!r.ageCheckedBy.empty()) payload["age_checked_by"] = r.ageCheckedBy;
     if (r.kind == SaleKind::Refund) {
         payload["original_sale"] = orNull(r.originalSaleId);
         payload["original_receipt"] = orNull(r.originalReceipt);
@@ -197,6 +199,10 @@ json visitorInPayload(const VisitorRecord& r) {
 
 json visitorOutPayload(const std::string& visit) {
     return {{"visit", visit}};
+}
+
+json queueTicketPayload(const QueueTicketRecord& r) {
+    return {{"ticket", r.ticket}, {"number", r.number}, {"service", r.service}, {"state", queueStateKey(r.state)}};
 }
 
 }  // namespace frontdesk::kiosk

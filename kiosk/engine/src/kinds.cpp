@@ -34,6 +34,10 @@ constexpr std::array<std::pair<CheckinMethod, std::string_view>, 4> kCheckinMeth
     {CheckinMethod::MemberId, "member_id"},
     {CheckinMethod::Name, "name"},
 }};
+constexpr std::array<std::pair<QueueState, std::string_view>, 2> kQueueStates{{
+    {QueueState::Taken, "taken"},
+    {QueueState::Called, "called"},
+}};
 
 template <typename Enum, std::size_t N>
 std::string_view keyOf(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
@@ -56,19 +60,34 @@ core::Result<Enum> parse(const std::array<std::pair<Enum, std::string_view>, N>&
 
 }  // namespace
 
-std::string_view saleKindKey(SaleKind kind) { return keyOf(kSaleKinds, kind); }
-std::string_view tenderMethodKey(TenderMethod method) { return keyOf(kTenderMethods, method); }
-std::string_view cashMoveKindKey(CashMoveKind kind) { return keyOf(kCashMoveKinds, kind); }
+std::string_view saleKindKey(SaleKind kind) {
+    return keyOf(kSaleKinds, kind);
+}
+std::string_view tenderMethodKey(TenderMethod method) {
+    return keyOf(kTenderMethods, method);
+}
+std::string_view cashMoveKindKey(CashMoveKind kind) {
+    return keyOf(kCashMoveKinds, kind);
+}
 std::string_view checkinDirectionKey(CheckinDirection direction) {
     return keyOf(kCheckinDirections, direction);
 }
 std::string_view checkinMethodKey(CheckinMethod method) {
     return keyOf(kCheckinMethods, method);
 }
+std::string_view queueStateKey(QueueState state) {
+    return keyOf(kQueueStates, state);
+}
 
-core::Result<SaleKind> parseSaleKind(std::string_view key) { return parse(kSaleKinds, key, "sale kind"); }
-core::Result<TenderMethod> parseTenderMethod(std::string_view key) { return parse(kTenderMethods, key, "method"); }
-core::Result<CashMoveKind> parseCashMoveKind(std::string_view key) { return parse(kCashMoveKinds, key, "cash move kind"); }
+core::Result<SaleKind> parseSaleKind(std::string_view key) {
+    return parse(kSaleKinds, key, "sale kind");
+}
+core::Result<TenderMethod> parseTenderMethod(std::string_view key) {
+    return parse(kTenderMethods, key, "method");
+}
+core::Result<CashMoveKind> parseCashMoveKind(std::string_view key) {
+    return parse(kCashMoveKinds, key, "cash move kind");
+}
 core::Result<CheckinMethod> parseCheckinMethod(std::string_view key) {
     return parse(kCheckinMethods, key, "method");
 }

@@ -16,9 +16,12 @@ constexpr std::array kRoles = {Role::Cashier, Role::Supervisor, Role::Manager, R
 
 std::string_view roleName(Role role) {
     switch (role) {
-        case Role::Cashier: return "cashier";
-        case Role::Supervisor: return "supervisor";
-        case Role::Manager: return "manager";
+        case Role::Cashier:
+            return "cashier";
+        case Role::Supervisor:
+            return "supervisor";
+        case Role::Manager:
+            return "manager";
         case Role::Receptionist:
             return "receptionist";
     }
@@ -35,48 +38,84 @@ Result<Role> parseRole(std::string_view name) {
 
 std::string_view permissionName(Permission permission) {
     switch (permission) {
-        case Permission::Sell: return "sell";
-        case Permission::OpenCloseShift: return "open or close a shift";
-        case Permission::PaidIn: return "paid-in";
-        case Permission::PaidOut: return "paid-out";
-        case Permission::LineDiscount: return "line discount";
-        case Permission::CartDiscount: return "sale discount";
-        case Permission::PriceOverride: return "price override";
-        case Permission::VoidSale: return "void a sale";
-        case Permission::Refund: return "refund";
-        case Permission::RefundWithoutReceipt: return "refund without a receipt";
-        case Permission::NoSale: return "no-sale drawer opening";
-        case Permission::RefundCardInCash: return "refund a card payment in cash";
-        case Permission::ViewJournal: return "view the event journal";
-        case Permission::ManageStaff: return "manage staff";
-        case Permission::UnlockStaff: return "unlock a locked staff member";
-        case Permission::CashBeyondDrawer: return "paying out more cash than the drawer should hold";
+        case Permission::Sell:
+            return "sell";
+        case Permission::OpenCloseShift:
+            return "open or close a shift";
+        case Permission::PaidIn:
+            return "paid-in";
+        case Permission::PaidOut:
+            return "paid-out";
+        case Permission::LineDiscount:
+            return "line discount";
+        case Permission::CartDiscount:
+            return "sale discount";
+        case Permission::PriceOverride:
+            return "price override";
+        case Permission::VoidSale:
+            return "void a sale";
+        case Permission::Refund:
+            return "refund";
+        case Permission::RefundWithoutReceipt:
+            return "refund without a receipt";
+        case Permission::NoSale:
+            return "no-sale drawer opening";
+        case Permission::RefundCardInCash:
+            return "refund a card payment in cash";
+        case Permission::ViewJournal:
+            return "view the event journal";
+        case Permission::ManageStaff:
+            return "manage staff";
+        case Permission::UnlockStaff:
+            return "unlock a locked staff member";
+        case Permission::CashBeyondDrawer:
+            return "paying out more cash than the drawer should hold";
         case Permission::Reception:
             return "reception (check-ins and visitors)";
+        case Permission::AgeCheck:
+            return "age check";
     }
     return "unknown";
 }
 
 std::string_view permissionKey(Permission permission) {
     switch (permission) {
-        case Permission::Sell: return "sell";
-        case Permission::OpenCloseShift: return "open_close_shift";
-        case Permission::PaidIn: return "paid_in";
-        case Permission::PaidOut: return "paid_out";
-        case Permission::LineDiscount: return "line_discount";
-        case Permission::CartDiscount: return "sale_discount";
-        case Permission::PriceOverride: return "price_override";
-        case Permission::VoidSale: return "void_sale";
-        case Permission::Refund: return "refund";
-        case Permission::RefundWithoutReceipt: return "refund_without_receipt";
-        case Permission::NoSale: return "no_sale";
-        case Permission::RefundCardInCash: return "refund_card_in_cash";
-        case Permission::ViewJournal: return "view_journal";
-        case Permission::ManageStaff: return "manage_staff";
-        case Permission::UnlockStaff: return "unlock_staff";
-        case Permission::CashBeyondDrawer: return "cash_beyond_drawer";
+        case Permission::Sell:
+            return "sell";
+        case Permission::OpenCloseShift:
+            return "open_close_shift";
+        case Permission::PaidIn:
+            return "paid_in";
+        case Permission::PaidOut:
+            return "paid_out";
+        case Permission::LineDiscount:
+            return "line_discount";
+        case Permission::CartDiscount:
+            return "sale_discount";
+        case Permission::PriceOverride:
+            return "price_override";
+        case Permission::VoidSale:
+            return "void_sale";
+        case Permission::Refund:
+            return "refund";
+        case Permission::RefundWithoutReceipt:
+            return "refund_without_receipt";
+        case Permission::NoSale:
+            return "no_sale";
+        case Permission::RefundCardInCash:
+            return "refund_card_in_cash";
+        case Permission::ViewJournal:
+            return "view_journal";
+        case Permission::ManageStaff:
+            return "manage_staff";
+        case Permission::UnlockStaff:
+            return "unlock_staff";
+        case Permission::CashBeyondDrawer:
+            return "cash_beyond_drawer";
         case Permission::Reception:
             return "reception";
+        case Permission::AgeCheck:
+            return "age_check";
     }
     return "unknown";
 }
@@ -89,6 +128,7 @@ bool roleAllows(Role role, Permission permission) {
         case Permission::OpenCloseShift:
         case Permission::PaidIn:
         case Permission::Refund:
+        case Permission::AgeCheck:
             return role != Role::Receptionist;
         case Permission::PaidOut:
         case Permission::LineDiscount:
@@ -110,7 +150,8 @@ bool roleAllows(Role role, Permission permission) {
 
 Result<StaffMember> StaffDirectory::authenticate(const std::string& id, const std::string& pin) {
     const Status wrong(core::ErrorKind::Unauthenticated, "wrong staff id or PIN");
-    FD_ASSIGN(auto* find, m_db.cached("SELECT name, role, pin_hash, failed_attempts, locked_until FROM staff WHERE id = ?"));
+    FD_ASSIGN(auto* find,
+              m_db.cached("SELECT name, role, pin_hash, failed_attempts, locked_until FROM staff WHERE id = ?"));
     find->bind(1, id);
     FD_ASSIGN(bool row, find->step());
     if (!row) {
@@ -130,7 +171,8 @@ Result<StaffMember> StaffDirectory::authenticate(const std::string& id, const st
     if (lockedUntil) {
         FD_ASSIGN(auto until, core::parseIso8601(*lockedUntil));
         if (now < until) {
-            return Status(core::ErrorKind::Locked, "staff " + id + " is locked after repeated wrong PINs until " + *lockedUntil);
+            return Status(core::ErrorKind::Locked,
+                          "staff " + id + " is locked after repeated wrong PINs until " + *lockedUntil);
         }
     }
     // Count the attempt before checking it, and refuse if it cannot be counted: a database that
@@ -147,7 +189,8 @@ Result<StaffMember> StaffDirectory::authenticate(const std::string& id, const st
         FD_TRY(reset->bind(1, id).run());
         return member;
     }
-    if (lock) return Status(core::ErrorKind::Locked, "staff " + id + " is locked after repeated wrong PINs until " + *lock);
+    if (lock)
+        return Status(core::ErrorKind::Locked, "staff " + id + " is locked after repeated wrong PINs until " + *lock);
     return wrong;
 }
 

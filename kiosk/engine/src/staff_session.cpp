@@ -18,10 +18,50 @@ Result<StaffMember> StaffSession::requireUser() const {
 
 Result<std::string> StaffSession::authorize(const StaffMember& actor, Permission permission,
                                             const std::optional<Approval>& approval) const {
-    return m_directory.authorize(actor, permission, approval);
+    if (!m_unattended) return m_directory.authorize(actor, permission, approval);
+    if (customersMay(permission) && roleAllows(actor.role, permission)) return std::string();
+    if (!approval) {
+        return core::permissionDenied(std::string(permissionName(permission)) +
+                                      " needs a member of staff at this self-service till");
+    }
+    FD_ASSIGN(auto approver, m_directory.authenticate(approval->staffId, approval->pin));
+    if (!roleAllows(approver.role, permission)) {
+        return core::permissionDenied(std::string(roleName(approver.role)) + " " + approver.id + " may not approve " +
+                                      std::string(permissionName(permission)));
+    }
+    return approver.id;
 }
 
-bool StaffSession::userMay(Permission permission) const { return m_user && roleAllows(m_user->role, permission); }
+bool StaffSession::userMay(Permission permission) const {
+    if (!m_user || !roleAllows(m_user->role, permission)) return false;
+    return !m_unattended || customersMay(permission);
+}
+
+Status StaffSession::startUnattended() {
+    FD_ASSIGN(auto user, requireUser());
+    if (!roleAllows(user.role, Permission::Sell)) {
+        return core::permissionDenied(std::string(roleName(user.role)) + " " + user.id +
+                                      " may not hand a till to customers: it sells");
+    }
+    if (m_unattended) return {};
+    FD_TRY(m_audit.staffNow(StaffAction::UnattendedStarted, user.id, nlohmann::json::object()));
+    m_unattended = true;
+    return {};
+}
+
+Result<StaffMember> StaffSession::endUnattended(const Approval& staff) {
+    if (!m_unattended) return core::failedPrecondition("this till is not in self-service");
+    FD_ASSIGN(auto member, m_directory.authenticate(staff.staffId, staff.pin));
+    if (!roleAllows(member.role, Permission::Sell)) {
+        return core::permissionDenied(std::string(roleName(member.role)) + " " + member.id +
+                                      " may not take over a till: it sells");
+    }
+    FD_TRY(m_audit.staffNow(StaffAction::UnattendedEnded, member.id,
+                            {{"attendant", m_user ? m_user->id : std::string()}}));
+    m_unattended = false;
+    m_user = member;
+    return member;
+}
 
 Status StaffSession::unlock(const std::string& staffId, const Approval& approval) {
     // The locked member is the one asking; the approval check treats them as the actor, so they

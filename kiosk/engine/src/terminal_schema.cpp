@@ -309,6 +309,26 @@ DROP TABLE staff;
 ALTER TABLE staff_v7 RENAME TO staff;
 )sql";
 
+// Version 8: the reception desk's queue: numbered tickets. The ticket is the entity of its taken
+// queue.ticket event, the call (its own id) of the called one: the outbox holds one event per
+// type and entity. Numbers count from 1 each day (UTC).
+constexpr const char* kMigration8 = R"sql(
+CREATE TABLE queue_tickets (
+  id TEXT PRIMARY KEY,               -- UUIDv7, the queue.ticket events' ticket
+  number INTEGER NOT NULL CHECK (number > 0),
+  day TEXT NOT NULL,                 -- YYYY-MM-DD (UTC) it was taken
+  service TEXT NOT NULL,
+  taken_at TEXT NOT NULL,
+  taken_by TEXT NOT NULL,
+  call_id TEXT UNIQUE,               -- UUIDv7, the called queue.ticket event's entity; NULL while waiting
+  called_at TEXT,
+  called_by TEXT,
+  UNIQUE (day, number),
+  CHECK ((call_id IS NULL) = (called_at IS NULL) AND (call_id IS NULL) = (called_by IS NULL))
+);
+CREATE INDEX queue_tickets_waiting ON queue_tickets(day, number) WHERE called_at IS NULL;
+)sql";
+
 }  // namespace
 
 // The terminal database. Append a migration for every change; never edit a released one.
@@ -323,7 +343,8 @@ const core::Schema& terminalSchema() {
                                       {4, kMigration4},
                                       {5, kMigration5},
                                       {6, kMigration6},
-                                      {7, kMigration7}}};
+                                      {7, kMigration7},
+                                      {8, kMigration8}}};
     return schema;
 }
 

@@ -25,6 +25,7 @@ Till::Till(core::Database& db, const core::Clock& clock, PaymentAdapter& payment
       m_journal(m_outbox, m_session),
       m_timeClock(m_context, m_directory),
       m_reception(m_context),
+      m_queue(m_context),
       m_history(db) {}
 
 }  // namespace frontdesk::kiosk

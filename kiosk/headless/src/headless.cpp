@@ -1,13 +1,12 @@
 #include "kiosk/headless.h"
-#include "kiosk/json_text.h"
-
-#include "core/bounded_input.h"
-
-#include "headless_actions.h"
-#include "headless_fields.h"
 
 #include <istream>
 #include <ostream>
+
+#include "core/bounded_input.h"
+#include "headless_actions.h"
+#include "headless_fields.h"
+#include "kiosk/json_text.h"
 
 namespace frontdesk::kiosk {
 
@@ -57,6 +56,8 @@ json saleStateJson(const SaleState& s, const Cart& cart, const core::Currency& c
     // As in the sale's event: present only when named.
     if (!s.customer.customer.empty()) state["customer"] = s.customer.customer;
     if (!s.customer.member.empty()) state["member"] = s.customer.member;
+    state["age_check_needed"] = s.ageCheckNeeded;
+    if (!s.ageCheckedBy.empty()) state["age_checked_by"] = s.ageCheckedBy;
     return state;
 }
 
@@ -111,8 +112,8 @@ int HeadlessDriver::run(std::istream& in, std::ostream& out, bool pretty) {
         }
         if (!result.value("ok", false)) ++failures;
         if (pretty) {
-            const json request = more.ok() && result.value("action", "?") != "?" ? json::parse(line, nullptr, false)
-                                                                               : json();
+            const json request =
+                more.ok() && result.value("action", "?") != "?" ? json::parse(line, nullptr, false) : json();
             out << describeResult(request, result, m_till.settings().currency) << '\n';
         } else {
             out << jsonText(result) << '\n';

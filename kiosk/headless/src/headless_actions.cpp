@@ -161,6 +161,29 @@ Result<json> detach(Context& c, const json&) {
     return saleJson(c, c.till.checkout().detachCustomer());
 }
 
+Result<json> confirmAge(Context& c, const json& a) {
+    FD_ASSIGN(auto approval, headless::approval(a));
+    return saleJson(c, c.till.checkout().confirmAge(approval));
+}
+
+Result<json> abandon(Context& c, const json&) {
+    FD_ASSIGN(auto event, c.till.checkout().abandon());
+    return json{{"seq", event.seq}, {"event", event.id}};
+}
+
+// The till handed to customers, and taken back by a member of staff (who is then logged in).
+Result<json> selfServiceStart(Context& c, const json&) {
+    FD_TRY(c.till.session().startUnattended());
+    return json{{"unattended", true}};
+}
+
+Result<json> selfServiceEnd(Context& c, const json& a) {
+    FD_ASSIGN(auto staff, text(a, "staff"));
+    FD_ASSIGN(auto pin, text(a, "pin"));
+    FD_ASSIGN(auto member, c.till.session().endUnattended(Approval{staff, pin}));
+    return json{{"unattended", false}, {"staff", member.id}, {"name", member.name}};
+}
+
 // The simulated condition lasts for this one tender, whatever happens to it.
 Result<json> tenderCard(Context& c, const json& a) {
     std::optional<core::Money> amount;
@@ -309,7 +332,7 @@ Result<json> syncStatus(Context& c, const json& a) {
     return answer;
 }
 
-constexpr std::array<std::pair<std::string_view, Handler>, 40> kActions{{{"login", desk::login},
+constexpr std::array<std::pair<std::string_view, Handler>, 47> kActions{{{"login", desk::login},
                                                                          {"logout", desk::logout},
                                                                          {"unlock", desk::unlock},
                                                                          {"shift.open", shiftOpen},
@@ -341,12 +364,19 @@ constexpr std::array<std::pair<std::string_view, Handler>, 40> kActions{{{"login
                                                                          {"clocked_in", desk::clockedIn},
                                                                          {"attach", attach},
                                                                          {"detach", detach},
+                                                                         {"confirm_age", confirmAge},
+                                                                         {"abandon", abandon},
+                                                                         {"self_service.start", selfServiceStart},
+                                                                         {"self_service.end", selfServiceEnd},
                                                                          {"checkin", desk::checkin},
                                                                          {"checkout", desk::checkout},
                                                                          {"visitor_in", desk::visitorIn},
                                                                          {"visitor_out", desk::visitorOut},
                                                                          {"visitors_in", desk::visitorsIn},
                                                                          {"bookings_today", desk::bookingsToday},
+                                                                         {"queue_take", desk::queueTake},
+                                                                         {"queue_call", desk::queueCall},
+                                                                         {"queue_waiting", desk::queueWaiting},
                                                                          {"reprint", desk::reprint},
                                                                          {"printer.status", desk::printerStatus}}};
 

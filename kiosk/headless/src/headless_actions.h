@@ -13,9 +13,9 @@ namespace frontdesk::kiosk::headless {
 
 struct Context {
     Till& till;
-    FakePaymentAdapter* fake;  // may be null
-    const SyncProbe& sync;     // empty when the till runs without sync
-    const PrintProbe& printer; // empty when the till has no printer
+    FakePaymentAdapter* fake;   // may be null
+    const SyncProbe& sync;      // empty when the till runs without sync
+    const PrintProbe& printer;  // empty when the till has no printer
 };
 
 // The logged-in member's name, for what is printed ("" when nobody is).
@@ -46,6 +46,9 @@ core::Result<nlohmann::json> visitorIn(Context& c, const nlohmann::json& a);
 core::Result<nlohmann::json> visitorOut(Context& c, const nlohmann::json& a);
 core::Result<nlohmann::json> visitorsIn(Context& c, const nlohmann::json& a);
 core::Result<nlohmann::json> bookingsToday(Context& c, const nlohmann::json& a);
+core::Result<nlohmann::json> queueTake(Context& c, const nlohmann::json& a);
+core::Result<nlohmann::json> queueCall(Context& c, const nlohmann::json& a);
+core::Result<nlohmann::json> queueWaiting(Context& c, const nlohmann::json& a);
 core::Result<nlohmann::json> reprint(Context& c, const nlohmann::json& a);
 core::Result<nlohmann::json> printerStatus(Context& c, const nlohmann::json& a);
 }  // namespace desk

@@ -148,6 +148,34 @@ Result<json> bookingsToday(Context& c, const json&) {
     return json{{"bookings", list}};
 }
 
+json ticketJson(const Ticket& t) {
+    json j{{"ticket", t.id}, {"number", t.number}, {"service", t.service}, {"taken_at", t.takenAt}, {"ahead", t.ahead}};
+    if (!t.calledAt.empty()) j["called_at"] = t.calledAt;
+    return j;
+}
+
+// A number taken, and its ticket printed when the till has a printer.
+Result<json> queueTake(Context& c, const json& a) {
+    FD_ASSIGN(auto service, text(a, "service", false));
+    FD_ASSIGN(auto ticket, c.till.queue().take(service));
+    json result = ticketJson(ticket);
+    if (c.printer) result["print"] = c.printer.ticket(ticket);
+    return result;
+}
+
+Result<json> queueCall(Context& c, const json&) {
+    FD_ASSIGN(auto ticket, c.till.queue().callNext());
+    return ticketJson(ticket);
+}
+
+Result<json> queueWaiting(Context& c, const json&) {
+    FD_ASSIGN(auto waiting, c.till.queue().waiting());
+    FD_ASSIGN(auto last, c.till.queue().lastCalled());
+    json list = json::array();
+    for (const auto& t : waiting) list.push_back(ticketJson(t));
+    return json{{"waiting", list}, {"last_called", last ? ticketJson(*last) : json(nullptr)}};
+}
+
 // A copy of a receipt, marked as one. Needs a logged-in member: a copy is printed for a customer
 // standing at the till.
 Result<json> reprint(Context& c, const json& a) {

@@ -23,7 +23,7 @@ Document visitorBadge(const ReceiptContext& c, const Visit& visit) {
     return d;
 }
 
-Document queueTicket(const ReceiptContext& c, const QueueTicket& t) {
+Document queueTicket(const ReceiptContext& c, const Ticket& t) {
     Document d;
     if (!c.header.name.empty()) d.text(c.header.name, TextStyle{.bold = true}, Align::Center);
     if (!t.service.empty()) d.text(t.service, {}, Align::Center);
@@ -31,7 +31,7 @@ Document queueTicket(const ReceiptContext& c, const QueueTicket& t) {
     d.text(std::to_string(t.number), TextStyle{.bold = true, .doubleWidth = true, .doubleHeight = true}, Align::Center);
     d.separator();
     row(d, c, Label::Ahead, std::to_string(t.ahead));
-    row(d, c, Label::Date, printedTime(t.at));
+    row(d, c, Label::Date, printedTime(t.takenAt));
     closing(d, c);
     return d;
 }

@@ -32,7 +32,7 @@ PrintOutcome TillPrinter::badge(const Visit& visit) {
     return m_printer->print(visitorBadge(m_base, visit), m_wait);
 }
 
-PrintOutcome TillPrinter::ticket(const QueueTicket& ticket) {
+PrintOutcome TillPrinter::ticket(const Ticket& ticket) {
     return m_printer->print(queueTicket(m_base, ticket), m_wait);
 }
 

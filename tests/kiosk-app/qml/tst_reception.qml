@@ -17,7 +17,7 @@ TestCase {
         harness.reset(true, true)
         const window = createTemporaryObject(app, test, {
             session: harness.session, sale: harness.sale, printer: harness.printer, shift: harness.shift,
-            reception: harness.reception, status: harness.status, mode: "reception"
+            reception: harness.reception, queue: harness.queue, status: harness.status, mode: "reception"
         })
         verify(window, "the window")
         waitForRendering(window.contentItem)
@@ -62,5 +62,18 @@ TestCase {
         mouseClick(find(w, "visitorOut0"))
         compare(find(w, "visitorList").count, 0)
         compare(harness.rows("visits WHERE out_at IS NOT NULL"), 1)
+    }
+
+    function test_aNumberIsTakenAndCalled() {
+        const w = open()
+        compare(find(w, "callNextButton").enabled, false)
+        mouseClick(find(w, "takeNumberButton"))
+        mouseClick(find(w, "takeNumberButton"))
+        compare(find(w, "queueWaiting").text, "2 waiting")
+        compare(find(w, "queueMessage").text, "Number 2: 1 waiting before it")
+        mouseClick(find(w, "callNextButton"))
+        compare(find(w, "queueServing").text, "Now serving 1")
+        compare(find(w, "queueWaiting").text, "1 waiting")
+        compare(harness.rows("queue_tickets WHERE called_at IS NOT NULL"), 1)
     }
 }

@@ -163,7 +163,12 @@ TEST_F(ReceiptDocumentsTest, AVisitorBadgeCarriesTheNameAndAQrCodeToSignOut) {
 }
 
 TEST_F(ReceiptDocumentsTest, AQueueTicketShowsItsNumberLarge) {
-    const Printed p = print(queueTicket(context(), {42, "Memberships", "2026-12-01T09:30:00Z", 3}));
+    Ticket ticket;
+    ticket.number = 42;
+    ticket.service = "Memberships";
+    ticket.takenAt = "2026-12-01T09:30:00Z";
+    ticket.ahead = 3;
+    const Printed p = print(queueTicket(context(), ticket));
     EXPECT_TRUE(has(p, "42")) << p.text();
     EXPECT_TRUE(has(p, "Memberships")) << p.text();
     EXPECT_TRUE(has(p, cols("Waiting before you", "3"))) << p.text();

@@ -135,11 +135,31 @@ TEST_F(ReceiptPrinterTest, TheHeadlessTillPrintsAfterEachCommitAndAFaultNeverHol
         {R"({"action":"login","staff":"c1","pin":"1111"})", R"({"action":"shift.open","float":"100.00"})",
          R"({"action":"scan","code":"4000000000017"})", R"({"action":"tender","method":"cash","amount":"5.00"})",
          R"({"action":"complete"})", R"({"action":"reprint","receipt":"t1-000001"})", R"({"action":"report"})",
-         R"({"action":"visitor_in","name":"Robin Example","company":"Acme"})", R"({"action":"printer.status"})"},
+         R"({"action":"visitor_in","name":"Robin Example","company":"Acme"})",
+         R"({"action":"queue_take","service":"Memberships"})", R"({"action":"queue_take"})",
+         R"({"action":"queue_call"})", R"({"action":"queue_waiting"})", R"({"action":"printer.status"})"},
         {"--seed", dir.file("seed.json"), "--clock", "2026-12-01T09:00:00Z"});
     ASSERT_EQ(run.exitCode, 0) << run.output;
-    const auto results = resultLines(run.output);
-    ASSERT_EQ(results.size(), 10u) << run.output;  // the seed, then one per action
+    auto results = resultLines(run.output);
+    ASSERT_EQ(results.size(), 14u) << run.output;  // the seed, then one per action
+
+    // The queue: two numbers printed, the first called, the second waiting behind nobody.
+    EXPECT_EQ(results[9]["number"], 1) << results[9];
+    EXPECT_EQ(results[9]["print"]["printed"], true) << results[9];
+    EXPECT_EQ(results[10]["number"], 2);
+    EXPECT_EQ(results[10]["ahead"], 1);
+    EXPECT_EQ(results[11]["number"], 1) << results[11];
+    EXPECT_EQ(results[11]["called_at"], "2026-12-01T09:00:00.000Z");
+    EXPECT_FALSE(results[11].contains("print")) << "a call prints nothing";
+    ASSERT_EQ(results[12]["waiting"].size(), 1u) << results[12];
+    EXPECT_EQ(results[12]["waiting"][0]["number"], 2);
+    EXPECT_EQ(results[12]["waiting"][0]["ahead"], 0);
+    EXPECT_EQ(results[12]["last_called"]["number"], 1);
+    const std::string ticket = receipt("0005.txt");
+    EXPECT_NE(ticket.find("Memberships"), std::string::npos) << ticket;
+    EXPECT_NE(ticket.find("Your number"), std::string::npos) << ticket;
+    EXPECT_EQ(receipt("0006.txt").find("Memberships"), std::string::npos) << "the second ticket named no service";
+    results.erase(results.begin() + 9, results.begin() + 13);
     EXPECT_EQ(results[5]["print"]["printed"], true) << results[5];
     EXPECT_EQ(results[5]["drawer"]["message"], "drawer opened") << results[5];  // a cash sale
     EXPECT_EQ(results[6]["print"]["printed"], true) << results[6];
@@ -148,7 +168,7 @@ TEST_F(ReceiptPrinterTest, TheHeadlessTillPrintsAfterEachCommitAndAFaultNeverHol
     EXPECT_EQ(results[9]["state"], "idle");
     EXPECT_EQ(results[9]["status"], "online, paper ok, drawer open");
     EXPECT_FALSE(results[6].contains("drawer"));  // a copy moves no cash
-    ASSERT_EQ(simulator->receipts(), 4);
+    ASSERT_EQ(simulator->receipts(), 6);
     const std::string sale = receipt("0001.txt");
     EXPECT_EQ(sale.rfind("Frontdesk Cafe\nVAT id: DE123456789\n", 0), 0u) << sale;
     EXPECT_NE(sale.find("Receipt                          t1-000001\n"), std::string::npos) << sale;
@@ -170,7 +190,7 @@ TEST_F(ReceiptPrinterTest, TheHeadlessTillPrintsAfterEachCommitAndAFaultNeverHol
     EXPECT_EQ(after[3]["receipt"], "t1-000002");
     EXPECT_EQ(after[3]["print"]["printed"], false);
     EXPECT_EQ(after[3]["print"]["message"], "not printed yet: printer cover open: close it");
-    EXPECT_EQ(simulator->receipts(), 4);
+    EXPECT_EQ(simulator->receipts(), 6);
 }
 
 }  // namespace

@@ -28,6 +28,13 @@ enum class SystemAction {
 };
 [[nodiscard]] std::string_view systemActionKey(SystemAction action);
 
+// What a member of staff did to the till itself, outside any sale.
+enum class StaffAction {
+    UnattendedStarted,  // "unattended_started": the till handed to customers (self-service)
+    UnattendedEnded,    // "unattended_ended": a member of staff took it back
+};
+[[nodiscard]] std::string_view staffActionKey(StaffAction action);
+
 class AuditLog {
 public:
     AuditLog(core::Database& db, const core::Clock& clock) : m_db(db), m_clock(clock) {}
@@ -38,8 +45,10 @@ public:
     [[nodiscard]] core::Status approval(Permission permission, const std::string& staff, const std::string& approver,
                                         const nlohmann::json& detail);
     // The same, in a transaction of its own, for operations that change only memory.
-    [[nodiscard]] core::Status approvalNow(Permission permission, const std::string& staff,
-                                           const std::string& approver, const nlohmann::json& detail);
+    [[nodiscard]] core::Status approvalNow(Permission permission, const std::string& staff, const std::string& approver,
+                                           const nlohmann::json& detail);
+    // A member of staff's action on the till, in a transaction of its own.
+    [[nodiscard]] core::Status staffNow(StaffAction action, const std::string& staff, const nlohmann::json& detail);
     // Something the till did on its own. Call inside the operation's transaction.
     [[nodiscard]] core::Status system(SystemAction action, const nlohmann::json& detail);
 

@@ -47,6 +47,8 @@
 
 namespace frontdesk::kiosk {
 
+struct Actor;  // who does an operation (guards.h, private to the engine)
+
 // The sale in progress: its priced cart and what has been paid.
 struct SaleState {
     CartTotals totals;
@@ -56,6 +58,10 @@ struct SaleState {
     std::int64_t remaining = 0;  // gross + rounding - paid; <= 0 means fully paid
     std::int64_t change = 0;
     SaleCustomer customer;  // whom the sale is for; empty when nobody was named
+    // An age-restricted line is in the sale and nobody has confirmed the customer's age yet:
+    // payment waits for confirmAge(). ageCheckedBy: who confirmed it ("" until someone did).
+    bool ageCheckNeeded = false;
+    std::string ageCheckedBy;
 };
 
 class Checkout {
@@ -97,9 +103,17 @@ public:
     [[nodiscard]] core::Result<SaleState> attachMemberCard(const std::string& card);
     [[nodiscard]] core::Result<SaleState> detachCustomer();
 
+    // -- the customer's age, for age-restricted items (Item::ageRestricted): a member of staff
+    // confirms it (Permission::AgeCheck; an approval when the logged-in role may not, or at an
+    // unattended till) once per sale, before any payment. Audited; the completed sale records who
+    // (age_checked_by). Kept until the sale completes, is voided or is parked. FailedPrecondition
+    // when nothing in the sale is age-restricted.
+    [[nodiscard]] core::Result<SaleState> confirmAge(const std::optional<Approval>& approval = std::nullopt);
+
     // -- payment: cash settles with change and cash rounding; card defaults to what remains
     [[nodiscard]] core::Result<SaleState> tenderCash(const core::Money& amount);
     [[nodiscard]] core::Result<SaleState> tenderCard(const std::optional<core::Money>& amount = std::nullopt);
+    // Both refuse (FailedPrecondition) while the sale needs an age check.
     // Commits the fully paid sale; returns its receipt number, event and payload.
     [[nodiscard]] core::Result<Committed> complete();
 
@@ -109,6 +123,11 @@ public:
     [[nodiscard]] core::Result<std::vector<ParkedSale>> parked();
     [[nodiscard]] core::Result<OutboxEvent> voidSale(const std::string& reason,
                                                      const std::optional<Approval>& approval = std::nullopt);
+    // A self-service customer walked away: the sale is voided (card payments given back first)
+    // with kAbandonedReason and no approval. Only while the session is unattended (what a
+    // customer may do there needs no staff); FailedPrecondition at a staffed till, which voids.
+    static constexpr const char* kAbandonedReason = "abandoned at the self-service till";
+    [[nodiscard]] core::Result<OutboxEvent> abandon();
 
 private:
     struct Approved {
@@ -126,11 +145,15 @@ private:
                                       const std::optional<Approved>& approved = std::nullopt);
     core::Result<SaleState> changeLines(std::size_t line, const std::function<core::Status(Cart&)>& change,
                                         bool lineRemoved);
-    core::Result<SaleRecord> buildRecord(const SaleState& state, const std::string& staff, const std::string& shift) const;
+    core::Result<SaleRecord> buildRecord(const SaleState& state, const std::string& staff,
+                                         const std::string& shift) const;
     core::Status reverseCardTenders();
+    core::Result<OutboxEvent> voidAs(const Actor& actor, const std::string& reason);
     core::Result<Cart> repriceParked(const Cart& parked);
     core::Result<SaleState> resumeInSale(const std::string& parkedId);
     core::Result<SaleState> setCustomer(const std::function<core::Status(SaleCustomer&)>& change);
+    const CartLine* firstAgeRestricted() const;
+    core::Status requireAgeChecked() const;
 
     TillContext m_ctx;
     const ShiftLedger& m_shifts;
@@ -146,7 +169,8 @@ private:
     Cart m_cart;
     std::vector<RecordTender> m_tenders;
     std::int64_t m_rounding = 0;
-    SaleCustomer m_customer;  // kept across an emptied cart: cleared by complete, void and park
+    SaleCustomer m_customer;     // kept across an emptied cart: cleared by complete, void and park
+    std::string m_ageCheckedBy;  // likewise: it is the customer's age that was checked
     nlohmann::json m_reversed = nlohmann::json::array();  // card payments a pending void reversed
 };
 

@@ -31,12 +31,14 @@ enum class EventType {
     CheckinRecorded,  // checkin.recorded (reception: a check-in or check-out, admitted or refused)
     VisitorIn,        // visitor.in (reception)
     VisitorOut,       // visitor.out (reception)
+    QueueTicket,      // queue.ticket (reception: a number taken or called)
 };
 
 inline constexpr std::array kEventTypes = {EventType::SaleCompleted,   EventType::SaleRefunded, EventType::SaleVoided,
                                            EventType::ShiftOpened,     EventType::ShiftClosed,  EventType::CashMoved,
                                            EventType::DrawerOpened,    EventType::ClockIn,      EventType::ClockOut,
-                                           EventType::CheckinRecorded, EventType::VisitorIn,    EventType::VisitorOut};
+                                           EventType::CheckinRecorded, EventType::VisitorIn,    EventType::VisitorOut,
+                                           EventType::QueueTicket};
 
 [[nodiscard]] std::string_view eventTypeName(EventType type);
 [[nodiscard]] core::Result<EventType> parseEventType(std::string_view name);
@@ -119,5 +121,14 @@ struct VisitorRecord {
 };
 [[nodiscard]] nlohmann::json visitorInPayload(const VisitorRecord& record);
 [[nodiscard]] nlohmann::json visitorOutPayload(const std::string& visit);
+
+// queue.ticket: a number taken at the desk, or called to it (the same ticket, twice).
+struct QueueTicketRecord {
+    std::string ticket;  // UUIDv7
+    int number = 0;
+    std::string service;
+    QueueState state = QueueState::Taken;
+};
+[[nodiscard]] nlohmann::json queueTicketPayload(const QueueTicketRecord& record);
 
 }  // namespace frontdesk::kiosk

@@ -64,6 +64,7 @@ struct SaleRecord {
     std::vector<RecordTender> tenders;
     std::string originalSaleId, originalReceipt;  // refunds only
     SaleCustomer customer;
+    std::string ageCheckedBy;  // sales with an age-restricted line: who confirmed the customer's age
 };
 
 }  // namespace frontdesk::kiosk

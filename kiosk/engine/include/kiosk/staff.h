@@ -40,6 +40,7 @@ enum class Permission {
     UnlockStaff,       // lift a lockout after repeated wrong PINs
     CashBeyondDrawer,  // pay out or refund more cash than the drawer should hold
     Reception,         // check members and bookings in and out, sign visitors in and out
+    AgeCheck,          // confirm that a customer is old enough for an age-restricted item
 };
 
 [[nodiscard]] std::string_view roleName(Role role);
@@ -49,8 +50,8 @@ enum class Permission {
 // Stable key ("line_discount"), as stored in the audit log.
 [[nodiscard]] std::string_view permissionKey(Permission permission);
 // The policy: cashiers sell, take paid-ins, refund against a receipt, run their shift and work
-// the reception desk; supervisors add discounts, overrides, voids, paid-outs, receipt-less refunds
-// and no-sale; managers may do everything; receptionists work the reception desk only (no selling,
+// the reception desk, and confirm a customer's age; supervisors add discounts, overrides, voids, paid-outs,
+// receipt-less refunds and no-sale; managers may do everything; receptionists work the reception desk only (no selling,
 // no cash). Anyone on the staff table may clock in and out.
 [[nodiscard]] bool roleAllows(Role role, Permission permission);
 

@@ -12,6 +12,7 @@
 //   boundary()  where master data may be applied  (SaleBoundary, thread-safe)
 //   timeClock() staff clocking in and out         (TimeClock)
 //   reception() check-ins, visitors               (Reception)
+//   queue()     queue tickets at the desk         (QueueDesk)
 //   history()   receipts to print again           (SaleHistory, read-only)
 //
 // The Database, Clock and PaymentAdapter are the caller's and must outlive the Till. Not
@@ -28,6 +29,7 @@
 #include "kiosk/event_journal.h"
 #include "kiosk/outbox.h"
 #include "kiosk/payment.h"
+#include "kiosk/queue_desk.h"
 #include "kiosk/reception.h"
 #include "kiosk/refunds.h"
 #include "kiosk/sale_boundary.h"
@@ -62,6 +64,7 @@ public:
     SaleBoundary& boundary() { return m_boundary; }
     TimeClock& timeClock() { return m_timeClock; }
     Reception& reception() { return m_reception; }
+    QueueDesk& queue() { return m_queue; }
     SaleHistory& history() { return m_history; }  // receipt copies (read-only)
 
 private:
@@ -83,6 +86,7 @@ private:
     EventJournal m_journal;
     TimeClock m_timeClock;
     Reception m_reception;
+    QueueDesk m_queue;
     SaleHistory m_history;
 };
 

@@ -36,6 +36,7 @@ struct PrintProbe {
     std::function<nlohmann::json(const Committed&, const std::string& staffName, bool copy)> sale;
     std::function<nlohmann::json(const ShiftReport&, const std::string& staffName)> report;
     std::function<nlohmann::json(const Visit&)> badge;
+    std::function<nlohmann::json(const Ticket&)> ticket;
     std::function<nlohmann::json()> drawer;  // the cash drawer's pulse, through the printer
     std::function<nlohmann::json()> status;
     explicit operator bool() const { return static_cast<bool>(sale); }

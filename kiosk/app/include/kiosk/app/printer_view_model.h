@@ -47,6 +47,8 @@ public:
     void printReport(const ShiftReport& report, const QString& staffName);
     // A visitor's badge.
     void printBadge(const kiosk::Visit& visit);
+    // A queue ticket, as taken.
+    void printTicket(const kiosk::Ticket& ticket);
     // The cash drawer's pulse (a shift opened, cash paid in or out, a no-sale).
     void openDrawer();
     // A copy of the last receipt printed here, marked as a copy.

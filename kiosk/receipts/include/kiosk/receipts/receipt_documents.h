@@ -15,6 +15,7 @@
 
 #include "core/money.h"
 #include "kiosk/events.h"
+#include "kiosk/queue_desk.h"
 #include "kiosk/reception.h"
 #include "kiosk/shift_report.h"
 #include "kiosk/terminal_db.h"
@@ -49,12 +50,7 @@ struct ReceiptContext {
 // id as a QR code to sign them out by scanning.
 [[nodiscard]] peripherals::Document visitorBadge(const ReceiptContext& context, const Visit& visit);
 
-struct QueueTicket {
-    int number = 0;
-    std::string service;  // "Memberships"
-    std::string at;       // when it was taken (RFC 3339)
-    int ahead = 0;        // people waiting before this number
-};
-[[nodiscard]] peripherals::Document queueTicket(const ReceiptContext& context, const QueueTicket& ticket);
+// A queue ticket as taken: the number large, the service, how many wait before it, and when.
+[[nodiscard]] peripherals::Document queueTicket(const ReceiptContext& context, const Ticket& ticket);
 
 }  // namespace frontdesk::kiosk::receipts

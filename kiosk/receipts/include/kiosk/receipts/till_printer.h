@@ -39,7 +39,7 @@ public:
     PrintOutcome sale(const Committed& committed, const std::string& staffName, bool copy);
     PrintOutcome report(const ShiftReport& report, const std::string& staffName);
     PrintOutcome badge(const Visit& visit);
-    PrintOutcome ticket(const QueueTicket& ticket);
+    PrintOutcome ticket(const Ticket& ticket);
     // The cash drawer's pulse; a second is plenty for its confirmation.
     PrintOutcome drawer();
     nlohmann::json status();
