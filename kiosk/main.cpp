@@ -182,9 +182,10 @@ int main(int argc, char** argv) {
                    "this terminal's entry in the credentials file "
                    "(default: the terminal id)");
     app.add_option("--broker", syncWanted.broker, "the broker as HOST:PORT (default: the one in the credentials file)");
-    std::string mode = "cashier";
-    app.add_option("--mode", mode, "the touchscreen's mode: cashier, reception or self-service")
-        ->capture_default_str()
+    std::string mode;  // "": the terminal configuration's, else cashier
+    app.add_option("--mode", mode,
+                   "the touchscreen's mode: cashier, reception or self-service (default: the terminal "
+                   "configuration's, else cashier)")
         ->check(CLI::IsMember({"cashier", "reception", "self-service"}));
 #ifdef FRONTDESK_APP
     kiosk::app::AppOptions appWanted;
@@ -242,12 +243,6 @@ int main(int argc, char** argv) {
         return 2;
     }
 #else
-    appWanted.mode = mode;
-    if (!headless && mode == "self-service") {
-        std::cerr << "frontdesk-kiosk: --mode " << mode
-                  << ": only the cashier and reception screens are built so far (docs/kiosk-app.md)\n";
-        return 2;
-    }
     if (appWanted.selfTest || !appWanted.demoSession.empty()) {
         if (headless || seedPath.empty()) {
             std::cerr << "frontdesk-kiosk: --self-test and --demo-session run the touchscreen on a fresh terminal: "
@@ -306,6 +301,14 @@ int main(int argc, char** argv) {
     }
 #ifdef FRONTDESK_APP
     if (!headless) {
+        // --mode, else what the back office configured for this terminal, else a till.
+        auto configured = kiosk::configuredMode(**db);
+        if (!configured.ok() && mode.empty()) {
+            std::cerr << "frontdesk-kiosk: " << configured.status().message() << ": give --mode\n";
+            return 1;
+        }
+        appWanted.mode = !mode.empty() ? mode : *configured ? **configured : "cashier";
+        core::log::info("kiosk", "touchscreen", {{"mode", appWanted.mode}});
         std::function<frontdesk::sync::SyncStatus()> syncStatus;
         if (sync.relay) syncStatus = [relay = sync.relay.get()] { return relay->status(); };
         const int code =

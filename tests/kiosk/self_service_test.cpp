@@ -2,9 +2,11 @@
 // staff to confirm the customer's age, who is audited and named on the sale; an unattended till
 // lets the customer scan, pay and check in and wants a member of staff's PIN for everything else,
 // even what the logged-in attendant's own role allows; a customer who walks away leaves a void
-// that needs nobody; a member of staff takes the till back.
+// that needs nobody; a member of staff takes the till back; the touchscreen's mode as the back
+// office configures it.
 #include <gtest/gtest.h>
 
+#include "kiosk/terminal_db.h"
 #include "kiosk/till.h"
 #include "sync/schema.h"
 #include "test_support.h"
@@ -154,6 +156,28 @@ TEST(Unattended, OnlyAMemberWhoSellsHandsATillToCustomersAndLoggingOutEndsIt) {
     ASSERT_TRUE(t.session().startUnattended().ok());
     t.session().logout();
     EXPECT_FALSE(t.session().unattended());
+}
+
+// ---- the mode the back office configures ----
+
+TEST(TerminalMode, TheConfigurationsModeIsReadAndAnUnknownOneRefusedWithTheReason) {
+    Terminal t;
+    auto none = configuredMode(*t.db);
+    ASSERT_TRUE(none.ok()) << none.status().toString();
+    EXPECT_FALSE(none->has_value()) << "no configuration received yet";
+    auto configure = [&](const std::string& json) {
+        ASSERT_TRUE(t.db->exec("INSERT INTO settings (key, value) VALUES ('terminal_config', '" + json +
+                               "') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+                        .ok());
+    };
+    configure(R"({"version": 1})");
+    EXPECT_FALSE(configuredMode(*t.db)->has_value());
+    configure(R"({"version": 2, "mode": "self-service"})");
+    EXPECT_EQ(configuredMode(*t.db)->value_or(""), "self-service");
+    configure(R"({"version": 3, "mode": "kiosk"})");
+    auto unknown = configuredMode(*t.db);
+    EXPECT_EQ(unknown.status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_NE(unknown.status().message().find("'kiosk'"), std::string::npos);
 }
 
 }  // namespace

@@ -11,16 +11,20 @@ ApplicationWindow {
     required property ShiftViewModel shift
     required property ReceptionViewModel reception
     required property QueueViewModel queue
+    required property SelfServiceViewModel selfService
     required property StatusViewModel status
     required property string mode
     property string selfTestScreen: ""  // set by --self-test to show every screen
     property bool shiftShown: false     // the cashier asked for the shift screen
     // What is on show: login until someone is logged in; then at reception the desk, and at a
-    // till the shift until one is open, then the sale.
+    // till the shift until one is open, then the sale; a self-service till shows the staff's lane
+    // screen until it is handed to customers, then the customers' screens.
     readonly property string screen: selfTestScreen.length > 0 ? selfTestScreen
         : !session.loggedIn ? "login"
         : mode === "reception" ? "reception"
-        : !shift.open || shiftShown ? "shift" : "sale"
+        : !shift.open || shiftShown ? "shift"
+        : mode !== "self-service" ? "sale"
+        : selfService.unattended ? "customer" : "lane"
 
     width: 1024
     height: 768
@@ -35,7 +39,9 @@ ApplicationWindow {
         anchors.bottom: statusBar.top
         sourceComponent: root.screen === "login" ? loginScreen
                        : root.screen === "shift" ? shiftScreen
-                       : root.screen === "reception" ? receptionScreen : saleScreen
+                       : root.screen === "reception" ? receptionScreen
+                       : root.screen === "lane" ? laneScreen
+                       : root.screen === "customer" ? customerScreen : saleScreen
     }
     StatusBar {
         id: statusBar
@@ -72,6 +78,22 @@ ApplicationWindow {
             session: root.session
             printer: root.printer
             queue: root.queue
+        }
+    }
+    Component {
+        id: laneScreen
+        LaneScreen {
+            selfService: root.selfService
+            session: root.session
+            onShiftWanted: root.shiftShown = true
+        }
+    }
+    Component {
+        id: customerScreen
+        CustomerScreen {
+            selfService: root.selfService
+            sale: root.sale
+            reception: root.reception
         }
     }
     Connections {

@@ -19,25 +19,22 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: Theme.spacing
         spacing: Theme.spacing / 2
-        RowLayout {
+        Label {
+            objectName: "queueServing"
+            text: panel.queue.serving.length > 0 ? qsTr("Now serving %1").arg(panel.queue.serving) : qsTr("Queue")
+            font.pixelSize: Theme.largeText
+            font.bold: true
+            color: Theme.text
+            elide: Text.ElideRight
             Layout.fillWidth: true
-            Label {
-                objectName: "queueServing"
-                text: panel.queue.serving.length > 0 ? qsTr("Now serving %1").arg(panel.queue.serving)
-                                                     : qsTr("Queue")
-                font.pixelSize: Theme.largeText
-                font.bold: true
-                color: Theme.text
-                Layout.fillWidth: true
-                Accessible.role: Accessible.StaticText
-                Accessible.name: text
-            }
-            Label {
-                objectName: "queueWaiting"
-                text: qsTr("%n waiting", "", panel.queue.waitingCount)
-                font.pixelSize: Theme.textSize
-                color: Theme.muted
-            }
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+        Label {
+            objectName: "queueWaiting"
+            text: qsTr("%n waiting", "", panel.queue.waitingCount)
+            font.pixelSize: Theme.textSize
+            color: Theme.muted
         }
         RowLayout {
             Layout.fillWidth: true

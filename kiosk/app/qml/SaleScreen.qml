@@ -193,6 +193,10 @@ Item {
                 Layout.fillWidth: true
                 Accessible.role: Accessible.AlertMessage
             }
+            AgeBanner {
+                sale: screen.sale
+                Layout.fillWidth: true
+            }
             CardPanel {
                 sale: screen.sale
                 Layout.fillWidth: true

@@ -43,6 +43,36 @@ std::vector<TourStep> demoSession(AppModels m, QQuickWindow& window, FakePayment
          {}},
         {"11-expired-member", [m] { m.reception.scanned("MEMBER-CARD-300"); }, {}},
         {"12-visitor", [m] { m.reception.visitorIn("Vera Visitor", "Acme Ltd", "Dana"); }, printed},
+        {"13-queue",
+         [m] {
+             m.queue.take({});
+             m.queue.take({});
+             m.queue.callNext();
+         },
+         printed},
+        // The same till handed to customers: the cashier is responsible for it meanwhile.
+        {"14-self-service",
+         [&window, m] {
+             window.setProperty("mode", QStringLiteral("self-service"));
+             m.selfService.start();
+         },
+         {}},
+        {"15-self-checkout",
+         [m] {
+             m.selfService.scanned("4006381333931");  // espresso beans
+             m.selfService.scanned("4000000000017");  // red wine: an age check
+         },
+         {}},
+        {"16-age-approval", [m] { m.sale.confirmAge(); }, {}},
+        {"17-age-confirmed", [m] { m.sale.approval()->approve("e2", "9876"); }, {}},
+        {"18-self-paid", [m] { m.selfService.payByCard(); }, [answered, printed] { return answered() && printed(); }},
+        {"19-self-checkin",
+         [m] {
+             m.selfService.reset();
+             m.selfService.startCheckIn();
+             m.selfService.scanned("MEMBER-CARD-100");
+         },
+         {}},
     };
 }
 

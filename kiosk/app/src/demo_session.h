@@ -1,15 +1,17 @@
 #pragma once
 // The demo's session at the touchscreen, offscreen, for `frontdesk-kiosk --demo-session DIR`: what
-// a cashier and then a receptionist do on demo/seed.json's terminal, through the same view models
-// the screens bind to, one screenshot per step (DIR/01-login.png, ...). The card terminal is the
-// simulated one, told to decline once.
+// a cashier, then a receptionist, then self-service customers do on demo/seed.json's terminal,
+// through the same view models the screens bind to, one screenshot per step (DIR/01-login.png,
+// ...). The card terminal is the simulated one, told to decline once.
 
 #include <QQuickWindow>
 #include <vector>
 
 #include "kiosk/app/printer_view_model.h"
+#include "kiosk/app/queue_view_model.h"
 #include "kiosk/app/reception_view_model.h"
 #include "kiosk/app/sale_view_model.h"
+#include "kiosk/app/self_service_view_model.h"
 #include "kiosk/app/session_view_model.h"
 #include "kiosk/app/shift_view_model.h"
 #include "kiosk/payment.h"
@@ -24,6 +26,8 @@ struct AppModels {
     ShiftViewModel& shift;
     ReceptionViewModel& reception;
     PrinterViewModel& printer;
+    QueueViewModel& queue;
+    SelfServiceViewModel& selfService;
 };
 
 [[nodiscard]] std::vector<TourStep> demoSession(AppModels models, QQuickWindow& window, FakePaymentAdapter* terminal);

@@ -17,6 +17,7 @@
 #include "kiosk/app/reception_view_model.h"
 #include "kiosk/app/sale_view_model.h"
 #include "kiosk/app/scanner_input.h"
+#include "kiosk/app/self_service_view_model.h"
 #include "kiosk/app/session_view_model.h"
 #include "kiosk/app/shift_view_model.h"
 #include "kiosk/app/status_view_model.h"
@@ -64,6 +65,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
     ShiftViewModel shift(access);
     ReceptionViewModel reception(access);
     QueueViewModel queue(access);
+    SelfServiceViewModel selfService(access, session, sale, reception);
     StatusViewModel status(
         {services.syncStatus, services.printer ? &services.printer->printer().service() : nullptr,
          QObject::tr("keyboard scanner"),
@@ -84,19 +86,26 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
     const bool atReception = options.mode == "reception";
     QObject::connect(&scanner, &ScannerInput::scanned, &sale, [&](const QString& code) {
         if (!session.loggedIn()) return;  // the login screen takes a badge as typing
-        if (atReception) {
+        if (selfService.unattended()) {
+            selfService.scanned(code);
+        } else if (atReception) {
             reception.scanned(code);
         } else {
             sale.scan(code);
         }
     });
-    // Locked after a while without input: the sale stays for the next login. A card payment in
-    // progress is never interrupted (logout refuses while the terminal waits).
+    // After a while without input a staffed till locks (the sale stays for the next login) and a
+    // self-service till goes back to its welcome screen, the customer forgotten. A card payment in
+    // progress is never interrupted (both refuse while the terminal waits).
     IdleWatch idleWatch(
         std::chrono::seconds(options.selfTest || !options.demoSession.empty() ? 0 : options.lockAfterSeconds));
     application.installEventFilter(&idleWatch);
-    QObject::connect(&idleWatch, &IdleWatch::idle, &session, [&session] {
-        if (session.loggedIn()) session.logout();
+    QObject::connect(&idleWatch, &IdleWatch::idle, &session, [&session, &selfService] {
+        if (selfService.unattended()) {
+            selfService.reset();
+        } else if (session.loggedIn()) {
+            session.logout();
+        }
     });
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
@@ -106,6 +115,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
                                  {"shift", QVariant::fromValue(&shift)},
                                  {"reception", QVariant::fromValue(&reception)},
                                  {"queue", QVariant::fromValue(&queue)},
+                                 {"selfService", QVariant::fromValue(&selfService)},
                                  {"status", QVariant::fromValue(&status)},
                                  {"mode", QString::fromStdString(options.mode)}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Frontdesk/Kiosk/Main.qml")));
@@ -123,14 +133,18 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
     std::vector<TourStep> steps;
     std::string screenshots = options.screenshots;
     if (!options.demoSession.empty()) {
-        steps = demoSession({access, session, sale, shift, reception, printer}, *window, services.simulatedTerminal);
+        steps = demoSession({access, session, sale, shift, reception, printer, queue, selfService}, *window,
+                            services.simulatedTerminal);
         screenshots = options.demoSession;
     } else {
         // Every screen, each until it has drawn a frame.
-        for (const char* screen : {"login", "sale", "shift", "reception"}) {
+        for (const char* screen : {"login", "sale", "shift", "reception", "lane", "customer"}) {
             const QString name = QString::fromLatin1(screen);
             steps.push_back({name, [window, name] { window->setProperty("selfTestScreen", name); }, {}});
         }
+        // The customers' panels, each in turn on the customer screen.
+        steps.push_back({QStringLiteral("customer-checkout"), [&selfService] { selfService.startCheckout(); }, {}});
+        steps.push_back({QStringLiteral("customer-checkin"), [&selfService] { selfService.startCheckIn(); }, {}});
     }
     // A bound stops a tour whose window never draws or whose step is never ready (it fails).
     const int drawn = runTour(application, *window, steps, screenshots, std::chrono::seconds(60));

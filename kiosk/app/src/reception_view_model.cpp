@@ -148,6 +148,11 @@ bool ReceptionViewModel::visitorOut(const QString& visitId) {
     return true;
 }
 
+void ReceptionViewModel::clearOutcome() {
+    setOutcome({}, {}, {});
+    say({}, false);
+}
+
 void ReceptionViewModel::dismissAlert() {
     if (m_alert.isEmpty()) return;
     m_alert.clear();

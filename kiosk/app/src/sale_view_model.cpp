@@ -37,6 +37,7 @@ void SaleViewModel::show(const SaleState& state) {
     m_change = money(state.change);
     m_paid = !m_till.checkout().cart().empty() && state.remaining <= 0;
     m_tendered = !state.tenders.empty();
+    m_ageCheckNeeded = state.ageCheckNeeded;
     m_quickAmounts.clear();
     for (const core::Money& amount : quickCashAmounts(core::Money(state.remaining, currency))) {
         m_quickAmounts << text(amount.displayAmount());
@@ -167,6 +168,21 @@ QVariantList SaleViewModel::parkedSales() {
 bool SaleViewModel::resume(const QString& parkedId) {
     if (refuseWhileBusy()) return false;
     return apply(m_till.checkout().resume(parkedId.toStdString()), tr("Sale resumed"));
+}
+
+bool SaleViewModel::abandon() {
+    if (refuseWhileBusy()) return false;
+    auto voided = m_till.checkout().abandon();
+    if (!voided.ok()) return refuse(voided.status());
+    show(SaleState{});
+    say({}, false);
+    return true;
+}
+
+bool SaleViewModel::confirmAge() {
+    return approvedChange(
+        tr("Confirming the customer's age"), tr("Age confirmed"),
+        [this](const std::optional<Approval>& approval) { return m_till.checkout().confirmAge(approval); });
 }
 
 bool SaleViewModel::voidSale(const QString& reason) {

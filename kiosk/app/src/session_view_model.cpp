@@ -25,8 +25,18 @@ bool SessionViewModel::refuseWhileBusy() {
 }
 
 bool SessionViewModel::login(const QString& staffId, const QString& pin) {
+    return switchTo([&] { return m_till.session().login(staffId.trimmed().toStdString(), pin.toStdString()); });
+}
+
+bool SessionViewModel::takeOver(const QString& staffId, const QString& pin) {
+    return switchTo([&] {
+        return m_till.session().endUnattended(Approval{staffId.trimmed().toStdString(), pin.toStdString()});
+    });
+}
+
+bool SessionViewModel::switchTo(const std::function<core::Result<StaffMember>()>& authenticate) {
     if (refuseWhileBusy()) return false;
-    auto member = m_till.session().login(staffId.trimmed().toStdString(), pin.toStdString());
+    auto member = authenticate();
     if (!member.ok()) {
         say(QString::fromStdString(member.status().message()));
         return false;

@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
+#include "core/bounded_input.h"
 #include "kiosk/limits.h"
 
 namespace frontdesk::kiosk {
@@ -37,7 +40,8 @@ StoreLimits StoreLimits::defaults(const core::Currency& currency) {
 }
 
 Status validateTerminalId(const std::string& what, const std::string& id) {
-    if (id.empty() || id.size() > 11) return core::invalidArgument(what + " id must be 1 to 11 characters: '" + id + "'");
+    if (id.empty() || id.size() > 11)
+        return core::invalidArgument(what + " id must be 1 to 11 characters: '" + id + "'");
     for (char c : id) {
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
             return core::invalidArgument(what + " id may hold only a-z, 0-9 and '-': '" + id + "'");
@@ -62,13 +66,15 @@ public:
     }
     Result<std::string> get(const char* key) const {
         auto it = m_values.find(key);
-        if (it == m_values.end()) return Status(core::ErrorKind::Corrupt, std::string("setting '") + key + "' is missing");
+        if (it == m_values.end())
+            return Status(core::ErrorKind::Corrupt, std::string("setting '") + key + "' is missing");
         return it->second;
     }
     Result<std::int64_t> getInt(const char* key) const {
         FD_ASSIGN(auto text, get(key));
         FD_ASSIGN(auto d, core::Decimal::parse(text));
-        if (!d.isInteger()) return Status(core::ErrorKind::Corrupt, std::string("setting '") + key + "' is not an integer");
+        if (!d.isInteger())
+            return Status(core::ErrorKind::Corrupt, std::string("setting '") + key + "' is not an integer");
         return d.units();
     }
     // Text settings added after the first terminals were provisioned: "" when absent.
@@ -142,6 +148,26 @@ Status setRunningDatasetVersion(core::Database& db, const std::string& dataset, 
     return stmt->bindAll(dataset, version).run();
 }
 
+Result<std::optional<std::string>> configuredMode(core::Database& db) {
+    FD_ASSIGN(auto* stmt, db.cached("SELECT value FROM settings WHERE key = 'terminal_config'"));
+    std::optional<std::string> mode;
+    Status invalid;
+    FD_TRY(stmt->forEachRow([&](const core::Statement& row) {
+        const auto config = nlohmann::json::parse(row.text(0), nullptr, false);
+        const auto it = config.is_object() ? config.find("mode") : config.end();
+        if (it == config.end()) return;
+        const std::string named = it->is_string() ? it->get<std::string>() : it->dump();
+        if (named == "cashier" || named == "reception" || named == "self-service") {
+            mode = named;
+        } else {
+            invalid = core::invalidArgument("the terminal configuration's mode '" + core::excerpt(named) +
+                                            "' is not cashier, reception or self-service");
+        }
+    }));
+    FD_TRY(invalid);
+    return mode;
+}
+
 Result<TerminalSettings> loadSettings(core::Database& db) {
     FD_ASSIGN(auto rows, SettingsRows::read(db));
     TerminalSettings s;
@@ -203,8 +229,10 @@ Status validateHeader(const StoreHeader& header) {
 Status saveSettings(core::Database& db, const TerminalSettings& s) {
     FD_TRY(validateTerminalId("store", s.store));
     FD_TRY(validateTerminalId("terminal", s.terminal));
-    if (s.maxFailedLogins < 1 || s.maxFailedLogins > 20) return core::invalidArgument("max_failed_logins must be 1..20");
-    if (s.lockoutSeconds < 1 || s.lockoutSeconds > 86400) return core::invalidArgument("lockout_seconds must be 1..86400");
+    if (s.maxFailedLogins < 1 || s.maxFailedLogins > 20)
+        return core::invalidArgument("max_failed_logins must be 1..20");
+    if (s.lockoutSeconds < 1 || s.lockoutSeconds > 86400)
+        return core::invalidArgument("lockout_seconds must be 1..86400");
     for (const auto& [name, minor] : {std::pair{"max_refund_without_receipt", s.limits.maxRefundWithoutReceiptMinor},
                                       std::pair{"max_paid_out", s.limits.maxPaidOutMinor}}) {
         if (minor < 1 || minor > kMaxAmountMinor) {

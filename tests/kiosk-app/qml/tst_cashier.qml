@@ -18,7 +18,7 @@ TestCase {
         harness.reset(loggedIn)
         const window = createTemporaryObject(app, test, {
             session: harness.session, sale: harness.sale, printer: harness.printer, shift: harness.shift,
-            reception: harness.reception, queue: harness.queue, status: harness.status, mode: "cashier"
+            reception: harness.reception, queue: harness.queue, selfService: harness.selfService, status: harness.status, mode: "cashier"
         })
         verify(window, "the window")
         waitForRendering(window.contentItem)

@@ -77,6 +77,11 @@ struct TerminalSettings {
 // character, or too many address lines.
 [[nodiscard]] core::Status validateHeader(const StoreHeader& header);
 
+// The touchscreen's mode as the back office's terminal configuration sets it ("mode": "cashier",
+// "reception" or "self-service"; docs/master-data.md): nullopt when no configuration was received
+// or it names no mode, InvalidArgument for a mode the kiosk does not have.
+[[nodiscard]] core::Result<std::optional<std::string>> configuredMode(core::Database& db);
+
 // Loads settings; FailedPrecondition if the terminal was never provisioned.
 [[nodiscard]] core::Result<TerminalSettings> loadSettings(core::Database& db);
 // The pricing in force now (one indexed read of the settings table).

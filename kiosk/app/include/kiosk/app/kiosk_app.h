@@ -13,7 +13,7 @@
 namespace frontdesk::kiosk::app {
 
 struct AppOptions {
-    std::string mode = "cashier";  // only cashier has screens so far (docs/kiosk-app.md)
+    std::string mode = "cashier";  // cashier, reception or self-service
     bool selfTest = false;         // load every screen offscreen, exit 1 on any QML warning
     std::string screenshots;       // with selfTest: a folder for each screen as NAME.png
     std::string demoSession;       // a folder: the demo's session offscreen, a screenshot per step

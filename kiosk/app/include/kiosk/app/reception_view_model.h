@@ -116,6 +116,8 @@ public:
     Q_INVOKABLE bool visitorIn(const QString& name, const QString& company, const QString& host);
     Q_INVOKABLE bool visitorOut(const QString& visitId);
     Q_INVOKABLE void dismissAlert();
+    // Forgets the last check-in's answer and message (the self-service till's next customer).
+    Q_INVOKABLE void clearOutcome();
     Q_INVOKABLE bool clockIn(const QString& staffId, const QString& pin);
     Q_INVOKABLE bool clockOut(const QString& staffId, const QString& pin);
 

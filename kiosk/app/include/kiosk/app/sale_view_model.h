@@ -14,7 +14,10 @@
 //   payment first", so the till is never used from two threads. The answer becomes cardState
 //   (approved, declined, cancelled, timeout, offline) and a message that says what to do next.
 // - Complete: commits the paid sale; committed() follows, and printing after it.
-// - Park, resume, void.
+// - Park, resume, void; a sale a self-service customer walked away from, abandoned.
+// - Age-restricted items: ageCheckNeeded holds payment until a member of staff confirms the
+//   customer's age (confirmAge, through the approval when the role or the unattended till needs
+//   one).
 //
 // GUI thread. The TillAccess outlives it.
 
@@ -48,6 +51,7 @@ class SaleViewModel : public QObject {
     Q_PROPERTY(bool empty READ empty NOTIFY totalsChanged)                       // no lines
     Q_PROPERTY(bool tendered READ tendered NOTIFY totalsChanged)                 // a payment is taken: lines are fixed
     Q_PROPERTY(QStringList quickAmounts READ quickAmounts NOTIFY totalsChanged)  // "12.34", "15.00", "20.00"
+    Q_PROPERTY(bool ageCheckNeeded READ ageCheckNeeded NOTIFY totalsChanged)     // payment waits for staff
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
     Q_PROPERTY(QString lastReceipt READ lastReceipt NOTIFY committed)
@@ -68,6 +72,7 @@ public:
     bool empty() const { return m_till.checkout().cart().empty(); }
     bool tendered() const { return m_tendered; }
     QStringList quickAmounts() const { return m_quickAmounts; }
+    bool ageCheckNeeded() const { return m_ageCheckNeeded; }
     QString message() const { return m_message; }
     bool messageIsError() const { return m_error; }
     QString lastReceipt() const { return m_lastReceipt; }
@@ -97,6 +102,9 @@ public:
     Q_INVOKABLE QVariantList parkedSales();
     Q_INVOKABLE bool resume(const QString& parkedId);
     Q_INVOKABLE bool voidSale(const QString& reason);
+    // Self-service: the customer walked away; the sale is voided with no approval.
+    Q_INVOKABLE bool abandon();
+    Q_INVOKABLE bool confirmAge();
 
 signals:
     void totalsChanged();
@@ -127,7 +135,7 @@ private:
     CartModel m_cart;
     QString m_total, m_tax, m_paidSoFar, m_remaining, m_change, m_message, m_lastReceipt, m_cardState;
     QStringList m_quickAmounts;
-    bool m_paid = false, m_tendered = false, m_error = false;
+    bool m_paid = false, m_tendered = false, m_error = false, m_ageCheckNeeded = false;
     PendingApproval m_approval;
     Committed m_lastCommitted;
 };

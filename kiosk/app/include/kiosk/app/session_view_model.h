@@ -10,6 +10,7 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
 
 #include <QtQml/qqmlregistration.h>
 
@@ -37,6 +38,8 @@ public:
 
     Q_INVOKABLE bool login(const QString& staffId, const QString& pin);
     Q_INVOKABLE bool logout();
+    // A member of staff takes back a till handed to customers (self-service), and is logged in.
+    Q_INVOKABLE bool takeOver(const QString& staffId, const QString& pin);
 
 signals:
     void userChanged();
@@ -44,6 +47,8 @@ signals:
 
 private:
     void say(const QString& message);
+    // A member logged in by `authenticate` (their id and PIN checked), or its refusal in words.
+    bool switchTo(const std::function<core::Result<StaffMember>()>& authenticate);
     bool refuseWhileBusy();
     TillAccess& m_access;
     Till& m_till;
