@@ -15,6 +15,7 @@
 #include "kiosk/app/printer_view_model.h"
 #include "kiosk/app/queue_view_model.h"
 #include "kiosk/app/reception_view_model.h"
+#include "kiosk/app/refund_view_model.h"
 #include "kiosk/app/sale_view_model.h"
 #include "kiosk/app/self_service_view_model.h"
 #include "kiosk/app/session_view_model.h"
@@ -35,6 +36,7 @@ class Harness : public QObject {
     Q_PROPERTY(QObject* reception READ reception NOTIFY changed)
     Q_PROPERTY(QObject* queue READ queue NOTIFY changed)
     Q_PROPERTY(QObject* selfService READ selfService NOTIFY changed)
+    Q_PROPERTY(QObject* refund READ refund NOTIFY changed)
     Q_PROPERTY(QObject* status READ status NOTIFY changed)
 
 public:
@@ -45,12 +47,14 @@ public:
     QObject* reception() { return m_reception.get(); }
     QObject* queue() { return m_queue.get(); }
     QObject* selfService() { return m_selfService.get(); }
+    QObject* refund() { return m_refund.get(); }
     QObject* status() { return m_status.get(); }
 
     // A fresh terminal (the standard seed, with the reception tables when desk: testing::deskSeed)
     // with a shift open by c1 (Cass), logged in or not.
     Q_INVOKABLE void reset(bool loggedIn, bool desk = false) {
         m_status.reset();
+        m_refund.reset();
         m_selfService.reset();
         m_queue.reset();
         m_reception.reset();
@@ -70,6 +74,7 @@ public:
         m_reception = std::make_unique<ReceptionViewModel>(*m_access);
         m_queue = std::make_unique<QueueViewModel>(*m_access);
         m_selfService = std::make_unique<SelfServiceViewModel>(*m_access, *m_session, *m_sale, *m_reception);
+        m_refund = std::make_unique<RefundViewModel>(*m_access);
         m_status = std::make_unique<StatusViewModel>(StatusViewModel::Sources{}, m_terminal->clock);
         emit changed();
     }
@@ -92,6 +97,7 @@ private:
     std::unique_ptr<ReceptionViewModel> m_reception;
     std::unique_ptr<QueueViewModel> m_queue;
     std::unique_ptr<SelfServiceViewModel> m_selfService;
+    std::unique_ptr<RefundViewModel> m_refund;
     std::unique_ptr<StatusViewModel> m_status;
 };
 

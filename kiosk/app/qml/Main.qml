@@ -12,10 +12,12 @@ ApplicationWindow {
     required property ReceptionViewModel reception
     required property QueueViewModel queue
     required property SelfServiceViewModel selfService
+    required property RefundViewModel refund
     required property StatusViewModel status
     required property string mode
     property string selfTestScreen: ""  // set by --self-test to show every screen
     property bool shiftShown: false     // the cashier asked for the shift screen
+    property bool refundShown: false    // the cashier asked for the refund screen
     // What is on show: login until someone is logged in; then at reception the desk, and at a
     // till the shift until one is open, then the sale; a self-service till shows the staff's lane
     // screen until it is handed to customers, then the customers' screens.
@@ -23,7 +25,7 @@ ApplicationWindow {
         : !session.loggedIn ? "login"
         : mode === "reception" ? "reception"
         : !shift.open || shiftShown ? "shift"
-        : mode !== "self-service" ? "sale"
+        : mode !== "self-service" ? (refundShown ? "refund" : "sale")
         : selfService.unattended ? "customer" : "lane"
 
     width: 1024
@@ -41,7 +43,8 @@ ApplicationWindow {
                        : root.screen === "shift" ? shiftScreen
                        : root.screen === "reception" ? receptionScreen
                        : root.screen === "lane" ? laneScreen
-                       : root.screen === "customer" ? customerScreen : saleScreen
+                       : root.screen === "customer" ? customerScreen
+                       : root.screen === "refund" ? refundScreen : saleScreen
     }
     StatusBar {
         id: statusBar
@@ -61,6 +64,15 @@ ApplicationWindow {
             session: root.session
             printer: root.printer
             onShiftWanted: root.shiftShown = true
+            onRefundWanted: root.refundShown = true
+        }
+    }
+    Component {
+        id: refundScreen
+        RefundScreen {
+            refund: root.refund
+            printer: root.printer
+            onBack: root.refundShown = false
         }
     }
     Component {
@@ -98,6 +110,9 @@ ApplicationWindow {
     }
     Connections {
         target: root.session
-        function onUserChanged() { root.shiftShown = false }
+        function onUserChanged() {
+            root.shiftShown = false
+            root.refundShown = false
+        }
     }
 }

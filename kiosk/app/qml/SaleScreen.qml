@@ -13,6 +13,7 @@ Item {
     required property PrinterViewModel printer
     property int selectedLine: 0  // 1-based; 0 for none
     signal shiftWanted()
+    signal refundWanted()
 
     Connections {
         target: screen.sale.cart
@@ -159,6 +160,14 @@ Item {
                     font.pixelSize: Theme.textSize
                     color: Theme.muted
                     Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "refundButton"
+                    text: qsTr("Refund")
+                    enabled: screen.sale.empty && !screen.sale.busy
+                    font.pixelSize: Theme.textSize
+                    Layout.preferredHeight: Theme.minimumTarget
+                    onClicked: screen.refundWanted()
                 }
                 Button {
                     objectName: "shiftButton"

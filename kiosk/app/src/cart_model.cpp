@@ -1,14 +1,8 @@
 #include "kiosk/app/cart_model.h"
 
+#include "qt_text.h"
+
 namespace frontdesk::kiosk::app {
-
-namespace {
-
-QString amount(std::int64_t minor, const core::Currency& currency) {
-    return QString::fromStdString(core::Money(minor, currency).displayAmount());
-}
-
-}  // namespace
 
 int CartModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
@@ -52,12 +46,12 @@ void CartModel::update(const Cart& cart, const SaleState& state, const core::Cur
         Row row;
         row.name = QString::fromStdString(line.item.name);
         row.quantity = QString::fromStdString(line.qty.toString());
-        row.unitPrice = amount(line.unitPriceMinor, currency);
+        row.unitPrice = amountText(line.unitPriceMinor, currency);
         if (i < state.totals.lines.size()) {
             const PricedLine& priced = state.totals.lines[i];
-            row.amount = amount(priced.amounts.gross.minor(), currency);
+            row.amount = amountText(priced.amounts.gross.minor(), currency);
             const std::int64_t off = priced.lineDiscountMinor + priced.cartDiscountMinor;
-            if (off != 0) row.discount = amount(-off, currency);
+            if (off != 0) row.discount = amountText(-off, currency);
         }
         row.ageRestricted = line.item.ageRestricted;
         next.push_back(std::move(row));

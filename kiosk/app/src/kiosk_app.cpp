@@ -15,6 +15,7 @@
 #include "kiosk/app/printer_view_model.h"
 #include "kiosk/app/queue_view_model.h"
 #include "kiosk/app/reception_view_model.h"
+#include "kiosk/app/refund_view_model.h"
 #include "kiosk/app/sale_view_model.h"
 #include "kiosk/app/scanner_input.h"
 #include "kiosk/app/self_service_view_model.h"
@@ -66,6 +67,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
     ReceptionViewModel reception(access);
     QueueViewModel queue(access);
     SelfServiceViewModel selfService(access, session, sale, reception);
+    RefundViewModel refund(access);
     StatusViewModel status(
         {services.syncStatus, services.printer ? &services.printer->printer().service() : nullptr,
          QObject::tr("keyboard scanner"),
@@ -75,6 +77,8 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
     // The receipt prints after the commit, never before; the drawer opens first when cash moved.
     QObject::connect(&sale, &SaleViewModel::committed, &printer,
                      [&] { printer.printSale(sale.lastCommitted(), session.staffName()); });
+    QObject::connect(&refund, &RefundViewModel::committed, &printer,
+                     [&](const Committed& done) { printer.printSale(done, session.staffName()); });
     QObject::connect(&shift, &ShiftViewModel::reportReady, &printer,
                      [&](const ShiftReport& report) { printer.printReport(report, session.staffName()); });
     QObject::connect(&shift, &ShiftViewModel::drawerWanted, &printer, &PrinterViewModel::openDrawer);
@@ -88,6 +92,8 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
         if (!session.loggedIn()) return;  // the login screen takes a badge as typing
         if (selfService.unattended()) {
             selfService.scanned(code);
+        } else if (refund.active()) {
+            refund.scanned(code);
         } else if (atReception) {
             reception.scanned(code);
         } else {
@@ -116,6 +122,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
                                  {"reception", QVariant::fromValue(&reception)},
                                  {"queue", QVariant::fromValue(&queue)},
                                  {"selfService", QVariant::fromValue(&selfService)},
+                                 {"refund", QVariant::fromValue(&refund)},
                                  {"status", QVariant::fromValue(&status)},
                                  {"mode", QString::fromStdString(options.mode)}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Frontdesk/Kiosk/Main.qml")));
@@ -138,7 +145,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
         screenshots = options.demoSession;
     } else {
         // Every screen, each until it has drawn a frame.
-        for (const char* screen : {"login", "sale", "shift", "reception", "lane", "customer"}) {
+        for (const char* screen : {"login", "sale", "shift", "reception", "refund", "lane", "customer"}) {
             const QString name = QString::fromLatin1(screen);
             steps.push_back({name, [window, name] { window->setProperty("selfTestScreen", name); }, {}});
         }

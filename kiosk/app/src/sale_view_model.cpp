@@ -16,7 +16,7 @@ SaleViewModel::SaleViewModel(TillAccess& access, QObject* parent)
 }
 
 QString SaleViewModel::money(std::int64_t minor) const {
-    return text(core::Money(minor, m_till.settings().currency).displayAmount());
+    return amountText(minor, m_till.settings().currency);
 }
 
 void SaleViewModel::say(const QString& message, bool error) {

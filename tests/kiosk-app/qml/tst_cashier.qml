@@ -18,7 +18,7 @@ TestCase {
         harness.reset(loggedIn)
         const window = createTemporaryObject(app, test, {
             session: harness.session, sale: harness.sale, printer: harness.printer, shift: harness.shift,
-            reception: harness.reception, queue: harness.queue, selfService: harness.selfService, status: harness.status, mode: "cashier"
+            reception: harness.reception, queue: harness.queue, selfService: harness.selfService, refund: harness.refund, status: harness.status, mode: "cashier"
         })
         verify(window, "the window")
         waitForRendering(window.contentItem)
@@ -80,6 +80,23 @@ TestCase {
         verify(find(w, "saleMessage").text.indexOf("saved") >= 0, find(w, "saleMessage").text)
         compare(find(w, "total").text, "EUR 0.00")
         compare(harness.rows("sales"), 1)
+    }
+
+    function test_aReceiptScannedAtTheRefundScreenGivesALineBack() {
+        const w = open(true)
+        type(w, "barcodeField", "4000000000017")
+        tap(w, "quickCash1")
+        tap(w, "completeButton")
+        tap(w, "refundButton")
+        type(w, "receiptField", "t1-000001")
+        compare(find(w, "refundLines").count, 1)
+        tap(w, "refundAll0")
+        find(w, "refundReason").text = "leaking"
+        tap(w, "refundButton")
+        compare(find(w, "refundMessage").text, "Refund t1-000002 saved: 1.99 back")
+        compare(harness.rows("sales WHERE kind = 'refund'"), 1)
+        tap(w, "refundBack")
+        find(w, "barcodeField")
     }
 
     function test_aDeclinedCardSaysSoThenTheNextCardIsApproved() {
