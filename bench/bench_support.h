@@ -12,6 +12,7 @@
 #include <ctime>
 #include <exception>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,6 +46,18 @@ auto orDie(const char* what, Build&& build) -> decltype(build()) {
     } catch (const std::exception& e) {
         die(std::string(what) + ": " + e.what());
     }
+}
+
+// A size flag of the bench's own ("--items=300000"): true and `value` set when `arg` is `name`
+// followed by a number of at least `least`; stops the benchmark on a bad number.
+inline bool sizeFlag(std::string_view arg, std::string_view name, std::size_t& value, unsigned long long least = 1) {
+    if (arg.substr(0, name.size()) != name) return false;
+    const std::string number(arg.substr(name.size()));
+    char* end = nullptr;
+    const unsigned long long parsed = std::strtoull(number.c_str(), &end, 10);
+    if (number.empty() || *end != '\0' || parsed < least) die("bad value in " + std::string(arg));
+    value = static_cast<std::size_t>(parsed);
+    return true;
 }
 
 // Nearest-rank percentile (p in 0..100) of samples; sorts them in place.

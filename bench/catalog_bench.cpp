@@ -11,9 +11,6 @@
 // sequence for the engine and its raw sqlite3 baseline, and 2,000 untimed calls warm the caches
 // before the 20,000 that are timed.
 
-#include <benchmark/benchmark.h>
-#include <sqlite3.h>
-
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -26,9 +23,10 @@
 #include <utility>
 #include <vector>
 
-#include <sys/resource.h>
-
+#include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
+#include <sys/resource.h>
 
 #include "bench_support.h"
 #include "core/clock.h"
@@ -61,33 +59,33 @@ constexpr int kSearchLimit = 20;
 // ---- generating the catalog ----
 
 constexpr std::array kBrands = {
-    "Alpenhof", "Almrausch", "Bergquell", "Bio Sonne", "Brandt",    "Castello",  "Dorfkrone", "Elbtal",
-    "Feinkost", "Frischhof", "Gutsherr",  "Hansano",  "Heidegold", "Isarland", "Jacobs",    "Kaiserhof",
-    "Landliebe", "Lindner",  "Meierei",   "Milsani",  "Nordsee",   "Obsthof",  "Osterland", "Peter",
-    "Qualita",  "Rhoen",     "Rosenhof",  "Sanddorn", "Schwarzwald", "Sonnentor", "Tannenhof", "Uckermark",
-    "Vitalis",  "Wiesenhof", "Weserland", "Xaver",    "Ybbstaler", "Zillertal", "Zuckerbaeck", "Gartenfrisch",
+    "Alpenhof",  "Almrausch", "Bergquell", "Bio Sonne", "Brandt",      "Castello",  "Dorfkrone",   "Elbtal",
+    "Feinkost",  "Frischhof", "Gutsherr",  "Hansano",   "Heidegold",   "Isarland",  "Jacobs",      "Kaiserhof",
+    "Landliebe", "Lindner",   "Meierei",   "Milsani",   "Nordsee",     "Obsthof",   "Osterland",   "Peter",
+    "Qualita",   "Rhoen",     "Rosenhof",  "Sanddorn",  "Schwarzwald", "Sonnentor", "Tannenhof",   "Uckermark",
+    "Vitalis",   "Wiesenhof", "Weserland", "Xaver",     "Ybbstaler",   "Zillertal", "Zuckerbaeck", "Gartenfrisch",
 };
 constexpr std::array kDescriptors = {
-    "Organic",  "Classic", "Fresh",   "Light",   "Smoked",  "Whole",     "Crunchy", "Creamy",  "Spicy",
-    "Sweet",    "Salted",  "Roasted", "Natural", "Premium", "Family",    "Mini",    "Extra",   "Wild",
-    "Golden",   "Dark",    "Mild",    "Farmers", "Rustic",  "Alpine",    "Garden",  "Lemon",   "Vanilla",
-    "Chocolate", "Honey",  "Herb",    "Garlic",  "Pepper",  "Strawberry", "Apple",  "Cherry",  "Coconut",
+    "Organic",   "Classic", "Fresh",   "Light",   "Smoked",  "Whole",      "Crunchy", "Creamy", "Spicy",
+    "Sweet",     "Salted",  "Roasted", "Natural", "Premium", "Family",     "Mini",    "Extra",  "Wild",
+    "Golden",    "Dark",    "Mild",    "Farmers", "Rustic",  "Alpine",     "Garden",  "Lemon",  "Vanilla",
+    "Chocolate", "Honey",   "Herb",    "Garlic",  "Pepper",  "Strawberry", "Apple",   "Cherry", "Coconut",
 };
 constexpr std::array kProducts = {
-    "Apple juice",  "Orange juice", "Mineral water", "Lemonade",   "Cola",       "Beer",         "Red wine",
-    "White wine",   "Coffee beans", "Ground coffee", "Black tea",  "Green tea",  "Milk",         "Yoghurt",
-    "Butter",       "Cheese",       "Gouda",         "Emmental",   "Mozzarella", "Cream cheese", "Eggs",
-    "Bread",        "Bread rolls",  "Toast",         "Croissants", "Muesli",     "Cornflakes",   "Oats",
-    "Spaghetti",    "Penne",        "Rice",          "Tomato sauce", "Pesto",    "Olive oil",    "Sunflower oil",
-    "Vinegar",      "Mustard",      "Ketchup",       "Mayonnaise", "Salami",     "Ham",          "Sausages",
-    "Chicken breast", "Salmon",     "Tuna",          "Chips",      "Pretzels",   "Biscuits",     "Chocolate bar",
-    "Gummy bears",  "Ice cream",    "Pizza",         "Soup",       "Dish soap",  "Shampoo",      "Toothpaste",
-    "Paper towels", "Detergent",    "Cat food",      "Dog food",
+    "Apple juice",    "Orange juice", "Mineral water", "Lemonade",     "Cola",       "Beer",         "Red wine",
+    "White wine",     "Coffee beans", "Ground coffee", "Black tea",    "Green tea",  "Milk",         "Yoghurt",
+    "Butter",         "Cheese",       "Gouda",         "Emmental",     "Mozzarella", "Cream cheese", "Eggs",
+    "Bread",          "Bread rolls",  "Toast",         "Croissants",   "Muesli",     "Cornflakes",   "Oats",
+    "Spaghetti",      "Penne",        "Rice",          "Tomato sauce", "Pesto",      "Olive oil",    "Sunflower oil",
+    "Vinegar",        "Mustard",      "Ketchup",       "Mayonnaise",   "Salami",     "Ham",          "Sausages",
+    "Chicken breast", "Salmon",       "Tuna",          "Chips",        "Pretzels",   "Biscuits",     "Chocolate bar",
+    "Gummy bears",    "Ice cream",    "Pizza",         "Soup",         "Dish soap",  "Shampoo",      "Toothpaste",
+    "Paper towels",   "Detergent",    "Cat food",      "Dog food",
 };
-constexpr std::array kSizes = {"100g", "125g", "200g", "250g", "400g", "500g", "750g", "1kg",
+constexpr std::array kSizes = {"100g",  "125g", "200g", "250g", "400g", "500g",   "750g",   "1kg",
                                "0.33L", "0.5L", "0.7L", "1L",   "1.5L", "6x1.5L", "10 pcs", "4 pcs"};
-constexpr std::array kCategories = {"beverages", "dairy", "bakery", "pantry", "meat", "fish",
-                                    "snacks",    "frozen", "household", "pets"};
+constexpr std::array kCategories = {"beverages", "dairy",  "bakery", "pantry",    "meat",
+                                    "fish",      "snacks", "frozen", "household", "pets"};
 
 template <typename Words>
 const char* pick(std::mt19937_64& rng, const Words& words) {
@@ -155,11 +153,16 @@ nlohmann::json seedOf(const std::vector<GeneratedItem>& items) {
     }
     return {
         {"terminal",
-         {{"store", "s1"}, {"terminal", "t1"}, {"currency", "EUR"}, {"tax_mode", "inclusive"},
-          {"tax_rounding", "per_line"}, {"rounding_mode", "half_up"}}},
+         {{"store", "s1"},
+          {"terminal", "t1"},
+          {"currency", "EUR"},
+          {"tax_mode", "inclusive"},
+          {"tax_rounding", "per_line"},
+          {"rounding_mode", "half_up"}}},
         {"price_version", 1},
         {"tax_codes",
-         {{{"code", "VAT19"}, {"rate", "19"}, {"name", "standard"}}, {{"code", "VAT7"}, {"rate", "7"}, {"name", "reduced"}}}},
+         {{{"code", "VAT19"}, {"rate", "19"}, {"name", "standard"}},
+          {{"code", "VAT7"}, {"rate", "7"}, {"name", "reduced"}}}},
         {"items", std::move(list)},
     };
 }
@@ -205,7 +208,8 @@ std::unique_ptr<CatalogDb> importCatalog() {
     core::SystemClock clock;
 
     const auto t0 = Clock::now();
-    const auto report = must(kiosk::importSeed(*c->db, clock, seed, core::HashStrength::Minimum), "importing the catalog");
+    const auto report =
+        must(kiosk::importSeed(*c->db, clock, seed, core::HashStrength::Minimum), "importing the catalog");
     c->importSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
     if (report.taxCodes != 2 || report.items != static_cast<int>(items.size()) || !report.quarantined.empty()) {
         die("the import applied " + std::to_string(report.items) + " of " + std::to_string(items.size()) + " items (" +
@@ -351,8 +355,12 @@ void searchBenchmark(benchmark::State& state, const std::vector<std::string>& pr
     state.counters["results"] = calls > 0 ? static_cast<double>(results) / static_cast<double>(calls) : 0.0;
 }
 
-void BM_SearchNamePrefix(benchmark::State& state) { searchBenchmark(state, shared().namePrefixes); }
-void BM_SearchSkuPrefix(benchmark::State& state) { searchBenchmark(state, shared().skuPrefixes); }
+void BM_SearchNamePrefix(benchmark::State& state) {
+    searchBenchmark(state, shared().namePrefixes);
+}
+void BM_SearchSkuPrefix(benchmark::State& state) {
+    searchBenchmark(state, shared().skuPrefixes);
+}
 
 // The baseline: its own connection to the same file (same open flags and pragmas, default page
 // cache like the engine's), the same SQL as Catalog::byBarcode, prepared once, text bound
@@ -449,16 +457,6 @@ void registerBenchmarks() {
 }
 
 // "--name=N" into value; false if arg is another flag.
-bool sizeFlag(std::string_view arg, std::string_view name, std::size_t& value) {
-    if (arg.substr(0, name.size()) != name) return false;
-    const std::string number(arg.substr(name.size()));
-    char* end = nullptr;
-    const unsigned long long parsed = std::strtoull(number.c_str(), &end, 10);
-    if (number.empty() || *end != '\0' || parsed == 0) die("bad value in " + std::string(arg));
-    value = static_cast<std::size_t>(parsed);
-    return true;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -466,8 +464,8 @@ int main(int argc, char** argv) {
     std::vector<char*> args;
     for (int i = 0; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (i > 0 && (sizeFlag(arg, "--catalog_items=", sizes.items) ||
-                      sizeFlag(arg, "--catalog_samples=", sizes.samples))) {
+        if (i > 0 && (bench::sizeFlag(arg, "--catalog_items=", sizes.items) ||
+                      bench::sizeFlag(arg, "--catalog_samples=", sizes.samples))) {
             continue;
         }
         args.push_back(argv[i]);

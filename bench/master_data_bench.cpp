@@ -12,12 +12,12 @@
 // apply, the sales made during it, how long the apply took, and how long its switch held the
 // write lock (switch_us). The goal: the apply's p99 a few milliseconds above the idle p99 at most,
 // and no sale waiting for the import.
-#include <benchmark/benchmark.h>
-
 #include <chrono>
 #include <cstring>
 #include <future>
 #include <memory>
+
+#include <benchmark/benchmark.h>
 
 #include "bench_support.h"
 #include "kiosk/master_data.h"

@@ -30,10 +30,10 @@ reps=${BENCH_REPETITIONS:-10}
 min_time=${BENCH_MIN_TIME:-1}
 out=${BENCH_OUT:-$build/bench-results}
 
-for exe in bench_sale_commit bench_catalog bench_sync bench_master_data bench_backoffice bench_printing; do
+for exe in bench_sale_commit bench_catalog bench_sync bench_master_data bench_backoffice bench_printing bench_kiosk_app; do
     if [[ ! -x "$build/bench/$exe" ]]; then
         echo "error: $build/bench/$exe not found; build it first:" >&2
-        echo "  ninja -C $build bench_sale_commit bench_catalog bench_sync bench_master_data bench_backoffice bench_printing" >&2
+        echo "  ninja -C $build bench_sale_commit bench_catalog bench_sync bench_master_data bench_backoffice bench_printing bench_kiosk_app frontdesk-kiosk" >&2
         exit 2
     fi
 done
@@ -59,6 +59,27 @@ run() {
         exit 1
     fi
 }
+# startup ITEMS MEMBERS RUNS: the touchscreen started on a terminal of that size and on an empty
+# one, in turn, RUNS times each (frontdesk-kiosk --first-frame: offscreen, the time from main to
+# the first frame drawn and the peak resident memory); lines "big|small US KIB" in startup.txt.
+startup() {
+    local dir
+    dir=$(mktemp -d "$scratch/frontdesk-startup.XXXXXX")
+    "$build/bench/bench_kiosk_app" --make_terminal="$dir/big.db" --terminal_items="$1" --terminal_members="$2" >/dev/null
+    "$build/bench/bench_kiosk_app" --make_terminal="$dir/small.db" --terminal_items=0 --terminal_members=0 >/dev/null
+    for ((i = 0; i < $3; i++)); do
+        for db in small big; do
+            "$build/kiosk/frontdesk-kiosk" --db "$dir/$db.db" --first-frame --no-on-screen-keyboard --log-level warn \
+                2>/dev/null | sed -n "s/^first frame: \([0-9]*\) us, peak rss \([0-9]*\) KiB.*/$db \1 \2/p"
+        done
+    done >"$out/startup.txt"
+    rm -rf "$dir"
+    if [[ $(wc -l <"$out/startup.txt") -ne $((2 * $3)) ]]; then
+        echo "error: frontdesk-kiosk --first-frame did not report every start" >&2
+        exit 1
+    fi
+}
+
 if ((smoke)); then
     echo "running bench_sale_commit and bench_catalog once, briefly (smoke run: the figures mean nothing) ..."
     run sale_commit --benchmark_min_time=0.01
@@ -67,6 +88,8 @@ if ((smoke)); then
     run master_data --apply_items=2000 --idle_sales=50
     run backoffice --sales=20000 --benchmark_repetitions=2 --benchmark_report_aggregates_only=true
     run printing --benchmark_min_time=0.01
+    run kiosk_app --terminal_items=2000 --terminal_members=5000 --scan_samples=200
+    startup 2000 5000 1
 else
     # Repetitions interleaved at random so the commit benchmarks see the same background load;
     # the summary uses the medians (and the pooled means of the paired run).
@@ -83,6 +106,10 @@ else
     run backoffice
     echo "running bench_printing (encodes receipts, then prints them to the printer simulator) ..."
     run printing --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+    echo "running bench_kiosk_app (a terminal of 300,000 items and 1,000,000 members, scanned through the sale screen) ..."
+    run kiosk_app
+    echo "starting the touchscreen 5 times on that terminal and on an empty one ..."
+    startup 300000 1000000 5
 fi
 
 # GoogleBenchmark's JSON puts one "key": value per line; collect them per benchmark, with names
@@ -203,10 +230,36 @@ awk -v smoke="$smoke" '
         printf "  printed and confirmed  %9.1f ms   %9.1f receipts/s  (printer service over TCP to the simulator)\n", v[pc, "real_time"], rate(pc)
         printf "  raw socket + GS r      %9.1f ms   %9.1f receipts/s\n", v[rp, "real_time"], rate(rp)
         printf "  ratio Print/Raw        %9.2f\n", ratio(pc, rp)
+        sc = "BM_ScanToCart"; es = "BM_EngineScan"; rl = "BM_RawBarcodeLookup"
+        print ""
+        printf "The touchscreen: scan to cart updated (%d items, %d members; per scan, us)\n", v[sc, "items"], v[sc, "members"]
+        printf "  %-40s %8s %8s\n", "", "p50", "p99"
+        printf "  %-40s %8.1f %8.1f\n", "sale screen (view model, cart, totals)", v[sc, "p50_us"], v[sc, "p99_us"]
+        printf "  %-40s %8.1f %8.1f\n", "engine alone (Checkout::scan)", v[es, "p50_us"], v[es, "p99_us"]
+        printf "  %-40s %8.1f %8.1f\n", "raw sqlite3 barcode lookup", v[rl, "p50_us"], v[rl, "p99_us"]
+        printf "  ratio p50 ScanToCart/Engine %.2f, ScanToCart/Raw %.1f\n",
+               (v[es, "p50_us"] > 0) ? v[sc, "p50_us"] / v[es, "p50_us"] : 0, (v[rl, "p50_us"] > 0) ? v[sc, "p50_us"] / v[rl, "p50_us"] : 0
         if (failed != "") { print ""; print "FAILED:" failed; exit 1 }
     }
 ' "$out/sale_commit.json" "$out/catalog.json" "$out/sync.json" "$out/master_data.json" "$out/backoffice.json" \
-    "$out/printing.json"
+    "$out/printing.json" "$out/kiosk_app.json"
+
+# The start-up runs: medians per terminal, and the big terminal relative to the empty one.
+awk '
+    { us[$1] = us[$1] " " $2; kib[$1] = kib[$1] " " $3 }
+    function median(list,    a, n, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+        return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    END {
+        print ""
+        printf "The touchscreen: start to first frame (offscreen; medians of %d starts each)\n", NR / 2
+        printf "  %-34s %9.0f ms %9.0f MiB peak\n", "empty terminal", median(us["small"]) / 1000, median(kib["small"]) / 1024
+        printf "  %-34s %9.0f ms %9.0f MiB peak\n", "300,000 items, 1,000,000 members", median(us["big"]) / 1000, median(kib["big"]) / 1024
+        printf "  ratio big/empty %.2f (time), %.2f (memory)\n", median(us["big"]) / median(us["small"]), median(kib["big"]) / median(kib["small"])
+    }
+' "$out/startup.txt"
 
 echo ""
-echo "full output: $out/{sale_commit,catalog,sync,master_data,backoffice,printing}.{txt,json}"
+echo "full output: $out/{sale_commit,catalog,sync,master_data,backoffice,printing,kiosk_app}.{txt,json}, $out/startup.txt"

@@ -28,9 +28,6 @@
 // The terminal is the tests' fixture (frontdesk::kiosk::testing::Terminal: a temp dir, a fake
 // clock, the fake payment terminal and a Till), provisioned with this benchmark's seed.
 
-#include <benchmark/benchmark.h>
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -41,7 +38,9 @@
 #include <string>
 #include <vector>
 
+#include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "bench_support.h"
 #include "core/database.h"
@@ -65,21 +64,29 @@ using Clock = std::chrono::steady_clock;
 // commit), or OFF to leave the fsync out and compare CPU cost alone.
 enum class Sync { Full, Off };
 
-const char* syncPragma(Sync sync) { return sync == Sync::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF"; }
-std::int64_t syncLevel(Sync sync) { return sync == Sync::Full ? 2 : 0; }  // what PRAGMA synchronous reads
+const char* syncPragma(Sync sync) {
+    return sync == Sync::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF";
+}
+std::int64_t syncLevel(Sync sync) {
+    return sync == Sync::Full ? 2 : 0;
+}  // what PRAGMA synchronous reads
 
 // Five items on two tax rates, each with its own barcode: every sale scans all five.
 const char* const kBarcodes[] = {"4000000000017", "4000000000024", "4000000000031", "4000000000048", "4000000000055"};
 
 nlohmann::json benchSeed() {
     auto item = [](const char* sku, const char* name, const char* price, const char* tax, const char* barcode) {
-        return nlohmann::json{{"sku", sku},     {"name", name},         {"price", price},
+        return nlohmann::json{{"sku", sku},      {"name", name},          {"price", price},
                               {"tax_code", tax}, {"barcodes", {barcode}}, {"category", "grocery"}};
     };
     return {
         {"terminal",
-         {{"store", "s1"}, {"terminal", "t1"}, {"currency", "EUR"}, {"tax_mode", "inclusive"},
-          {"tax_rounding", "per_line"}, {"rounding_mode", "half_up"}}},
+         {{"store", "s1"},
+          {"terminal", "t1"},
+          {"currency", "EUR"},
+          {"tax_mode", "inclusive"},
+          {"tax_rounding", "per_line"},
+          {"rounding_mode", "half_up"}}},
         {"price_version", 7},
         {"tax_codes",
          {{{"code", "VAT19"}, {"rate", "19"}, {"name", "standard"}},
@@ -101,13 +108,15 @@ std::int64_t queryInt(core::Database& db, const std::string& sql) {
 // The tests' terminal provisioned with benchSeed(), c1 logged in and a shift open, as at the
 // start of trading; synchronous as asked (the terminal opens its database with FULL).
 std::unique_ptr<kt::Terminal> startTrading(Sync sync) {
-    auto terminal = bench::orDie("provisioning the terminal", [] { return std::make_unique<kt::Terminal>(benchSeed()); });
+    auto terminal =
+        bench::orDie("provisioning the terminal", [] { return std::make_unique<kt::Terminal>(benchSeed()); });
     kiosk::Till& till = *terminal->till;
     must(till.session().login("c1", "1111").status(), "logging in");
     must(till.shifts().open(kt::eur(10000)).status(), "opening the shift");
     if (sync != Sync::Full) must(terminal->db->exec(syncPragma(sync)), "setting synchronous");
     // The figures are only meaningful with the durability settings they claim.
-    const std::string mode = bench::orDie("querying", [&] { return kt::queryText(*terminal->db, "PRAGMA journal_mode"); });
+    const std::string mode =
+        bench::orDie("querying", [&] { return kt::queryText(*terminal->db, "PRAGMA journal_mode"); });
     if (mode != "wal" || queryInt(*terminal->db, "PRAGMA synchronous") != syncLevel(sync)) {
         die(std::string("the terminal db is not in WAL mode with ") + syncPragma(sync));
     }
@@ -226,8 +235,9 @@ const SaleSample& saleSample() {
         RawDb db(terminal->dir.file("terminal.db"), SQLITE_OPEN_READONLY);
         SaleSample s;
         // Tables before their indexes (rowid order); autoindexes have no SQL and come with their table.
-        RawStmt ddl(db.get(), "SELECT sql FROM sqlite_master WHERE tbl_name IN ('counters', 'shifts', 'sales',"
-                              " 'sale_lines', 'sale_tenders', 'outbox') AND sql IS NOT NULL ORDER BY rowid");
+        RawStmt ddl(db.get(),
+                    "SELECT sql FROM sqlite_master WHERE tbl_name IN ('counters', 'shifts', 'sales',"
+                    " 'sale_lines', 'sale_tenders', 'outbox') AND sql IS NOT NULL ORDER BY rowid");
         while (sqlite3_step(ddl.get()) == SQLITE_ROW) {
             s.ddl.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(ddl.get(), 0)));
         }
@@ -247,15 +257,21 @@ const SaleSample& saleSample() {
 
 void bindValue(sqlite3_stmt* stmt, int index, const Value& v) {
     switch (v.type) {
-        case SQLITE_INTEGER: sqlite3_bind_int64(stmt, index, v.integer); break;
-        case SQLITE_FLOAT: sqlite3_bind_double(stmt, index, v.real); break;
+        case SQLITE_INTEGER:
+            sqlite3_bind_int64(stmt, index, v.integer);
+            break;
+        case SQLITE_FLOAT:
+            sqlite3_bind_double(stmt, index, v.real);
+            break;
         case SQLITE_TEXT:
             sqlite3_bind_text(stmt, index, v.bytes.data(), static_cast<int>(v.bytes.size()), SQLITE_STATIC);
             break;
         case SQLITE_BLOB:
             sqlite3_bind_blob(stmt, index, v.bytes.data(), static_cast<int>(v.bytes.size()), SQLITE_STATIC);
             break;
-        default: sqlite3_bind_null(stmt, index); break;
+        default:
+            sqlite3_bind_null(stmt, index);
+            break;
     }
 }
 
@@ -390,8 +406,9 @@ public:
     std::string error() const { return sqlite3_errmsg(m_db.get()); }
 
     bool holds(std::int64_t sales) {
-        RawStmt count(m_db.get(), "SELECT (SELECT count(*) FROM sales) + (SELECT count(*) FROM sale_lines)"
-                                  " + (SELECT count(*) FROM sale_tenders) + (SELECT count(*) FROM outbox)");
+        RawStmt count(m_db.get(),
+                      "SELECT (SELECT count(*) FROM sales) + (SELECT count(*) FROM sale_lines)"
+                      " + (SELECT count(*) FROM sale_tenders) + (SELECT count(*) FROM outbox)");
         return sqlite3_step(count.get()) == SQLITE_ROW && sqlite3_column_int64(count.get(), 0) == 8 * sales;
     }
 
@@ -519,9 +536,13 @@ void pairedCommits(benchmark::State& state, Sync sync) {
     state.counters["ratio"] = sumEngine.seconds > 0 ? sumRaw.seconds / sumEngine.seconds : 0.0;
 }
 
-void BM_CommitPaired(benchmark::State& state) { pairedCommits(state, Sync::Full); }
+void BM_CommitPaired(benchmark::State& state) {
+    pairedCommits(state, Sync::Full);
+}
 // Both connections with synchronous=OFF: what each side costs without the fsync.
-void BM_CommitPairedNoSync(benchmark::State& state) { pairedCommits(state, Sync::Off); }
+void BM_CommitPairedNoSync(benchmark::State& state) {
+    pairedCommits(state, Sync::Off);
+}
 
 // Manual time: Pause/ResumeTiming would still leave the (untimed) scans in the CPU figure, and
 // rates must be per second of commit wall time, not of CPU time, since the fsync is the cost.

@@ -11,14 +11,14 @@
 //                    (backoffice::IngestService): every sale recomputed, booked in the ledger and
 //                    its stock moved, in the ingest transaction, before the ack.
 // All report items_per_second (events); bench/run_benchmarks.sh prints the ratios to the raw one.
-#include <benchmark/benchmark.h>
-
 #include <atomic>
 #include <condition_variable>
 #include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
+
+#include <benchmark/benchmark.h>
 
 #include "backoffice/backoffice_db.h"
 #include "backoffice/service.h"
@@ -105,12 +105,11 @@ void BM_RawMqttQos1(benchmark::State& state) {
     std::atomic<bool> published{false};
     auto subscriberOptions = linkAs("backoffice", "backoffice");
     subscriberOptions.subscriptions = {"fd/v1/s1/+/events"};
-    auto subscriber = must(sync::MqttLink::create(subscriberOptions,
-                                                  {[&] { subscribed = true; }, nullptr,
-                                                   [&](sync::Message) { received.add(); }}),
+    auto subscriber = must(sync::MqttLink::create(subscriberOptions, {[&] { subscribed = true; }, nullptr,
+                                                                      [&](sync::Message) { received.add(); }}),
                            "subscriber");
-    auto publisher = must(sync::MqttLink::create(linkAs("t2", "s1-t2"), {[&] { published = true; }, nullptr, nullptr}),
-                          "publisher");
+    auto publisher =
+        must(sync::MqttLink::create(linkAs("t2", "s1-t2"), {[&] { published = true; }, nullptr, nullptr}), "publisher");
     connectOrDie(*subscriber, subscribed);
     connectOrDie(*publisher, published);
     // The subscription is made in the connected handler without waiting: let one message prove it.
@@ -139,7 +138,8 @@ void BM_RawMqttQos1(benchmark::State& state) {
 // A back office: the ingest ledger and one effect row per event, behind a consumer.
 struct BackOffice {
     BackOffice() {
-        static const core::Schema schema{0x46444254, "bench back office",
+        static const core::Schema schema{0x46444254,
+                                         "bench back office",
                                          {{1, sync::IngestLedger::schemaSql()},
                                           {2, "CREATE TABLE effects (event_id TEXT NOT NULL, seq INTEGER NOT NULL);"}}};
         db = must(core::Database::open(dir.file("backoffice.db"), schema), "back-office database");
@@ -171,9 +171,8 @@ std::unique_ptr<sync::OutboxRelay> startRelay(Terminal& t, const core::Clock& cl
     options.password = login.password;
     // Only wake() and acks make it publish, so nothing moves while the benchmark fills the outbox.
     options.pollInterval = std::chrono::hours(1);
-    auto relay = std::make_unique<sync::OutboxRelay>(options, must(kiosk::OutboxSource::open(t.db->path(), clock),
-                                                                   "outbox source"),
-                                                     clock);
+    auto relay = std::make_unique<sync::OutboxRelay>(
+        options, must(kiosk::OutboxSource::open(t.db->path(), clock), "outbox source"), clock);
     must(relay->start(), "relay");
     return relay;
 }
@@ -224,10 +223,10 @@ void BM_IngestFull(benchmark::State& state) {
          "store");
     const auto login = broker().credentials("backoffice");
     core::SystemClock clock;
-    auto service = must(backoffice::IngestService::open(
-                            {path, sync::ConsumerOptions{"s1", {login.host, login.port}, login.username, login.password}},
-                            clock),
-                        "back office");
+    auto service =
+        must(backoffice::IngestService::open(
+                 {path, sync::ConsumerOptions{"s1", {login.host, login.port}, login.username, login.password}}, clock),
+             "back office");
     must(service->start(), "back office");
     sellAndDrain(state, clock);
     service->stop();
@@ -268,7 +267,8 @@ BENCHMARK(BM_SyncCatchUp)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterati
 
 int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
-        if (std::strncmp(argv[i], "--catchup_events=", 17) == 0) frontdesk::bench::g_catchUpEvents = std::atoi(argv[i] + 17);
+        if (std::strncmp(argv[i], "--catchup_events=", 17) == 0)
+            frontdesk::bench::g_catchUpEvents = std::atoi(argv[i] + 17);
     }
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();

@@ -198,7 +198,15 @@ int main(int argc, char** argv) {
                    "run the demo's session at the touchscreen offscreen on a fresh terminal from --seed, a screenshot "
                    "per step in this folder")
         ->check(CLI::ExistingDirectory);
-    app.add_option("--lock-after", appWanted.lockAfterSeconds, "seconds without input before the till locks; 0 never")
+    app.add_flag("--first-frame", appWanted.firstFrame,
+                 "start offscreen, print the time to the first frame and the peak memory, and exit");
+    bool noKeyboard = false;
+    app.add_flag("--no-on-screen-keyboard", noKeyboard, "no on-screen keyboard: the till has a keyboard of its own");
+    app.add_option("--language", appWanted.language, "the screens' language: en, or fa (Persian, right to left)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"en", "fa"}));
+    app.add_option("--lock-after", appWanted.lockAfterSeconds,
+                   "seconds without input before the till locks (self-service: returns to its welcome); 0 never")
         ->capture_default_str()
         ->check(CLI::Range(0, 86400));
 #endif
@@ -243,6 +251,7 @@ int main(int argc, char** argv) {
         return 2;
     }
 #else
+    appWanted.onScreenKeyboard = !noKeyboard;
     if (appWanted.selfTest || !appWanted.demoSession.empty()) {
         if (headless || seedPath.empty()) {
             std::cerr << "frontdesk-kiosk: --self-test and --demo-session run the touchscreen on a fresh terminal: "

@@ -1,17 +1,17 @@
 #include "core/decimal.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 namespace frontdesk::core {
 namespace {
 
-Decimal dec(const std::string& text) {
+Decimal decimalOf(const std::string& text) {
     auto parsed = Decimal::parse(text);
     EXPECT_TRUE(parsed.ok()) << text << ": " << parsed.status().toString();
     return parsed.ok() ? *parsed : Decimal();
@@ -19,15 +19,15 @@ Decimal dec(const std::string& text) {
 
 // scaledTo() returns a 128-bit value; the cases here all fit in 64 bits.
 std::int64_t scaled(const std::string& text, int targetScale, RoundingMode mode) {
-    const Int128 wide = dec(text).scaledTo(targetScale, mode);
+    const Int128 wide = decimalOf(text).scaledTo(targetScale, mode);
     EXPECT_LE(wide, static_cast<Int128>(std::numeric_limits<std::int64_t>::max()));
     EXPECT_GE(wide, static_cast<Int128>(std::numeric_limits<std::int64_t>::min()));
     return static_cast<std::int64_t>(wide);
 }
 
 TEST(DecimalParse, RoundTripsCanonicalText) {
-    for (const char* text : {"0.375", "-2", "19", "0.001", "8.875", "-0.5", "0", "123456789.123456789",
-                             "0.000000001", "9223372036854775807", "-9223372036854775807"}) {
+    for (const char* text : {"0.375", "-2", "19", "0.001", "8.875", "-0.5", "0", "123456789.123456789", "0.000000001",
+                             "9223372036854775807", "-9223372036854775807"}) {
         auto parsed = Decimal::parse(text);
         ASSERT_TRUE(parsed.ok()) << text << ": " << parsed.status().toString();
         EXPECT_EQ(parsed->toString(), text);
@@ -35,10 +35,10 @@ TEST(DecimalParse, RoundTripsCanonicalText) {
 }
 
 TEST(DecimalParse, StoresUnitsAndScale) {
-    const Decimal d = dec("0.375");
+    const Decimal d = decimalOf("0.375");
     EXPECT_EQ(d.units(), 375);
     EXPECT_EQ(d.scale(), 3);
-    const Decimal negative = dec("-2");
+    const Decimal negative = decimalOf("-2");
     EXPECT_EQ(negative.units(), -2);
     EXPECT_EQ(negative.scale(), 0);
     EXPECT_TRUE(negative.isNegative());
@@ -46,31 +46,31 @@ TEST(DecimalParse, StoresUnitsAndScale) {
 }
 
 TEST(DecimalParse, NormalisesTrailingZeros) {
-    const Decimal d = dec("7.50");
+    const Decimal d = decimalOf("7.50");
     EXPECT_EQ(d.toString(), "7.5");
     EXPECT_EQ(d.units(), 75);
     EXPECT_EQ(d.scale(), 1);
-    EXPECT_EQ(dec("19.000").toString(), "19");
-    EXPECT_TRUE(dec("19.000").isInteger());
-    EXPECT_EQ(dec("19.000"), Decimal::fromInt(19));
-    EXPECT_EQ(dec("1.500000000").toString(), "1.5");
+    EXPECT_EQ(decimalOf("19.000").toString(), "19");
+    EXPECT_TRUE(decimalOf("19.000").isInteger());
+    EXPECT_EQ(decimalOf("19.000"), Decimal::fromInt(19));
+    EXPECT_EQ(decimalOf("1.500000000").toString(), "1.5");
 }
 
 TEST(DecimalParse, AcceptsZeroBeforeThePointAndNegativeZero) {
-    EXPECT_EQ(dec("0.5").toString(), "0.5");
-    EXPECT_EQ(dec("-0.05").toString(), "-0.05");
-    EXPECT_EQ(dec("10").toString(), "10");
-    EXPECT_EQ(dec("100.01").toString(), "100.01");
-    EXPECT_EQ(dec("-0").toString(), "0");
-    EXPECT_FALSE(dec("-0").isNegative());
-    EXPECT_TRUE(dec("-0.000").isZero());
+    EXPECT_EQ(decimalOf("0.5").toString(), "0.5");
+    EXPECT_EQ(decimalOf("-0.05").toString(), "-0.05");
+    EXPECT_EQ(decimalOf("10").toString(), "10");
+    EXPECT_EQ(decimalOf("100.01").toString(), "100.01");
+    EXPECT_EQ(decimalOf("-0").toString(), "0");
+    EXPECT_FALSE(decimalOf("-0").isNegative());
+    EXPECT_TRUE(decimalOf("-0.000").isZero());
 }
 
 TEST(DecimalParse, ConstructorNormalises) {
     const Decimal d(1500, 3);
     EXPECT_EQ(d.units(), 15);
     EXPECT_EQ(d.scale(), 1);
-    EXPECT_EQ(d, dec("1.5"));
+    EXPECT_EQ(d, decimalOf("1.5"));
     EXPECT_EQ(Decimal(-25, 1).toString(), "-2.5");
     EXPECT_EQ(Decimal(5, 3).toString(), "0.005");
 }
@@ -124,8 +124,8 @@ TEST(DecimalParse, DecimalsWrittenCountsTrailingZeros) {
 }
 
 TEST(DecimalParse, RejectsMalformedText) {
-    for (const char* text : {"", "1e5", "1.2.3", "abc", " 1", "1 ", "-", "+", ".", "-.", "1,5", "--1", "0x10",
-                             "1-", "12a", "5.", ".5", "+1", "007", "+.5", "-0.", "1.\n", "\t1", "1_000"}) {
+    for (const char* text : {"",     "1e5", "1.2.3", "abc", " 1", "1 ", "-",   "+",   ".",   "-.",   "1,5", "--1",
+                             "0x10", "1-",  "12a",   "5.",  ".5", "+1", "007", "+.5", "-0.", "1.\n", "\t1", "1_000"}) {
         auto parsed = Decimal::parse(text);
         ASSERT_FALSE(parsed.ok()) << "'" << text << "' parsed as " << parsed->toString();
         EXPECT_EQ(parsed.status().kind(), ErrorKind::InvalidArgument) << text;
@@ -152,41 +152,41 @@ TEST(DecimalParse, RejectsValuesOutsideInt64Units) {
 }
 
 TEST(DecimalCompare, ComparesValuesAcrossScales) {
-    EXPECT_EQ(dec("1.5"), Decimal(150, 2));
-    EXPECT_EQ(dec("1.5") <=> dec("1.50"), std::strong_ordering::equal);
-    EXPECT_LT(dec("1.5"), dec("1.51"));
-    EXPECT_GT(dec("2"), dec("1.999999999"));
-    EXPECT_LT(dec("-0.11"), dec("-0.1"));
-    EXPECT_LT(dec("-100"), dec("0.001"));
-    EXPECT_GT(dec("100"), dec("99.999"));
-    EXPECT_NE(dec("7.5"), dec("75"));
-    EXPECT_LT(dec("7.5"), dec("75"));
-    EXPECT_EQ(dec("0") <=> dec("-0.000"), std::strong_ordering::equal);
+    EXPECT_EQ(decimalOf("1.5"), Decimal(150, 2));
+    EXPECT_EQ(decimalOf("1.5") <=> decimalOf("1.50"), std::strong_ordering::equal);
+    EXPECT_LT(decimalOf("1.5"), decimalOf("1.51"));
+    EXPECT_GT(decimalOf("2"), decimalOf("1.999999999"));
+    EXPECT_LT(decimalOf("-0.11"), decimalOf("-0.1"));
+    EXPECT_LT(decimalOf("-100"), decimalOf("0.001"));
+    EXPECT_GT(decimalOf("100"), decimalOf("99.999"));
+    EXPECT_NE(decimalOf("7.5"), decimalOf("75"));
+    EXPECT_LT(decimalOf("7.5"), decimalOf("75"));
+    EXPECT_EQ(decimalOf("0") <=> decimalOf("-0.000"), std::strong_ordering::equal);
 }
 
 TEST(DecimalArithmetic, PlusAndMinusAreExact) {
-    auto sum = dec("0.1").plus(dec("0.2"));
+    auto sum = decimalOf("0.1").plus(decimalOf("0.2"));
     ASSERT_TRUE(sum.ok());
-    EXPECT_EQ(*sum, dec("0.3"));
+    EXPECT_EQ(*sum, decimalOf("0.3"));
 
-    auto rate = dec("19").plus(dec("0.875"));
+    auto rate = decimalOf("19").plus(decimalOf("0.875"));
     ASSERT_TRUE(rate.ok());
     EXPECT_EQ(rate->toString(), "19.875");
 
-    auto whole = dec("1.25").minus(dec("0.25"));
+    auto whole = decimalOf("1.25").minus(decimalOf("0.25"));
     ASSERT_TRUE(whole.ok());
     EXPECT_EQ(whole->toString(), "1");
     EXPECT_EQ(whole->scale(), 0);
 
-    auto negative = dec("0.375").minus(dec("2"));
+    auto negative = decimalOf("0.375").minus(decimalOf("2"));
     ASSERT_TRUE(negative.ok());
     EXPECT_EQ(negative->toString(), "-1.625");
 
-    auto minusNegative = dec("1").minus(dec("-0.000000001"));
+    auto minusNegative = decimalOf("1").minus(decimalOf("-0.000000001"));
     ASSERT_TRUE(minusNegative.ok());
     EXPECT_EQ(minusNegative->toString(), "1.000000001");
 
-    EXPECT_EQ(dec("-2.5").negated(), dec("2.5"));
+    EXPECT_EQ(decimalOf("-2.5").negated(), decimalOf("2.5"));
 }
 
 TEST(DecimalArithmetic, PlusReportsOverflow) {
@@ -200,7 +200,7 @@ TEST(DecimalArithmetic, PlusReportsOverflow) {
     EXPECT_EQ(under.status().kind(), ErrorKind::InvalidArgument);
 
     // In range as a value, but max + 0.5 needs more than 64 bits of units at scale 1.
-    EXPECT_FALSE(max.plus(dec("0.5")).ok());
+    EXPECT_FALSE(max.plus(decimalOf("0.5")).ok());
 
     auto fits = max.minus(Decimal::fromInt(1));
     ASSERT_TRUE(fits.ok());

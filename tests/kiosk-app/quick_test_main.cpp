@@ -7,11 +7,14 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSGRendererInterface>
+#include <QTranslator>
 #include <QtQuickTest>
 #include <memory>
 
 #include <QtQml/qqmlextensionplugin.h>
 
+#include "kiosk/app/item_browser.h"
+#include "kiosk/app/language.h"
 #include "kiosk/app/printer_view_model.h"
 #include "kiosk/app/queue_view_model.h"
 #include "kiosk/app/reception_view_model.h"
@@ -37,6 +40,7 @@ class Harness : public QObject {
     Q_PROPERTY(QObject* queue READ queue NOTIFY changed)
     Q_PROPERTY(QObject* selfService READ selfService NOTIFY changed)
     Q_PROPERTY(QObject* refund READ refund NOTIFY changed)
+    Q_PROPERTY(QObject* browser READ browser NOTIFY changed)
     Q_PROPERTY(QObject* status READ status NOTIFY changed)
 
 public:
@@ -48,12 +52,14 @@ public:
     QObject* queue() { return m_queue.get(); }
     QObject* selfService() { return m_selfService.get(); }
     QObject* refund() { return m_refund.get(); }
+    QObject* browser() { return m_browser.get(); }
     QObject* status() { return m_status.get(); }
 
     // A fresh terminal (the standard seed, with the reception tables when desk: testing::deskSeed)
     // with a shift open by c1 (Cass), logged in or not.
     Q_INVOKABLE void reset(bool loggedIn, bool desk = false) {
         m_status.reset();
+        m_browser.reset();
         m_refund.reset();
         m_selfService.reset();
         m_queue.reset();
@@ -75,9 +81,17 @@ public:
         m_queue = std::make_unique<QueueViewModel>(*m_access);
         m_selfService = std::make_unique<SelfServiceViewModel>(*m_access, *m_session, *m_sale, *m_reception);
         m_refund = std::make_unique<RefundViewModel>(*m_access);
+        m_browser = std::make_unique<ItemBrowser>(*m_access);
         m_status = std::make_unique<StatusViewModel>(StatusViewModel::Sources{}, m_terminal->clock);
         emit changed();
     }
+    // The screens' language, as --language sets it; the QML retranslated at once.
+    Q_INVOKABLE bool useLanguage(const QString& code) {
+        const bool done = app::useLanguage(code, m_translator).ok();
+        if (m_engine) m_engine->retranslate();
+        return done;
+    }
+    void setEngine(QQmlEngine* engine) { m_engine = engine; }
     // The simulated card terminal's next answer.
     Q_INVOKABLE void declineNext(const QString& reason) { m_terminal->payments.declineNext(reason.toStdString()); }
     Q_INVOKABLE int rows(const QString& table) {
@@ -88,6 +102,8 @@ signals:
     void changed();
 
 private:
+    QTranslator m_translator;
+    QQmlEngine* m_engine = nullptr;
     std::unique_ptr<testing::Terminal> m_terminal;
     std::unique_ptr<TillAccess> m_access;
     std::unique_ptr<SessionViewModel> m_session;
@@ -98,6 +114,7 @@ private:
     std::unique_ptr<QueueViewModel> m_queue;
     std::unique_ptr<SelfServiceViewModel> m_selfService;
     std::unique_ptr<RefundViewModel> m_refund;
+    std::unique_ptr<ItemBrowser> m_browser;
     std::unique_ptr<StatusViewModel> m_status;
 };
 
@@ -112,6 +129,7 @@ public slots:
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->rootContext()->setContextProperty(QStringLiteral("harness"), &m_harness);
+        m_harness.setEngine(engine);
     }
 
 private:

@@ -100,6 +100,20 @@ TEST_F(SaleViewModelTest, CashWithChangeThenCompleteCommitsTheSale) {
     EXPECT_TRUE(sale.messageIsError());
 }
 
+TEST_F(SaleViewModelTest, TheReceiptCanGoOnTheScreenInsteadOfPaper) {
+    EXPECT_TRUE(sale.paperReceipt());
+    ASSERT_TRUE(sale.scan(kApple));
+    ASSERT_TRUE(sale.tenderCash("5.00"));
+    sale.setPaperReceipt(false);
+    ASSERT_TRUE(sale.complete());
+    EXPECT_FALSE(sale.printsLastReceipt());
+    EXPECT_NE(sale.receiptText().indexOf(sale.lastReceipt()), -1) << sale.receiptText().toStdString();
+    EXPECT_NE(sale.receiptText().indexOf("Apple juice"), -1);
+    EXPECT_NE(sale.receiptText().indexOf("Cass"), -1) << "the cashier, as on paper";
+    sale.setPaperReceipt(true);
+    EXPECT_TRUE(sale.printsLastReceipt());
+}
+
 TEST_F(SaleViewModelTest, ACardPaymentWaitsOffTheGuiThreadAndItsAnswerArrivesAfter) {
     ASSERT_TRUE(sale.scan(kApple));
     QSignalSpy busy(&sale, &SaleViewModel::busyChanged);

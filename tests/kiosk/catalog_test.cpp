@@ -129,6 +129,30 @@ struct SearchTerminal : Terminal {
     SearchTerminal() : Terminal(seed()) {}
 };
 
+TEST(CatalogCategories, TheCategoriesInOrderAndEachOnesItemsByName) {
+    auto s = standardSeed();
+    auto in = [](nlohmann::json i, const char* category) {
+        i["category"] = category;
+        return i;
+    };
+    s["items"].push_back(in(item("T2", "tea green"), "tea"));
+    s["items"].push_back(in(item("C1", "Espresso"), "coffee"));
+    s["items"].push_back(in(item("T1", "Tea black"), "tea"));
+    s["items"].push_back(in(item("B1", "Croissant"), "bakery"));
+    s["items"].push_back(in(item("C2", "Americano"), "coffee"));
+    Terminal t(s);
+    auto categories = t.till->catalog().categories();
+    ASSERT_TRUE(categories.ok()) << categories.status().toString();
+    EXPECT_EQ(*categories, (std::vector<std::string>{"bakery", "coffee", "tea"})) << "items without one are in none";
+    EXPECT_EQ(*t.till->catalog().categories(2), (std::vector<std::string>{"bakery", "coffee"}));
+    auto coffee = t.till->catalog().inCategory("coffee");
+    ASSERT_TRUE(coffee.ok());
+    EXPECT_EQ(skus(*coffee), (std::vector<std::string>{"C2", "C1"}));
+    EXPECT_EQ((*coffee)[0].taxRate, dec("19"));
+    EXPECT_EQ(skus(*t.till->catalog().inCategory("tea", 1)), std::vector<std::string>{"T1"});
+    EXPECT_TRUE(t.till->catalog().inCategory("nothing")->empty());
+}
+
 TEST(CatalogSearch, NamePrefixIsCaseInsensitive) {
     SearchTerminal t;
     for (const char* prefix : {"coffee", "COFFEE", "Coffee", "cOfFeE c"}) {
@@ -277,8 +301,8 @@ TEST(SeedImport, PriceBeyondWhatATillSellsIsQuarantined) {
 TEST(SeedImport, IdentityAndCurrencyCannotChangeOnceEventsAreRecorded) {
     Terminal t;
     ASSERT_NO_FATAL_FAILURE(t.startShift());  // shift.opened is event 1
-    for (const auto& change : {nlohmann::json{{"currency", "JPY"}}, nlohmann::json{{"terminal", "t2"}},
-                               nlohmann::json{{"store", "s9"}}}) {
+    for (const auto& change :
+         {nlohmann::json{{"currency", "JPY"}}, nlohmann::json{{"terminal", "t2"}}, nlohmann::json{{"store", "s9"}}}) {
         auto refused = importSeed(*t.db, t.clock, standardSeed(change), core::HashStrength::Minimum);
         ASSERT_FALSE(refused.ok()) << change.dump();
         EXPECT_EQ(refused.status().kind(), core::ErrorKind::FailedPrecondition);

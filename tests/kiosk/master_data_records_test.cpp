@@ -19,9 +19,9 @@ using testing::queryColumn;
 using testing::queryInt;
 using testing::queryText;
 
-constexpr const char* kCustomer = "01890a5d-ac96-774b-bcce-b302099a8057";
-constexpr const char* kCourt = "01890a5d-ac96-774b-bcce-b302099a0001";
-constexpr const char* kLater = "01890a5d-ac96-774b-bcce-b302099a0002";
+constexpr const char* kRecordsCustomer = "01890a5d-ac96-774b-bcce-b302099a8057";
+constexpr const char* kRecordsCourt = "01890a5d-ac96-774b-bcce-b302099a0001";
+constexpr const char* kRecordsLater = "01890a5d-ac96-774b-bcce-b302099a0002";
 
 // A dataset body as the back office cuts it: the header, then one line per record.
 std::string body(const std::string& dataset, std::int64_t version, const std::vector<json>& records,
@@ -40,7 +40,7 @@ json booking(const char* id, const std::string& startsAt, const std::string& sta
     return {{"kind", "booking"},       {"id", id},
             {"name", "Robin Example"}, {"resource", "court 2"},
             {"starts_at", startsAt},   {"ends_at", "2026-11-18T23:00:00Z"},
-            {"status", status},        {"customer", kCustomer},
+            {"status", status},        {"customer", kRecordsCustomer},
             {"member", "M-100"}};
 }
 
@@ -211,22 +211,24 @@ TEST_F(RecordDatasets, AVersionWaitingToBeAppliedKeepsItsChunksWhileAnotherDatas
 // ---- bookings and the block list ----
 
 TEST_F(RecordDatasets, BookingsAreReplacedButWhatThisDeskAdmittedSinceStays) {
-    ASSERT_TRUE(
-        apply("bookings", 1, {booking(kCourt, "2026-11-18T12:00:00Z"), booking(kLater, "2026-11-18T18:00:00Z")}).ok())
+    ASSERT_TRUE(apply("bookings", 1,
+                      {booking(kRecordsCourt, "2026-11-18T12:00:00Z"), booking(kRecordsLater, "2026-11-18T18:00:00Z")})
+                    .ok())
         << data->status().toJson().dump();
-    EXPECT_EQ(queryText(*t.db, std::string("SELECT starts_at FROM bookings WHERE id = '") + kCourt + "'"),
+    EXPECT_EQ(queryText(*t.db, std::string("SELECT starts_at FROM bookings WHERE id = '") + kRecordsCourt + "'"),
               "2026-11-18T12:00:00.000Z");
     ASSERT_TRUE(t.session().login("c1", "1111").ok());
-    ASSERT_TRUE(t.till->reception().checkInBooking(kCourt).ok());
-    ASSERT_TRUE(t.till->reception().checkInBooking(kLater).ok());
-    ASSERT_TRUE(t.till->reception().checkOutBooking(kLater).ok());
+    ASSERT_TRUE(t.till->reception().checkInBooking(kRecordsCourt).ok());
+    ASSERT_TRUE(t.till->reception().checkInBooking(kRecordsLater).ok());
+    ASSERT_TRUE(t.till->reception().checkOutBooking(kRecordsLater).ok());
 
     // Cut before the back office had those check-ins: both still "booked" there.
-    ASSERT_TRUE(
-        apply("bookings", 2, {booking(kCourt, "2026-11-18T12:00:00Z"), booking(kLater, "2026-11-18T18:00:00Z")}).ok());
+    ASSERT_TRUE(apply("bookings", 2,
+                      {booking(kRecordsCourt, "2026-11-18T12:00:00Z"), booking(kRecordsLater, "2026-11-18T18:00:00Z")})
+                    .ok());
     EXPECT_EQ(queryColumn(*t.db, "SELECT status FROM bookings ORDER BY starts_at"),
               (std::vector<std::string>{"checked_in", "completed"}));
-    auto again = t.till->reception().checkInBooking(kCourt);
+    auto again = t.till->reception().checkInBooking(kRecordsCourt);
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(again->record.refusal, "already_in");
 
@@ -325,7 +327,7 @@ TEST(RecordSeed, ASeedMayProvisionMembersBookingsAndTheBlockListWithTheSameRules
     json seed = testing::standardSeed();
     seed["members"] = {member("M-100"), member("M 2")};
     // json::array: a braced list of one json would be that json itself with some compilers.
-    seed["bookings"] = json::array({booking(kCourt, "2026-11-18T12:00:00Z")});
+    seed["bookings"] = json::array({booking(kRecordsCourt, "2026-11-18T12:00:00Z")});
     seed["blocklist"] = json::array({json{{"id", 7}, {"name", "Sam Spammer"}, {"company", ""}}});
     seed["staff"].push_back({{"id", "r1"}, {"name", "Rey"}, {"role", "receptionist"}, {"pin", "5555"}});
     testing::Terminal t(seed);

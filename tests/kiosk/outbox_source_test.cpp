@@ -10,7 +10,7 @@ namespace frontdesk::kiosk::testing {
 namespace {
 
 // Opens the shift and completes `sales` one-item cash sales: 1 + sales events.
-void sell(Terminal& t, int sales) {
+void sellMany(Terminal& t, int sales) {
     t.startShift();
     for (int i = 0; i < sales; ++i) {
         ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
@@ -27,7 +27,7 @@ std::unique_ptr<OutboxSource> openSource(Terminal& t) {
 
 TEST(OutboxSource, ReadsEventsInSeqOrderExactlyAsStored) {
     Terminal t;
-    sell(t, 3);
+    sellMany(t, 3);
     auto source = openSource(t);
     ASSERT_NE(source, nullptr);
     auto all = source->eventsAfter(0, 100);
@@ -36,7 +36,8 @@ TEST(OutboxSource, ReadsEventsInSeqOrderExactlyAsStored) {
     for (std::size_t i = 0; i < all->size(); ++i) {
         const auto& event = (*all)[i];
         EXPECT_EQ(event.seq, static_cast<std::int64_t>(i) + 1);
-        EXPECT_EQ(event.envelope, queryText(*t.db, "SELECT envelope FROM outbox WHERE seq = " + std::to_string(event.seq)));
+        EXPECT_EQ(event.envelope,
+                  queryText(*t.db, "SELECT envelope FROM outbox WHERE seq = " + std::to_string(event.seq)));
         EXPECT_EQ(event.id, queryText(*t.db, "SELECT id FROM outbox WHERE seq = " + std::to_string(event.seq)));
     }
     auto page = source->eventsAfter(1, 2);
@@ -48,7 +49,7 @@ TEST(OutboxSource, ReadsEventsInSeqOrderExactlyAsStored) {
 
 TEST(OutboxSource, AcknowledgeMarksAPrefixSyncedAndIsIdempotent) {
     Terminal t;
-    sell(t, 3);
+    sellMany(t, 3);
     auto source = openSource(t);
     ASSERT_NE(source, nullptr);
     EXPECT_EQ(*source->acknowledgedUpTo(), 0);
@@ -73,7 +74,7 @@ TEST(OutboxSource, AcknowledgeMarksAPrefixSyncedAndIsIdempotent) {
 
 TEST(OutboxSource, AnAckBeyondTheLastEventIsRefusedAndMarksNothing) {
     Terminal t;
-    sell(t, 1);
+    sellMany(t, 1);
     auto source = openSource(t);
     ASSERT_NE(source, nullptr);
     core::Status refused = source->acknowledge(3);
@@ -84,7 +85,7 @@ TEST(OutboxSource, AnAckBeyondTheLastEventIsRefusedAndMarksNothing) {
 
 TEST(OutboxSource, TheTillSellsWhileTheSourceReadsAndMarks) {
     Terminal t;
-    sell(t, 1);
+    sellMany(t, 1);
     auto source = openSource(t);
     ASSERT_NE(source, nullptr);
     ASSERT_TRUE(source->acknowledge(1).ok());

@@ -15,7 +15,7 @@ namespace {
 using namespace frontdesk::kiosk::testing;
 using nlohmann::json;
 
-constexpr const char* kCustomer = "01890a5d-ac96-774b-bcce-b302099a8057";
+constexpr const char* kSaleCustomer = "01890a5d-ac96-774b-bcce-b302099a8057";
 
 struct CustomerTerminal : Terminal {
     CustomerTerminal() { startShift(); }
@@ -57,16 +57,16 @@ TEST(SaleCustomer, AMemberNamedBeforeTheFirstLineIsInTheSalesRowAndEventAndGoneA
 TEST(SaleCustomer, ACustomerAndAMemberTogetherAndDetachingClearsBoth) {
     CustomerTerminal t;
     ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
-    ASSERT_TRUE(t.checkout().attachCustomer(kCustomer).ok());
+    ASSERT_TRUE(t.checkout().attachCustomer(kSaleCustomer).ok());
     ASSERT_TRUE(t.checkout().attachMember("m_7").ok());
     ASSERT_TRUE(t.checkout().detachCustomer().ok());
     EXPECT_TRUE(t.checkout().state()->customer.empty());
-    ASSERT_TRUE(t.checkout().attachCustomer(kCustomer).ok());
+    ASSERT_TRUE(t.checkout().attachCustomer(kSaleCustomer).ok());
     ASSERT_TRUE(t.checkout().attachMember("m_7").ok());
     ASSERT_TRUE(t.checkout().tenderCash(eur(199)).ok());
     auto done = t.checkout().complete();
     ASSERT_TRUE(done.ok()) << done.status().toString();
-    EXPECT_EQ(done->payload["customer"], kCustomer);
+    EXPECT_EQ(done->payload["customer"], kSaleCustomer);
     EXPECT_EQ(done->payload["member"], "m_7");
     t.lastPayload();
 }
@@ -160,7 +160,7 @@ TEST(SaleCustomer, NamingACustomerNeedsWhatSellingNeeds) {
 
 TEST(SaleCustomer, ARefundIsForWhomItsSaleWasUnlessItNamesSomeone) {
     CustomerTerminal t;
-    ASSERT_TRUE(t.checkout().attachCustomer(kCustomer).ok());
+    ASSERT_TRUE(t.checkout().attachCustomer(kSaleCustomer).ok());
     ASSERT_TRUE(t.checkout().scan(kApple, dec("3")).ok());
     ASSERT_TRUE(t.checkout().tenderCash(eur(597)).ok());
     auto sale = t.checkout().complete();
@@ -171,7 +171,7 @@ TEST(SaleCustomer, ARefundIsForWhomItsSaleWasUnlessItNamesSomeone) {
     inherited.lines = {{1, dec("1")}};
     auto first = t.refunds().refund(inherited);
     ASSERT_TRUE(first.ok()) << first.status().toString();
-    EXPECT_EQ(first->payload["customer"], kCustomer);
+    EXPECT_EQ(first->payload["customer"], kSaleCustomer);
     EXPECT_FALSE(first->payload.contains("member"));
     EXPECT_EQ(t.lastPayload(), first->payload);
 
@@ -206,10 +206,11 @@ TEST(SaleCustomer, HeadlessAttachDetachAndRefundFields) {
     ASSERT_TRUE(state.value("ok", false)) << state.dump();
     EXPECT_EQ(state["member"], "M-100");
     EXPECT_FALSE(state.contains("customer"));
-    state = send({{"action", "attach"}, {"customer", kCustomer}});
-    EXPECT_EQ(state["customer"], kCustomer);
+    state = send({{"action", "attach"}, {"customer", kSaleCustomer}});
+    EXPECT_EQ(state["customer"], kSaleCustomer);
     EXPECT_EQ(send({{"action", "attach"}})["message"], "name one of 'customer', 'member' or 'card'");
-    EXPECT_EQ(send({{"action", "attach"}, {"member", "M-1"}, {"customer", kCustomer}})["error"], "invalid_argument");
+    EXPECT_EQ(send({{"action", "attach"}, {"member", "M-1"}, {"customer", kSaleCustomer}})["error"],
+              "invalid_argument");
     state = send({{"action", "detach"}});
     ASSERT_TRUE(state.value("ok", false)) << state.dump();
     EXPECT_FALSE(state.contains("member"));

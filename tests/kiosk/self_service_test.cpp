@@ -16,18 +16,18 @@ namespace {
 
 using namespace frontdesk::kiosk::testing;
 
-const Approval kSue{"s1", "3333"};
-const Approval kCass{"c1", "1111"};
+const Approval kSupervisor{"s1", "3333"};
+const Approval kAttendant{"c1", "1111"};
 
-struct SaleTerminal : Terminal {
-    SaleTerminal() { startShift(); }
+struct SelfServiceTerminal : Terminal {
+    SelfServiceTerminal() { startShift(); }
     std::int64_t count(const std::string& sql) { return queryInt(*db, "SELECT count(*) FROM " + sql); }
 };
 
 // ---- age checks ----
 
 TEST(AgeCheck, PaymentWaitsUntilStaffConfirmTheAgeAndTheSaleNamesWho) {
-    SaleTerminal t;
+    SelfServiceTerminal t;
     auto s = t.checkout().scan(kApple, dec("1"));
     ASSERT_TRUE(s.ok());
     EXPECT_FALSE(s->ageCheckNeeded);
@@ -62,7 +62,7 @@ TEST(AgeCheck, PaymentWaitsUntilStaffConfirmTheAgeAndTheSaleNamesWho) {
 }
 
 TEST(AgeCheck, ASaleWithoutRestrictedItemsRecordsNoCheck) {
-    SaleTerminal t;
+    SelfServiceTerminal t;
     ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
     ASSERT_TRUE(t.checkout().tenderCash(eur(200)).ok());
     auto done = t.checkout().complete();
@@ -71,7 +71,7 @@ TEST(AgeCheck, ASaleWithoutRestrictedItemsRecordsNoCheck) {
 }
 
 TEST(AgeCheck, AParkedSaleIsCheckedAgainWhenResumed) {
-    SaleTerminal t;
+    SelfServiceTerminal t;
     ASSERT_TRUE(t.checkout().scan(kSherry, dec("1")).ok());
     ASSERT_TRUE(t.checkout().confirmAge().ok());
     auto parked = t.checkout().park("back soon");
@@ -84,7 +84,7 @@ TEST(AgeCheck, AParkedSaleIsCheckedAgainWhenResumed) {
 // ---- the unattended till ----
 
 TEST(Unattended, CustomersScanPayAndCheckInButEverythingElseWantsAMemberOfStaff) {
-    SaleTerminal t;  // c1, a cashier, opened the shift
+    SelfServiceTerminal t;  // c1, a cashier, opened the shift
     ASSERT_TRUE(t.session().startUnattended().ok());
     EXPECT_TRUE(t.session().unattended());
     EXPECT_EQ(t.count("audit WHERE action = 'unattended_started' AND staff = 'c1'"), 1);
@@ -96,13 +96,15 @@ TEST(Unattended, CustomersScanPayAndCheckInButEverythingElseWantsAMemberOfStaff)
     EXPECT_NE(age.status().message().find("self-service"), std::string::npos) << age.status().toString();
     EXPECT_EQ(t.checkout().confirmAge(Approval{"s1", "0000"}).status().kind(), core::ErrorKind::Unauthenticated);
     // The attendant walks over: their own PIN approves.
-    auto confirmed = t.checkout().confirmAge(kCass);
+    auto confirmed = t.checkout().confirmAge(kAttendant);
     ASSERT_TRUE(confirmed.ok()) << confirmed.status().toString();
     EXPECT_EQ(confirmed->ageCheckedBy, "c1");
     // A discount needs a supervisor's PIN, as it would at a staffed till; a cashier's PIN is not enough.
-    EXPECT_EQ(
-        t.checkout().lineDiscount(1, *Discount::make("1.00", "", t.till->settings().currency), kCass).status().kind(),
-        core::ErrorKind::PermissionDenied);
+    EXPECT_EQ(t.checkout()
+                  .lineDiscount(1, *Discount::make("1.00", "", t.till->settings().currency), kAttendant)
+                  .status()
+                  .kind(),
+              core::ErrorKind::PermissionDenied);
     EXPECT_EQ(t.shifts().paidIn(eur(100), "change").kind(), core::ErrorKind::PermissionDenied);
     EXPECT_EQ(t.checkout().voidSale("changed mind").status().kind(), core::ErrorKind::PermissionDenied);
 
@@ -116,7 +118,7 @@ TEST(Unattended, CustomersScanPayAndCheckInButEverythingElseWantsAMemberOfStaff)
 }
 
 TEST(Unattended, ACustomerWhoWalksAwayLeavesAVoidThatNeedsNobody) {
-    SaleTerminal t;
+    SelfServiceTerminal t;
     EXPECT_EQ(t.checkout().abandon().status().kind(), core::ErrorKind::FailedPrecondition) << "not unattended";
     ASSERT_TRUE(t.session().startUnattended().ok());
     EXPECT_EQ(t.checkout().abandon().status().kind(), core::ErrorKind::FailedPrecondition) << "no sale";
@@ -132,12 +134,12 @@ TEST(Unattended, ACustomerWhoWalksAwayLeavesAVoidThatNeedsNobody) {
 }
 
 TEST(Unattended, AMemberOfStaffTakesTheTillBackAndIsLoggedIn) {
-    SaleTerminal t;
-    EXPECT_EQ(t.session().endUnattended(kSue).status().kind(), core::ErrorKind::FailedPrecondition);
+    SelfServiceTerminal t;
+    EXPECT_EQ(t.session().endUnattended(kSupervisor).status().kind(), core::ErrorKind::FailedPrecondition);
     ASSERT_TRUE(t.session().startUnattended().ok());
     EXPECT_EQ(t.session().endUnattended(Approval{"s1", "9999"}).status().kind(), core::ErrorKind::Unauthenticated);
     EXPECT_TRUE(t.session().unattended());
-    auto back = t.session().endUnattended(kSue);
+    auto back = t.session().endUnattended(kSupervisor);
     ASSERT_TRUE(back.ok()) << back.status().toString();
     EXPECT_FALSE(t.session().unattended());
     EXPECT_EQ(t.session().user()->id, "s1");

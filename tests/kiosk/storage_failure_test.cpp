@@ -20,9 +20,9 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
-#include "kiosk/till.h"
 #include "kiosk/seed_import.h"
 #include "kiosk/terminal_db.h"
+#include "kiosk/till.h"
 #include "test_support.h"
 
 namespace frontdesk::kiosk::testing {
@@ -31,7 +31,7 @@ namespace {
 using core::ErrorKind;
 
 // Two scanned items and `weighed` lines of walnuts (weighed lines never merge).
-void ringUp(Till& engine, int weighed) {
+void ringUpBasket(Till& engine, int weighed) {
     ASSERT_TRUE(engine.checkout().scan("4000000000017", dec("2")).ok());
     ASSERT_TRUE(engine.checkout().scan("4000000000024", dec("3")).ok());
     for (int i = 0; i < weighed; ++i) {
@@ -110,7 +110,7 @@ TEST(StorageDiskFull, CompleteReturnsDiskFullWritesNothingAndKeepsTheSaleToRetry
     Terminal t;
     ASSERT_NO_FATAL_FAILURE(t.startShift());
     // 40 weighed lines: the sale's rows and its event need more than the free space in existing pages.
-    ASSERT_NO_FATAL_FAILURE(ringUp(*t.till, 40));
+    ASSERT_NO_FATAL_FAILURE(ringUpBasket(*t.till, 40));
     ASSERT_NO_FATAL_FAILURE(payCash(*t.till));
     const auto seqBefore = outboxSeqCounter(*t.db);
     const auto eventsBefore = queryInt(*t.db, "SELECT count(*) FROM outbox");
@@ -214,7 +214,7 @@ TEST(StorageDiskFull, ShiftOpenOrCloseThatHitsFullStorageWritesNothingAndSucceed
 TEST(StorageReadOnly, QueryOnlyDatabaseRefusesCompleteWithReadOnlyAndCompletesOnceWritable) {
     Terminal t;
     ASSERT_NO_FATAL_FAILURE(t.startShift());
-    ASSERT_NO_FATAL_FAILURE(ringUp(*t.till, 1));
+    ASSERT_NO_FATAL_FAILURE(ringUpBasket(*t.till, 1));
     ASSERT_NO_FATAL_FAILURE(payCash(*t.till));
     const auto seqBefore = outboxSeqCounter(*t.db);
     ASSERT_TRUE(t.db->exec("PRAGMA query_only = ON").ok());
@@ -255,7 +255,7 @@ TEST(StorageReadOnly, ReadOnlyDatabaseRefusesLoginsBecauseAttemptsCannotBeCounte
     EXPECT_EQ(outboxSeqCounter(*t.db), seqBefore);
 
     // The writable connection is unaffected.
-    ASSERT_NO_FATAL_FAILURE(ringUp(*t.till, 1));
+    ASSERT_NO_FATAL_FAILURE(ringUpBasket(*t.till, 1));
     ASSERT_NO_FATAL_FAILURE(payCash(*t.till));
     auto committed = t.checkout().complete();
     ASSERT_TRUE(committed.ok()) << committed.status().toString();
@@ -287,7 +287,7 @@ TEST(StorageCorrupt, TruncatedTerminalDbIsReportedCorruptNamingIt) {
     Terminal t;
     ASSERT_NO_FATAL_FAILURE(t.startShift());
     for (int i = 0; i < 5; ++i) {
-        ASSERT_NO_FATAL_FAILURE(ringUp(*t.till, 10));
+        ASSERT_NO_FATAL_FAILURE(ringUpBasket(*t.till, 10));
         ASSERT_NO_FATAL_FAILURE(payCash(*t.till));
         ASSERT_TRUE(t.checkout().complete().ok());
     }
@@ -346,7 +346,7 @@ TEST(StorageCorrupt, EmptyFileIsProvisionedAsANewTerminalAndSells) {
     ASSERT_TRUE(engine.ok()) << engine.status().toString();
     ASSERT_TRUE((*engine)->session().login("c1", "1111").ok());
     ASSERT_TRUE((*engine)->shifts().open(eur(10000)).ok());
-    ASSERT_NO_FATAL_FAILURE(ringUp(**engine, 1));
+    ASSERT_NO_FATAL_FAILURE(ringUpBasket(**engine, 1));
     ASSERT_NO_FATAL_FAILURE(payCash(**engine));
     auto committed = (*engine)->checkout().complete();
     ASSERT_TRUE(committed.ok()) << committed.status().toString();
@@ -392,7 +392,7 @@ TEST(StorageBusy, WriteLockHeldElsewhereGivesBusyAfterTheTimeoutAndTheSaleComple
     ASSERT_TRUE(opened.ok()) << opened.status().toString();
     Till& engine = **opened;
     ASSERT_TRUE(engine.session().login("c1", "1111").ok());
-    ASSERT_NO_FATAL_FAILURE(ringUp(engine, 1));
+    ASSERT_NO_FATAL_FAILURE(ringUpBasket(engine, 1));
     ASSERT_NO_FATAL_FAILURE(payCash(engine));
     const auto seqBefore = outboxSeqCounter(**db);
 
@@ -438,7 +438,7 @@ void moveDatabase(const std::string& from, const std::string& to) {
 
 // A paid sale is refused at complete: Unavailable naming the file, nothing stored, the sale kept.
 void expectCompleteRefusedKeepingTheSale(Terminal& t) {
-    ASSERT_NO_FATAL_FAILURE(ringUp(*t.till, 1));
+    ASSERT_NO_FATAL_FAILURE(ringUpBasket(*t.till, 1));
     ASSERT_NO_FATAL_FAILURE(payCash(*t.till));
     const auto seqBefore = outboxSeqCounter(*t.db);
 

@@ -1,6 +1,8 @@
 // The Till's shape and the rules that hold across its collaborators: audit rows only for what
 // happened, one order of checks, the pricing a sale keeps from its first line to its end, locks a
 // supervisor lifts, one typed list of events, and what must not be copied.
+#include "kiosk/till.h"
+
 #include <atomic>
 #include <fstream>
 #include <set>
@@ -13,13 +15,12 @@
 #include "kiosk/events.h"
 #include "kiosk/kinds.h"
 #include "kiosk/seed_import.h"
-#include "kiosk/till.h"
 #include "test_support.h"
 
 namespace frontdesk::kiosk::testing {
 namespace {
 
-const Approval kSue{"s1", "3333"};
+const Approval kSueApproves{"s1", "3333"};
 
 // ---- audit rows only for what happened ----
 
@@ -29,16 +30,16 @@ TEST(TillAudit, ApprovedChangesThatAreRefusedLeaveNoAuditRow) {
     ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
     const auto tenCents = *Discount::make("0.10", "", t.till->settings().currency);
     // Approved by a supervisor, then refused for what the change itself is.
-    EXPECT_EQ(t.checkout().lineDiscount(7, tenCents, kSue).status().kind(), core::ErrorKind::InvalidArgument);
-    EXPECT_EQ(t.checkout().overridePrice(7, eur(100), kSue).status().kind(), core::ErrorKind::InvalidArgument);
-    EXPECT_EQ(t.checkout().overridePrice(1, eur(-5), kSue).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.checkout().lineDiscount(7, tenCents, kSueApproves).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.checkout().overridePrice(7, eur(100), kSueApproves).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.checkout().overridePrice(1, eur(-5), kSueApproves).status().kind(), core::ErrorKind::InvalidArgument);
     const auto tooMuch = *Discount::make("50.00", "", t.till->settings().currency);
-    EXPECT_EQ(t.checkout().lineDiscount(1, tooMuch, kSue).status().kind(), core::ErrorKind::InvalidArgument);
-    EXPECT_EQ(t.shifts().paidOut(eur(0), "nothing", kSue).kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.checkout().lineDiscount(1, tooMuch, kSueApproves).status().kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.shifts().paidOut(eur(0), "nothing", kSueApproves).kind(), core::ErrorKind::InvalidArgument);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM audit"), 0);
 
     // The same approval for a change that happens is recorded once, with a stable key.
-    ASSERT_TRUE(t.checkout().overridePrice(1, eur(150), kSue).ok());
+    ASSERT_TRUE(t.checkout().overridePrice(1, eur(150), kSueApproves).ok());
     EXPECT_EQ(queryColumn(*t.db, "SELECT action || ' ' || staff || ' ' || approved_by FROM audit"),
               std::vector<std::string>({"price_override c1 s1"}));
 }
@@ -48,7 +49,7 @@ TEST(TillAudit, AnApprovalThatCannotBeRecordedIsNotUsed) {
     t.startShift();
     ASSERT_TRUE(t.checkout().scan(kApple, dec("1")).ok());
     ASSERT_TRUE(t.db->exec("PRAGMA query_only = ON").ok());  // the audit row cannot be written
-    auto r = t.checkout().overridePrice(1, eur(150), kSue);
+    auto r = t.checkout().overridePrice(1, eur(150), kSueApproves);
     EXPECT_EQ(r.status().kind(), core::ErrorKind::ReadOnly) << r.status().toString();
     EXPECT_FALSE(t.checkout().cart().lines()[0].priceOverridden);
     ASSERT_TRUE(t.db->exec("PRAGMA query_only = OFF").ok());
@@ -60,11 +61,12 @@ TEST(TillGuards, WithoutAShiftEveryCartChangeSaysSoBeforeAnythingElse) {
     Terminal t;
     ASSERT_TRUE(t.session().login("c1", "1111").ok());
     const auto discount = *Discount::make("0.10", "", t.till->settings().currency);
-    for (const auto& st : {t.checkout().setQty(1, dec("2")).status(), t.checkout().removeLine(1).status(),
-                           t.checkout().lineDiscount(1, discount, kSue).status(),
-                           t.checkout().cartDiscount(discount, kSue).status(),
-                           t.checkout().overridePrice(1, eur(100), kSue).status(), t.checkout().park("x").status(),
-                           t.checkout().voidSale("x", kSue).status(), t.shifts().noSale("x")}) {
+    for (const auto& st :
+         {t.checkout().setQty(1, dec("2")).status(), t.checkout().removeLine(1).status(),
+          t.checkout().lineDiscount(1, discount, kSueApproves).status(),
+          t.checkout().cartDiscount(discount, kSueApproves).status(),
+          t.checkout().overridePrice(1, eur(100), kSueApproves).status(), t.checkout().park("x").status(),
+          t.checkout().voidSale("x", kSueApproves).status(), t.shifts().noSale("x")}) {
         EXPECT_EQ(st.kind(), core::ErrorKind::FailedPrecondition) << st.toString();
         EXPECT_NE(st.message().find("no shift is open"), std::string::npos) << st.toString();
     }
@@ -78,7 +80,7 @@ TEST(TillGuards, PermissionIsCheckedBeforeTheOperationsOwnValidation) {
     // An empty reason and no approval: the missing approval is what the cashier hears first.
     EXPECT_EQ(t.shifts().paidOut(eur(100), "").kind(), core::ErrorKind::PermissionDenied);
     EXPECT_EQ(t.checkout().voidSale("").status().kind(), core::ErrorKind::PermissionDenied);
-    EXPECT_EQ(t.shifts().paidOut(eur(100), "", kSue).kind(), core::ErrorKind::InvalidArgument);
+    EXPECT_EQ(t.shifts().paidOut(eur(100), "", kSueApproves).kind(), core::ErrorKind::InvalidArgument);
 }
 
 // ---- the pricing a sale is priced with ----
@@ -129,7 +131,14 @@ TEST(SaleBoundary, AnApplyWaitingForTheSaleGoesBeforeTheNextSaleBegins) {
     boundary.begin();
     std::atomic<bool> applied{false};
     std::thread applier([&] {
-        EXPECT_TRUE(boundary.betweenSales([&] { applied = true; return core::Status{}; }, std::chrono::seconds(60)).ok());
+        EXPECT_TRUE(boundary
+                        .betweenSales(
+                            [&] {
+                                applied = true;
+                                return core::Status{};
+                            },
+                            std::chrono::seconds(60))
+                        .ok());
     });
     // The applier is waiting for this sale; ending it and beginning the next at once must not
     // starve it: the next sale begins only after the apply ran.
@@ -146,7 +155,12 @@ TEST(SaleBoundary, AnApplyGivesUpWhenTheSaleOutlastsItsPatienceAndTheTillGoesOn)
     SaleBoundary boundary;
     boundary.begin();
     bool applied = false;
-    auto busy = boundary.betweenSales([&] { applied = true; return core::Status{}; }, std::chrono::milliseconds(10));
+    auto busy = boundary.betweenSales(
+        [&] {
+            applied = true;
+            return core::Status{};
+        },
+        std::chrono::milliseconds(10));
     EXPECT_EQ(busy.kind(), core::ErrorKind::Busy);
     EXPECT_FALSE(applied);
     boundary.end();
@@ -194,14 +208,14 @@ TEST(TillLockout, ASupervisorLiftsALockAtTheTill) {
     EXPECT_EQ(t.session().unlock("c1", Approval{"c2", "2222"}).kind(), core::ErrorKind::PermissionDenied);
     EXPECT_EQ(t.session().unlock("c1", Approval{"c1", "1111"}).kind(), core::ErrorKind::PermissionDenied);
     EXPECT_EQ(t.session().unlock("c1", Approval{"s1", "9999"}).kind(), core::ErrorKind::Unauthenticated);
-    EXPECT_EQ(t.session().unlock("zz", kSue).kind(), core::ErrorKind::NotFound);
+    EXPECT_EQ(t.session().unlock("zz", kSueApproves).kind(), core::ErrorKind::NotFound);
     EXPECT_EQ(queryInt(*t.db, "SELECT count(*) FROM audit"), 0);
 
-    ASSERT_TRUE(t.session().unlock("c1", kSue).ok());
+    ASSERT_TRUE(t.session().unlock("c1", kSueApproves).ok());
     EXPECT_EQ(queryColumn(*t.db, "SELECT action || ' ' || staff || ' ' || approved_by FROM audit"),
               std::vector<std::string>({"unlock_staff c1 s1"}));
     EXPECT_TRUE(t.session().login("c1", "1111").ok());
-    EXPECT_EQ(t.session().unlock("c1", kSue).kind(), core::ErrorKind::FailedPrecondition);  // not locked now
+    EXPECT_EQ(t.session().unlock("c1", kSueApproves).kind(), core::ErrorKind::FailedPrecondition);  // not locked now
 }
 
 // ---- one typed list of events ----

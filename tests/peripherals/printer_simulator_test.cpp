@@ -80,7 +80,7 @@ protected:
     const EscPosEncoder encoder{testing::profile("epson-tm-t88v"), nullptr};
 };
 
-Document receipt(const std::string& id) {
+Document simulatedReceipt(const std::string& id) {
     Document d;
     d.text("Frontdesk", {}, Align::Center).columns("Apple juice", "€ 1,99").qr("fd:receipt:" + id, 4).text("Bye").cut();
     return d;
@@ -88,11 +88,11 @@ Document receipt(const std::string& id) {
 
 TEST_F(PrinterSimulatorTest, EachCutReceiptIsWrittenAsTextAndAPictureOfWhatWasSent) {
     Host host(sim->port());
-    host.send(*encoder.encode(receipt("1")) + *encoder.encode(receipt("2")) + "\x1d\x72\x01"_bytes);
+    host.send(*encoder.encode(simulatedReceipt("1")) + *encoder.encode(simulatedReceipt("2")) + "\x1d\x72\x01"_bytes);
     EXPECT_EQ(hex(host.read(1)), "00");  // GS r 1 answered once both are printed: paper present
     ASSERT_TRUE(eventually([&] { return sim->receipts() == 2; }));
-    EXPECT_EQ(fileText(out("0001.txt")), joined(encoder.printedText(receipt("1"))));
-    EXPECT_EQ(fileText(out("0002.txt")), joined(encoder.printedText(receipt("2"))));
+    EXPECT_EQ(fileText(out("0001.txt")), joined(encoder.printedText(simulatedReceipt("1"))));
+    EXPECT_EQ(fileText(out("0002.txt")), joined(encoder.printedText(simulatedReceipt("2"))));
     auto picture = readPng(out("0002.png").string());
     ASSERT_TRUE(picture.ok()) << picture.status().toString();
     EXPECT_EQ(picture->width, 512);
@@ -127,7 +127,7 @@ TEST_F(PrinterSimulatorTest, RealTimeStatusTellsFaultsAndTheDrawer) {
 
 TEST_F(PrinterSimulatorTest, ACoverOpenedMidJobHoldsTheRestUntilItClosesAndNothingPrintsTwice) {
     Host host(sim->port());
-    const std::string job = *encoder.encode(receipt("7")) + "\x1d\x72\x01"_bytes;
+    const std::string job = *encoder.encode(simulatedReceipt("7")) + "\x1d\x72\x01"_bytes;
     const std::size_t half = job.find("Apple");
     host.send(job.substr(0, half));
     host.send("\x1d\x72\x01"_bytes);
@@ -144,12 +144,12 @@ TEST_F(PrinterSimulatorTest, ACoverOpenedMidJobHoldsTheRestUntilItClosesAndNothi
     sim->setFault(PrinterFault::CoverOpen, false);
     EXPECT_EQ(hex(host.read(1)), "00");  // the held rest printed, then GS r answered
     ASSERT_TRUE(eventually([&] { return sim->receipts() == 1; }));
-    EXPECT_EQ(fileText(out("0001.txt")), joined(encoder.printedText(receipt("7"))));
+    EXPECT_EQ(fileText(out("0001.txt")), joined(encoder.printedText(simulatedReceipt("7"))));
 }
 
 TEST_F(PrinterSimulatorTest, AJobClearedAfterAFaultLeavesItsPrintedPartUncut) {
     Host host(sim->port());
-    const std::string job = *encoder.encode(receipt("8"));
+    const std::string job = *encoder.encode(simulatedReceipt("8"));
     const std::size_t half = job.find("Apple");
     host.send(job.substr(0, half) + "\x1d\x72\x01"_bytes);
     EXPECT_EQ(hex(host.read(1)), "00");
@@ -167,7 +167,7 @@ TEST_F(PrinterSimulatorTest, AJobClearedAfterAFaultLeavesItsPrintedPartUncut) {
     // The host sends the whole job again: it prints once, whole.
     host.send(job);
     ASSERT_TRUE(eventually([&] { return sim->receipts() == 2; }));
-    EXPECT_EQ(fileText(out("0002.txt")), joined(encoder.printedText(receipt("8"))));
+    EXPECT_EQ(fileText(out("0002.txt")), joined(encoder.printedText(simulatedReceipt("8"))));
 }
 
 TEST_F(PrinterSimulatorTest, AutomaticStatusBackReportsEachChange) {

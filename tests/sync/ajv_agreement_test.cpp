@@ -131,7 +131,7 @@ std::map<std::string, AjvVerdict> runAjv(const fs::path& dir, const fs::path& er
     return verdicts;
 }
 
-std::string listed(const std::vector<SchemaViolation>& violations) {
+std::string verdictOf(const std::vector<SchemaViolation>& violations) {
     std::string text;
     for (const auto& v : violations) text += "\n    " + v.toString();
     return text;
@@ -153,7 +153,7 @@ TEST(AjvAgreement, AjvAndTheValidatorGiveTheSameVerdictOnEveryDocument) {
         const auto violations = testing::violationsOf(doc.kind, doc.body);
         EXPECT_EQ(ajv->second.valid, violations.empty())
             << file << ": ajv says " << (ajv->second.valid ? "valid" : "invalid") << " " << ajv->second.errors.dump()
-            << "; the C++ validator:" << (violations.empty() ? " valid" : listed(violations));
+            << "; the C++ validator:" << (violations.empty() ? " valid" : verdictOf(violations));
         EXPECT_EQ(ajv->second.valid, doc.valid)
             << file << " should be " << (doc.valid ? "valid" : "invalid") << ": " << ajv->second.errors.dump();
     }

@@ -23,7 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 using kiosk::testing::TempDir;
 
-std::string readText(const fs::path& path) {
+std::string readFileText(const fs::path& path) {
     std::ifstream in(path);
     std::ostringstream text;
     text << in.rdbuf();
@@ -54,7 +54,7 @@ BrokerOptions storeS1(std::vector<std::string> terminals = {"t1", "t2"}) {
 // username -> its passwd hash
 std::map<std::string, std::string> passwdEntries(const fs::path& dir) {
     std::map<std::string, std::string> entries;
-    for (const auto& line : lines(readText(dir / "passwd"))) {
+    for (const auto& line : lines(readFileText(dir / "passwd"))) {
         const auto colon = line.find(':');
         entries[line.substr(0, colon)] = line.substr(colon + 1);
     }
@@ -65,7 +65,7 @@ std::map<std::string, std::string> passwdEntries(const fs::path& dir) {
 std::map<std::string, std::set<std::string>> aclGrants(const fs::path& dir) {
     std::map<std::string, std::set<std::string>> grants;
     std::string user;
-    for (const auto& line : lines(readText(dir / "acl"))) {
+    for (const auto& line : lines(readFileText(dir / "acl"))) {
         if (line.rfind("user ", 0) == 0) user = line.substr(5);
         if (line.rfind("topic ", 0) == 0) grants[user].insert(line.substr(6));
         EXPECT_EQ(line.rfind("pattern", 0), std::string::npos) << "no patterns: " << line;
@@ -74,7 +74,7 @@ std::map<std::string, std::set<std::string>> aclGrants(const fs::path& dir) {
 }
 
 nlohmann::json credentialsJson(const fs::path& dir) {
-    return nlohmann::json::parse(readText(dir / "credentials.json"));
+    return nlohmann::json::parse(readFileText(dir / "credentials.json"));
 }
 
 TEST(BrokerSetup, InitWritesEveryFileAndKeepsTheSecretOnesPrivate) {
@@ -101,16 +101,17 @@ TEST(BrokerSetup, ConfigTurnsAnonymousOffAndNamesItsFilesByAbsolutePath) {
     TempDir temp;
     const fs::path dir = temp.path() / "broker";
     ASSERT_TRUE(initBroker(dir, storeS1()).ok());
-    const auto conf = lines(readText(dir / "mosquitto.conf"));
+    const auto conf = lines(readFileText(dir / "mosquitto.conf"));
     const std::string d = dir.string();
     for (const std::string& expected : std::vector<std::string>{
              "per_listener_settings false", "listener 18830 127.0.0.1", "allow_anonymous false",
              "password_file " + d + "/passwd", "acl_file " + d + "/acl", "persistence true",
-             "persistence_location " + d + "/data/", "max_queued_messages 100000", "max_inflight_messages 1000", "set_tcp_nodelay true", "max_packet_size 8388608",
-             "autosave_interval 60", "log_dest file " + d + "/mosquitto.log", "use_username_as_clientid true"}) {
+             "persistence_location " + d + "/data/", "max_queued_messages 100000", "max_inflight_messages 1000",
+             "set_tcp_nodelay true", "max_packet_size 8388608", "autosave_interval 60",
+             "log_dest file " + d + "/mosquitto.log", "use_username_as_clientid true"}) {
         EXPECT_NE(std::find(conf.begin(), conf.end(), expected), conf.end()) << expected;
     }
-    const std::string text = readText(dir / "mosquitto.conf");
+    const std::string text = readFileText(dir / "mosquitto.conf");
     EXPECT_NE(text.find("persistence is NOT durability"), std::string::npos);
     EXPECT_EQ(text.find("cafile"), std::string::npos);
 }
@@ -123,15 +124,15 @@ TEST(BrokerSetup, ARelativeDirectoryIsWrittenAsAnAbsolutePath) {
     fs::current_path(before);
     ASSERT_TRUE(report.ok()) << report.status().toString();
     const fs::path dir = fs::canonical(temp.path()) / "relative" / "broker";
-    EXPECT_NE(readText(dir / "mosquitto.conf").find("password_file " + (dir / "passwd").string() + "\n"),
+    EXPECT_NE(readFileText(dir / "mosquitto.conf").find("password_file " + (dir / "passwd").string() + "\n"),
               std::string::npos)
-        << readText(dir / "mosquitto.conf");
+        << readFileText(dir / "mosquitto.conf");
 }
 
 TEST(BrokerSetup, PasswdHasOneMosquitto2EntryPerUserMatchingItsClearPassword) {
     TempDir temp;
     ASSERT_TRUE(initBroker(temp.path(), storeS1()).ok());
-    const auto entries = lines(readText(temp.path() / "passwd"));
+    const auto entries = lines(readFileText(temp.path() / "passwd"));
     ASSERT_EQ(entries.size(), 3u);
     // mosquitto_passwd's format for Mosquitto 2.0: PBKDF2-SHA512 ("7"), 101 iterations, base64 of a
     // 12-byte salt (16 characters) and of the 64-byte hash (88 characters with padding).
@@ -265,12 +266,12 @@ TEST(BrokerSetup, RefusesBadInputNamingTheValueAndWritesNothing) {
 TEST(BrokerSetup, RefusesANonEmptyDirectoryUnlessForced) {
     TempDir temp;
     ASSERT_TRUE(initBroker(temp.path(), storeS1()).ok());
-    const std::string passwd = readText(temp.path() / "passwd");
+    const std::string passwd = readFileText(temp.path() / "passwd");
     auto again = initBroker(temp.path(), storeS1());
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.status().kind(), core::ErrorKind::FailedPrecondition);
     EXPECT_NE(again.status().message().find("is not empty"), std::string::npos) << again.status().message();
-    EXPECT_EQ(readText(temp.path() / "passwd"), passwd) << "a refusal writes nothing";
+    EXPECT_EQ(readFileText(temp.path() / "passwd"), passwd) << "a refusal writes nothing";
 
     BrokerOptions forced = storeS1({"t7"});
     forced.force = true;
@@ -324,7 +325,7 @@ TEST(BrokerSetup, RemovingATerminalKeepsEveryOtherPassword) {
 TEST(BrokerSetup, AddingAndRemovingRefuseDuplicatesUnknownIdsAndForeignDirectories) {
     TempDir temp;
     ASSERT_TRUE(initBroker(temp.path(), storeS1()).ok());
-    const std::string passwd = readText(temp.path() / "passwd");
+    const std::string passwd = readFileText(temp.path() / "passwd");
 
     auto duplicate = addBrokerTerminal(temp.path(), "t1");
     EXPECT_EQ(duplicate.status().kind(), core::ErrorKind::AlreadyExists);
@@ -335,7 +336,7 @@ TEST(BrokerSetup, AddingAndRemovingRefuseDuplicatesUnknownIdsAndForeignDirectori
     EXPECT_EQ(unknown.status().kind(), core::ErrorKind::NotFound);
     EXPECT_NE(unknown.status().message().find("'t9' is not"), std::string::npos);
     EXPECT_EQ(removeBrokerTerminal(temp.path(), "backoffice").status().kind(), core::ErrorKind::InvalidArgument);
-    EXPECT_EQ(readText(temp.path() / "passwd"), passwd) << "a refusal writes nothing";
+    EXPECT_EQ(readFileText(temp.path() / "passwd"), passwd) << "a refusal writes nothing";
 
     TempDir empty;
     auto foreign = addBrokerTerminal(empty.path(), "t3");
@@ -354,7 +355,7 @@ TEST(BrokerSetup, TlsWritesACaAndAServerCertificateForTheHost) {
     EXPECT_EQ(modeOf(dir / "server.crt"), 0644u);
     EXPECT_EQ(modeOf(dir / "ca.crt"), 0644u);
     EXPECT_FALSE(fs::exists(dir / "ca.key")) << "the CA's key is not kept";
-    const auto conf = lines(readText(dir / "mosquitto.conf"));
+    const auto conf = lines(readFileText(dir / "mosquitto.conf"));
     for (const std::string& expected : std::vector<std::string>{
              "listener 18831 127.0.0.1", "cafile " + (dir / "ca.crt").string(),
              "certfile " + (dir / "server.crt").string(), "keyfile " + (dir / "server.key").string()}) {
@@ -386,7 +387,7 @@ TEST(BrokerSetup, ATlsHostNameGoesIntoTheCertificateAsADnsName) {
     const auto san = testing::runCommand(
         {"openssl", "x509", "-in", (temp.path() / "server.crt").string(), "-noout", "-ext", "subjectAltName"});
     EXPECT_NE(san.output.find("DNS:broker.store-1.example"), std::string::npos) << san.output;
-    EXPECT_NE(readText(temp.path() / "mosquitto.conf").find("listener 8883 0.0.0.0\n"), std::string::npos);
+    EXPECT_NE(readFileText(temp.path() / "mosquitto.conf").find("listener 8883 0.0.0.0\n"), std::string::npos);
     EXPECT_EQ(credentialsJson(temp.path())["broker"]["host"], "broker.store-1.example");
 }
 

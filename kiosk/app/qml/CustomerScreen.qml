@@ -88,6 +88,15 @@ Item {
                 Accessible.name: text
             }
             Button {
+                objectName: "thanksReceiptOnScreen"
+                text: qsTr("Receipt on screen")
+                visible: screen.sale.receiptText.length > 0
+                font.pixelSize: Theme.textSize
+                Layout.alignment: Qt.AlignHCenter
+                Layout.preferredHeight: Theme.target
+                onClicked: receiptQr.open()
+            }
+            Button {
                 objectName: "thanksDone"
                 text: qsTr("Done")
                 font.pixelSize: Theme.largeText
@@ -106,5 +115,9 @@ Item {
     StaffPanel {
         id: staffPanel
         selfService: screen.selfService
+    }
+    ReceiptQrDialog {
+        id: receiptQr
+        sale: screen.sale
     }
 }

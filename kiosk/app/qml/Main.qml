@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.VirtualKeyboard
 import Frontdesk.Kiosk
 
 // The window: the login screen until someone is logged in, then the mode's screen.
@@ -13,6 +14,7 @@ ApplicationWindow {
     required property QueueViewModel queue
     required property SelfServiceViewModel selfService
     required property RefundViewModel refund
+    required property ItemBrowser browser
     required property StatusViewModel status
     required property string mode
     property string selfTestScreen: ""  // set by --self-test to show every screen
@@ -30,6 +32,9 @@ ApplicationWindow {
 
     width: 1024
     height: 768
+    // Right to left in Persian: every layout and anchor mirrored, from the window down.
+    LayoutMirroring.enabled: Theme.rightToLeft
+    LayoutMirroring.childrenInherit: true
     visible: true
     title: qsTr("Frontdesk")
     color: Theme.background
@@ -63,6 +68,7 @@ ApplicationWindow {
             sale: root.sale
             session: root.session
             printer: root.printer
+            browser: root.browser
             onShiftWanted: root.shiftShown = true
             onRefundWanted: root.refundShown = true
         }
@@ -114,5 +120,16 @@ ApplicationWindow {
             root.shiftShown = false
             root.refundShown = false
         }
+    }
+    // The on-screen keyboard (Qt Virtual Keyboard), over everything, popups included, while a
+    // field wants text; only when the app runs with it (QT_IM_MODULE, kiosk_app.cpp).
+    InputPanel {
+        id: keyboard
+        objectName: "onScreenKeyboard"
+        parent: Overlay.overlay
+        z: 1000
+        width: parent ? parent.width : 0
+        y: parent && Qt.inputMethod.visible ? parent.height - height : (parent ? parent.height : 0)
+        visible: Qt.inputMethod.visible
     }
 }

@@ -11,6 +11,7 @@ Item {
     required property SaleViewModel sale
     required property SessionViewModel session
     required property PrinterViewModel printer
+    required property ItemBrowser browser
     property int selectedLine: 0  // 1-based; 0 for none
     signal shiftWanted()
     signal refundWanted()
@@ -129,6 +130,24 @@ Item {
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.minimumTarget
                     onClicked: parkedDialog.open()
+                }
+                Button {
+                    objectName: "browseButton"
+                    text: qsTr("Items")
+                    enabled: !screen.sale.tendered && !screen.sale.busy
+                    font.pixelSize: Theme.textSize
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.minimumTarget
+                    onClicked: itemBrowser.open()
+                }
+                Button {
+                    objectName: "receiptOnScreenButton"
+                    text: qsTr("Receipt on screen")
+                    enabled: screen.sale.empty && screen.sale.receiptText.length > 0
+                    font.pixelSize: Theme.textSize
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.minimumTarget
+                    onClicked: receiptQr.open()
                 }
                 Button {
                     objectName: "voidButton"
@@ -259,5 +278,14 @@ Item {
     }
     ApprovalDialog {
         approval: screen.sale.approval
+    }
+    ReceiptQrDialog {
+        id: receiptQr
+        sale: screen.sale
+    }
+    ItemBrowserDialog {
+        id: itemBrowser
+        browser: screen.browser
+        sale: screen.sale
     }
 }

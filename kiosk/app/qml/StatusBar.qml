@@ -62,6 +62,9 @@ Rectangle {
         padding: Theme.spacing * 2
         width: 600
         ColumnLayout {
+            // Popups live in the window's overlay, outside the mirrored content: mirrored here.
+            LayoutMirroring.enabled: Theme.rightToLeft
+            LayoutMirroring.childrenInherit: true
             anchors.fill: parent
             spacing: Theme.spacing
             Repeater {

@@ -84,6 +84,16 @@ ColumnLayout {
         font.pixelSize: Theme.largeText
         color: Theme.ok
     }
+    Switch {
+        objectName: "paperReceiptSwitch"
+        text: qsTr("Paper receipt")
+        checked: panel.sale.paperReceipt
+        visible: panel.sale.paid
+        font.pixelSize: Theme.textSize
+        Layout.preferredHeight: Theme.minimumTarget
+        Accessible.name: qsTr("Print the receipt on paper; off: show it as a QR code")
+        onToggled: panel.sale.paperReceipt = checked
+    }
     Button {
         objectName: "completeButton"
         text: qsTr("Complete sale")

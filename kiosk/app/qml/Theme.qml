@@ -6,6 +6,8 @@ import QtQuick
 QtObject {
     property bool highContrast: false
     property bool largeTextMode: false
+    // Persian (and any right-to-left language): the whole layout mirrored.
+    readonly property bool rightToLeft: Qt.application.layoutDirection === Qt.RightToLeft
 
     readonly property int target: 64          // buttons and keys
     readonly property int minimumTarget: 48

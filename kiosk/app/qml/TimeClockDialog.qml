@@ -17,6 +17,9 @@ Popup {
     onAboutToShow: staffField.text = ""
 
     ColumnLayout {
+        // Popups live in the window's overlay, outside the mirrored content: mirrored here.
+        LayoutMirroring.enabled: Theme.rightToLeft
+        LayoutMirroring.childrenInherit: true
         anchors.fill: parent
         spacing: Theme.spacing
         Label {

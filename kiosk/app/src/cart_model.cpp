@@ -45,7 +45,7 @@ void CartModel::update(const Cart& cart, const SaleState& state, const core::Cur
         const CartLine& line = cart.lines()[i];
         Row row;
         row.name = QString::fromStdString(line.item.name);
-        row.quantity = QString::fromStdString(line.qty.toString());
+        row.quantity = localNumber(text(line.qty.toString()));
         row.unitPrice = amountText(line.unitPriceMinor, currency);
         if (i < state.totals.lines.size()) {
             const PricedLine& priced = state.totals.lines[i];

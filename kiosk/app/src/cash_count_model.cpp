@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "qt_text.h"
+
 namespace frontdesk::kiosk::app {
 
 namespace {
@@ -45,11 +47,11 @@ QVariant CashCountModel::data(const QModelIndex& index, int role) const {
     const auto row = static_cast<std::size_t>(index.row());
     switch (role) {
         case LabelRole:
-            return QString::fromStdString(core::Money(m_values[row], m_currency).displayAmount());
+            return amountText(m_values[row], m_currency);
         case CountRole:
             return static_cast<qlonglong>(m_counts[row]);
         case AmountRole:
-            return QString::fromStdString(core::Money(m_values[row] * m_counts[row], m_currency).displayAmount());
+            return amountText(m_values[row] * m_counts[row], m_currency);
         default:
             return {};
     }
@@ -61,7 +63,7 @@ QHash<int, QByteArray> CashCountModel::roleNames() const {
 
 bool CashCountModel::setCount(int row, const QString& count) {
     if (row < 0 || row >= rowCount()) return false;
-    const QString typed = count.trimmed();
+    const QString typed = text(typedNumber(count));
     bool ok = false;
     const qlonglong n = typed.isEmpty() ? 0 : typed.toLongLong(&ok);
     if (!typed.isEmpty() && (!ok || n < 0 || n > kMaxCount)) return false;
@@ -87,7 +89,7 @@ core::Money CashCountModel::totalMoney() const {
 }
 
 QString CashCountModel::total() const {
-    return QString::fromStdString(totalMoney().displayAmount());
+    return localNumber(text(totalMoney().displayAmount()));
 }
 
 }  // namespace frontdesk::kiosk::app

@@ -5,13 +5,18 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QSGRendererInterface>
+#include <QTranslator>
 #include <atomic>
+#include <chrono>
 #include <iostream>
 
 #include <QtQml/qqmlextensionplugin.h>
+#include <sys/resource.h>
 
 #include "demo_session.h"
 #include "kiosk/app/idle_watch.h"
+#include "kiosk/app/item_browser.h"
+#include "kiosk/app/language.h"
 #include "kiosk/app/printer_view_model.h"
 #include "kiosk/app/queue_view_model.h"
 #include "kiosk/app/reception_view_model.h"
@@ -49,18 +54,48 @@ void countWarnings(QtMsgType type, const QMessageLogContext& context, const QStr
     }
 }
 
+// Waits for the window's first frame, then says how long the start took and the peak memory.
+int firstFrame(QGuiApplication& application, QQmlApplicationEngine& engine,
+               std::chrono::steady_clock::time_point started) {
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().value(0));
+    if (!window) return 1;
+    QObject::connect(
+        window, &QQuickWindow::frameSwapped, &application,
+        [&application, started] {
+            const auto took =
+                std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+            rusage usage{};
+            ::getrusage(RUSAGE_SELF, &usage);
+            std::cout << "first frame: " << took.count() << " us, peak rss " << usage.ru_maxrss << " KiB, "
+                      << g_warnings.load() << " warnings\n";
+            application.exit(g_warnings.load() == 0 ? 0 : 1);
+        },
+        Qt::SingleShotConnection);
+    return application.exec();
+}
+
 }  // namespace
 
 int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOptions& options) {
-    if (options.selfTest || !options.demoSession.empty()) {
+    if (options.selfTest || !options.demoSession.empty() || options.firstFrame) {
         g_previous = qInstallMessageHandler(countWarnings);
         qputenv("QT_QPA_PLATFORM", "offscreen");
         // No GPU in CI: Qt Quick's software renderer draws the same scene graph.
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     }
+    // The on-screen keyboard is an input method: chosen before the application starts.
+    if (options.onScreenKeyboard && qEnvironmentVariableIsEmpty("QT_IM_MODULE")) {
+        qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
+    }
     QGuiApplication application(argc, argv);
     QQuickStyle::setStyle(QStringLiteral("Basic"));  // the theme's sizes and colours, on every platform
-    TillAccess access(services.till);                // made first, destroyed last: the view models use it
+    QTranslator translator;
+    if (const core::Status language = useLanguage(QString::fromStdString(options.language), translator);
+        !language.ok()) {
+        std::cerr << "frontdesk-kiosk: --language: " << language.message() << "\n";
+        return 2;
+    }
+    TillAccess access(services.till);  // made first, destroyed last: the view models use it
     SessionViewModel session(access);
     SaleViewModel sale(access);
     ShiftViewModel shift(access);
@@ -68,6 +103,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
     QueueViewModel queue(access);
     SelfServiceViewModel selfService(access, session, sale, reception);
     RefundViewModel refund(access);
+    ItemBrowser browser(access);
     StatusViewModel status(
         {services.syncStatus, services.printer ? &services.printer->printer().service() : nullptr,
          QObject::tr("keyboard scanner"),
@@ -75,8 +111,13 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
         services.clock);
     PrinterViewModel printer(access, services.printer);
     // The receipt prints after the commit, never before; the drawer opens first when cash moved.
-    QObject::connect(&sale, &SaleViewModel::committed, &printer,
-                     [&] { printer.printSale(sale.lastCommitted(), session.staffName()); });
+    QObject::connect(&sale, &SaleViewModel::committed, &printer, [&] {
+        if (sale.printsLastReceipt()) {
+            printer.printSale(sale.lastCommitted(), session.staffName());
+        } else if (movesCash(sale.lastCommitted())) {
+            printer.openDrawer();  // the receipt is on the screen; the change is in the drawer
+        }
+    });
     QObject::connect(&refund, &RefundViewModel::committed, &printer,
                      [&](const Committed& done) { printer.printSale(done, session.staffName()); });
     QObject::connect(&shift, &ShiftViewModel::reportReady, &printer,
@@ -123,6 +164,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
                                  {"queue", QVariant::fromValue(&queue)},
                                  {"selfService", QVariant::fromValue(&selfService)},
                                  {"refund", QVariant::fromValue(&refund)},
+                                 {"browser", QVariant::fromValue(&browser)},
                                  {"status", QVariant::fromValue(&status)},
                                  {"mode", QString::fromStdString(options.mode)}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Frontdesk/Kiosk/Main.qml")));
@@ -130,6 +172,7 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
         std::cerr << "frontdesk-kiosk: the screens did not load\n";
         return 1;
     }
+    if (options.firstFrame) return firstFrame(application, engine, options.started);
     if (!options.selfTest && options.demoSession.empty()) return application.exec();
 
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
@@ -150,14 +193,21 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
             steps.push_back({name, [window, name] { window->setProperty("selfTestScreen", name); }, {}});
         }
         // The customers' panels, each in turn on the customer screen.
-        steps.push_back({QStringLiteral("customer-checkout"), [&selfService] { selfService.startCheckout(); }, {}});
+        steps.push_back({QStringLiteral("customer-checkout"),
+                         [window, &selfService] {
+                             QGuiApplication::inputMethod()->hide();
+                             window->setProperty("selfTestScreen", QStringLiteral("customer"));
+                             selfService.startCheckout();
+                         },
+                         {}});
         steps.push_back({QStringLiteral("customer-checkin"), [&selfService] { selfService.startCheckIn(); }, {}});
     }
     // A bound stops a tour whose window never draws or whose step is never ready (it fails).
     const int drawn = runTour(application, *window, steps, screenshots, std::chrono::seconds(60));
     const int warnings = g_warnings.load();
-    std::cout << (options.selfTest ? "self-test" : "demo session") << ": mode " << options.mode << ", " << drawn
-              << " of " << steps.size() << " steps drawn, " << warnings << " warnings\n";
+    std::cout << (options.selfTest ? "self-test" : "demo session") << ": mode " << options.mode << ", language "
+              << options.language << ", " << drawn << " of " << steps.size() << " steps drawn, " << warnings
+              << " warnings\n";
     return drawn == static_cast<int>(steps.size()) && warnings == 0 ? 0 : 1;
 }
 

@@ -1,6 +1,8 @@
 // The desk's queue: numbers taken, printed and called.
 #include "kiosk/app/queue_view_model.h"
 
+#include <QLocale>
+
 #include "qt_text.h"
 
 namespace frontdesk::kiosk::app {
@@ -27,9 +29,10 @@ void QueueViewModel::refresh() {
     if (!last.ok()) return void(refuse(last.status()));
     m_waiting.clear();
     for (const Ticket& t : *waiting) {
-        m_waiting.append(QVariantMap{{"number", t.number}, {"service", text(t.service)}, {"since", text(t.takenAt)}});
+        m_waiting.append(QVariantMap{
+            {"number", QLocale().toString(t.number)}, {"service", text(t.service)}, {"since", text(t.takenAt)}});
     }
-    m_serving = *last ? QString::number((*last)->number) : QString();
+    m_serving = *last ? QLocale().toString((*last)->number) : QString();
     emit changed();
 }
 
@@ -39,8 +42,9 @@ bool QueueViewModel::take(const QString& service) {
     if (!ticket.ok()) return refuse(ticket.status());
     emit ticketReady(*ticket);
     refresh();
-    say(ticket->ahead == 0 ? tr("Number %1: nobody is waiting before it").arg(ticket->number)
-                           : tr("Number %1: %n waiting before it", nullptr, ticket->ahead).arg(ticket->number),
+    say(ticket->ahead == 0
+            ? tr("Number %1: nobody is waiting before it").arg(QLocale().toString(ticket->number))
+            : tr("Number %1: %n waiting before it", nullptr, ticket->ahead).arg(QLocale().toString(ticket->number)),
         false);
     return true;
 }
@@ -57,7 +61,7 @@ bool QueueViewModel::callNext() {
         return refuse(ticket.status());
     }
     refresh();
-    say(tr("Calling number %1").arg(ticket->number), false);
+    say(tr("Calling number %1").arg(QLocale().toString(ticket->number)), false);
     return true;
 }
 

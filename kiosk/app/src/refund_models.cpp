@@ -15,11 +15,11 @@ QVariant RefundLineModel::data(const QModelIndex& index, int role) const {
         case NameRole:
             return row.name;
         case SoldRole:
-            return text(row.sold.toString());
+            return localNumber(text(row.sold.toString()));
         case LeftRole:
-            return text(row.left.toString());
+            return localNumber(text(row.left.toString()));
         case ChosenRole:
-            return text(row.chosen.toString());
+            return localNumber(text(row.chosen.toString()));
         case PriceRole:
             return row.price;
         default:

@@ -106,7 +106,7 @@ bool RefundViewModel::choose(int row, const QString& typed) {
     if (row < 0 || row >= m_lines.rowCount()) return false;
     const QString trimmed = typed.trimmed();
     auto qty =
-        trimmed.isEmpty() ? core::Result<core::Decimal>(core::Decimal()) : core::Decimal::parse(trimmed.toStdString());
+        trimmed.isEmpty() ? core::Result<core::Decimal>(core::Decimal()) : core::Decimal::parse(typedNumber(trimmed));
     if (!qty.ok() || qty->isNegative()) {
         say(tr("Quantity '%1' is not a number of items").arg(typed), true);
         return false;
@@ -114,7 +114,7 @@ bool RefundViewModel::choose(int row, const QString& typed) {
     const auto& line = m_lines.rows()[static_cast<std::size_t>(row)];
     // Without a receipt there is no "left": the engine's limits decide.
     if (!m_withoutReceipt && *qty > line.left) {
-        say(tr("Only %1 of %2 is left to refund").arg(text(line.left.toString()), line.name), true);
+        say(tr("Only %1 of %2 is left to refund").arg(localNumber(text(line.left.toString())), line.name), true);
         return false;
     }
     m_lines.setChosen(row, *qty);

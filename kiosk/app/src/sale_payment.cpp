@@ -1,12 +1,13 @@
 // Paying for the sale and completing it: cash, the card payment off the GUI thread, the commit.
 #include "kiosk/app/sale_view_model.h"
+#include "kiosk/receipts/receipt_documents.h"
 #include "qt_text.h"
 
 namespace frontdesk::kiosk::app {
 
 bool SaleViewModel::tenderCash(const QString& amount) {
     if (refuseWhileBusy()) return false;
-    auto cash = core::Money::parse(amount.trimmed().toStdString(), m_till.settings().currency);
+    auto cash = core::Money::parse(typedNumber(amount), m_till.settings().currency);
     if (!cash.ok()) return refuse(cash.status());
     if (!apply(m_till.checkout().tenderCash(*cash), tr("Cash taken"))) return false;
     if (!m_cardState.isEmpty() && m_cardState != QLatin1String("approved")) {
@@ -72,6 +73,11 @@ bool SaleViewModel::complete() {
     if (!done.ok()) return refuse(done.status());
     m_lastCommitted = std::move(done).value();
     m_lastReceipt = text(m_lastCommitted.receiptNo);
+    // The receipt for the screen as well as for paper; too long for a QR code, it is paper only.
+    receipts::ReceiptContext context = receipts::contextOf(m_till.settings(), receipts::ReceiptLanguage::English);
+    if (const auto& user = m_till.session().user()) context.staffName = user->name;
+    auto onScreen = receipts::receiptText(context, m_lastCommitted);
+    m_receiptText = onScreen.ok() ? text(*onScreen) : QString();
     const QString change = m_change;
     const bool gaveChange = m_change != money(0);
     show(SaleState{});
@@ -79,6 +85,9 @@ bool SaleViewModel::complete() {
     emit cardChanged();
     say(gaveChange ? tr("Sale %1 saved. Change %2").arg(m_lastReceipt, change) : tr("Sale %1 saved").arg(m_lastReceipt),
         false);
+    if (!m_paperReceipt && m_receiptText.isEmpty()) {
+        say(m_message + ". " + tr("The receipt is too long for the screen: it prints"), false);
+    }
     emit committed(m_lastReceipt);
     return true;
 }

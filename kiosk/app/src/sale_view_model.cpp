@@ -84,9 +84,16 @@ bool SaleViewModel::scan(const QString& code) {
     return apply(state, lines.empty() ? QString() : text(lines.back().item.name));
 }
 
+bool SaleViewModel::addItem(const QString& sku) {
+    if (refuseWhileBusy()) return false;
+    const auto state = m_till.checkout().addSku(sku.toStdString(), core::Decimal::fromInt(1));
+    if (!state.ok()) return apply(state, {});
+    return apply(state, text(m_till.checkout().cart().lines().back().item.name));
+}
+
 bool SaleViewModel::setQuantity(int line, const QString& quantity) {
     if (refuseWhileBusy()) return false;
-    auto qty = core::Decimal::parse(quantity.trimmed().toStdString());
+    auto qty = core::Decimal::parse(typedNumber(quantity));
     if (!qty.ok()) {
         say(tr("Quantity '%1' is not a number").arg(quantity), true);
         return false;
@@ -100,8 +107,8 @@ bool SaleViewModel::removeLine(int line) {
 }
 
 core::Result<Discount> SaleViewModel::parseDiscount(const QString& typed) const {
-    QString value = typed.trimmed();
-    const bool percent = value.endsWith(QLatin1Char('%'));
+    QString value = text(typedNumber(typed)).trimmed();
+    const bool percent = value.endsWith(QLatin1Char('%')) || value.endsWith(QChar(0x066A));  // % or ٪
     if (percent) value = value.chopped(1).trimmed();
     if (value.isEmpty())
         return core::invalidArgument(
@@ -130,7 +137,7 @@ bool SaleViewModel::discountSale(const QString& typed) {
 }
 
 bool SaleViewModel::overridePrice(int line, const QString& unitPrice) {
-    auto price = core::Money::parse(unitPrice.trimmed().toStdString(), m_till.settings().currency);
+    auto price = core::Money::parse(typedNumber(unitPrice), m_till.settings().currency);
     if (!price.ok()) {
         say(tr("Price '%1': %2").arg(unitPrice, text(price.status().message())), true);
         return false;

@@ -1,5 +1,9 @@
 #include "kiosk/app/shift_view_model.h"
 
+#include <QLocale>
+
+#include "qt_text.h"
+
 namespace frontdesk::kiosk::app {
 
 ShiftViewModel::ShiftViewModel(TillAccess& access, QObject* parent)
@@ -13,7 +17,7 @@ ShiftViewModel::ShiftViewModel(TillAccess& access, QObject* parent)
 }
 
 QString ShiftViewModel::money(std::int64_t minor) const {
-    return QString::fromStdString(core::Money(minor, m_till.settings().currency).displayAmount());
+    return amountText(minor, m_till.settings().currency);
 }
 
 void ShiftViewModel::say(const QString& message, bool error) {
@@ -44,15 +48,15 @@ void ShiftViewModel::showReport(const ShiftReport& r, const QString& title) {
     };
     add(tr("Opened"), shortTime(r.openedAt));
     if (r.closedAt) add(tr("Closed"), shortTime(*r.closedAt));
-    add(tr("Sales"), tr("%1, %2").arg(r.sales).arg(money(r.salesGross)));
-    add(tr("Refunds"), tr("%1, %2").arg(r.refunds).arg(money(r.refundsGross)));
-    add(tr("Voids"), QString::number(r.voids));
+    add(tr("Sales"), tr("%1, %2").arg(QLocale().toString(r.sales), money(r.salesGross)));
+    add(tr("Refunds"), tr("%1, %2").arg(QLocale().toString(r.refunds), money(r.refundsGross)));
+    add(tr("Voids"), QLocale().toString(r.voids));
     add(tr("Discounts"), money(r.discounts));
     for (const TenderTotal& t : r.byTender) {
         add(t.kind == SaleKind::Refund
                 ? tr("Refunded by %1").arg(QString::fromStdString(std::string(tenderMethodKey(t.method))))
                 : tr("Taken by %1").arg(QString::fromStdString(std::string(tenderMethodKey(t.method)))),
-            tr("%1, %2").arg(t.count).arg(money(t.amount)));
+            tr("%1, %2").arg(QLocale().toString(t.count), money(t.amount)));
     }
     add(tr("Float"), money(r.floatMinor));
     add(tr("Paid in"), money(r.paidIn));
@@ -67,7 +71,7 @@ void ShiftViewModel::showReport(const ShiftReport& r, const QString& title) {
 
 bool ShiftViewModel::openShift(const QString& openingFloat) {
     if (const core::Status idle = m_access.idle(); !idle.ok()) return refuse(idle);
-    auto amount = core::Money::parse(openingFloat.trimmed().toStdString(), m_till.settings().currency);
+    auto amount = core::Money::parse(typedNumber(openingFloat), m_till.settings().currency);
     if (!amount.ok()) return refuse(amount.status().withContext("float"));
     auto opened = m_till.shifts().open(*amount);
     if (!opened.ok()) return refuse(opened.status());
@@ -81,7 +85,7 @@ bool ShiftViewModel::openShift(const QString& openingFloat) {
 
 bool ShiftViewModel::cashMove(bool in, const QString& amount, const QString& reason) {
     if (const core::Status idle = m_access.idle(); !idle.ok()) return refuse(idle);
-    auto money = core::Money::parse(amount.trimmed().toStdString(), m_till.settings().currency);
+    auto money = core::Money::parse(typedNumber(amount), m_till.settings().currency);
     if (!money.ok()) return refuse(money.status());
     const std::string why = reason.trimmed().toStdString();
     const QString done = in ? tr("Paid in %1").arg(amount.trimmed()) : tr("Paid out %1").arg(amount.trimmed());

@@ -1,5 +1,6 @@
 #include "kiosk/app/status_view_model.h"
 
+#include <QLocale>
 #include <chrono>
 
 namespace frontdesk::kiosk::app {
@@ -11,9 +12,11 @@ QString age(core::TimePoint since, core::TimePoint now) {
     using namespace std::chrono;
     const auto minutes = duration_cast<std::chrono::minutes>(now - since).count();
     if (minutes < 1) return StatusViewModel::tr("just now");
-    if (minutes < 60) return StatusViewModel::tr("%1 min ago").arg(minutes);
-    if (minutes < 48 * 60) return StatusViewModel::tr("%1 h %2 min ago").arg(minutes / 60).arg(minutes % 60);
-    return StatusViewModel::tr("%1 days ago").arg(minutes / (24 * 60));
+    if (minutes < 60) return StatusViewModel::tr("%1 min ago").arg(QLocale().toString(minutes));
+    if (minutes < 48 * 60)
+        return StatusViewModel::tr("%1 h %2 min ago")
+            .arg(QLocale().toString(minutes / 60), QLocale().toString(minutes % 60));
+    return StatusViewModel::tr("%1 days ago").arg(QLocale().toString(minutes / (24 * 60)));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "core/bounded_input.h"
 
@@ -108,6 +109,38 @@ Result<std::vector<Item>> Catalog::search(const std::string& prefix, int limit) 
                      [](const Item& a, const Item& b) { return searchKey(a.name) < searchKey(b.name); });
     if (static_cast<int>(ordered.size()) > limit) ordered.resize(static_cast<std::size_t>(limit));
     return ordered;
+}
+
+Result<std::vector<std::string>> Catalog::categories(int limit) {
+    limit = std::clamp(limit, 1, 200);
+    // The next category after the last one found, each time: a seek in items_category, never a
+    // scan of the items.
+    FD_ASSIGN(auto* next, m_db.cached("SELECT category FROM items WHERE category > ? ORDER BY category LIMIT 1"));
+    std::vector<std::string> found;
+    std::string after;  // "" sorts before every category; an empty category is none
+    while (static_cast<int>(found.size()) < limit) {
+        std::optional<std::string> category;
+        FD_TRY(next->bind(1, after).forEachRow([&](const core::Statement& row) { category = row.text(0); }));
+        if (!category) break;
+        found.push_back(*category);
+        after = *category;
+    }
+    return found;
+}
+
+Result<std::vector<Item>> Catalog::inCategory(const std::string& category, int limit) {
+    limit = std::clamp(limit, 1, 200);
+    static const std::string sql = selectItems(
+        " FROM items i JOIN tax_codes t ON t.code = i.tax_code WHERE i.category = ?1 ORDER BY i.name_key LIMIT ?2");
+    FD_ASSIGN(auto* stmt, m_db.cached(sql.c_str()));
+    stmt->bindAll(category, limit);
+    std::vector<Item> items;
+    FD_TRY(stmt->forEachRow([&](const core::Statement& row) -> Status {
+        FD_ASSIGN(auto item, readItem(row));
+        items.push_back(std::move(item));
+        return {};
+    }));
+    return items;
 }
 
 Result<TaxCode> Catalog::taxCode(const std::string& code) {

@@ -329,6 +329,11 @@ CREATE TABLE queue_tickets (
 CREATE INDEX queue_tickets_waiting ON queue_tickets(day, number) WHERE called_at IS NULL;
 )sql";
 
+// Version 9: the till's category tiles: each category found by one seek, its items in name order.
+constexpr const char* kMigration9 = R"sql(
+CREATE INDEX items_category ON items(category, name_key);
+)sql";
+
 }  // namespace
 
 // The terminal database. Append a migration for every change; never edit a released one.
@@ -344,7 +349,8 @@ const core::Schema& terminalSchema() {
                                       {5, kMigration5},
                                       {6, kMigration6},
                                       {7, kMigration7},
-                                      {8, kMigration8}}};
+                                      {8, kMigration8},
+                                      {9, kMigration9}}};
     return schema;
 }
 

@@ -18,7 +18,7 @@ TestCase {
         harness.reset(loggedIn)
         const window = createTemporaryObject(app, test, {
             session: harness.session, sale: harness.sale, printer: harness.printer, shift: harness.shift,
-            reception: harness.reception, queue: harness.queue, selfService: harness.selfService, refund: harness.refund, status: harness.status, mode: "cashier"
+            reception: harness.reception, queue: harness.queue, selfService: harness.selfService, refund: harness.refund, browser: harness.browser, status: harness.status, mode: "cashier"
         })
         verify(window, "the window")
         waitForRendering(window.contentItem)
@@ -80,6 +80,20 @@ TestCase {
         verify(find(w, "saleMessage").text.indexOf("saved") >= 0, find(w, "saleMessage").text)
         compare(find(w, "total").text, "EUR 0.00")
         compare(harness.rows("sales"), 1)
+    }
+
+    function test_anItemWithoutABarcodeIsFoundBySearchAndAddedFromItsTile() {
+        const w = open(true)
+        tap(w, "browseButton")
+        find(w, "itemSearch").text = "bread"
+        const tiles = find(w, "itemTiles")
+        tryCompare(tiles, "count", 1)
+        let tile = null
+        tryVerify(() => (tile = findChild(tiles, "itemTile0")) !== null, 5000, "the tile")
+        mouseClick(tile)
+        compare(find(w, "total").text, "EUR 0.50")
+        tap(w, "itemBrowserDone")
+        compare(find(w, "cartList").count, 1)
     }
 
     function test_aReceiptScannedAtTheRefundScreenGivesALineBack() {

@@ -17,7 +17,7 @@ TestCase {
         harness.reset(true, true)
         const window = createTemporaryObject(app, test, {
             session: harness.session, sale: harness.sale, printer: harness.printer, shift: harness.shift,
-            reception: harness.reception, queue: harness.queue, selfService: harness.selfService, refund: harness.refund, status: harness.status, mode: "reception"
+            reception: harness.reception, queue: harness.queue, selfService: harness.selfService, refund: harness.refund, browser: harness.browser, status: harness.status, mode: "reception"
         })
         verify(window, "the window")
         waitForRendering(window.contentItem)

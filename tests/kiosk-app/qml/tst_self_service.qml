@@ -21,7 +21,7 @@ TestCase {
         harness.reset(true)
         const window = createTemporaryObject(app, test, {
             session: harness.session, sale: harness.sale, printer: harness.printer, shift: harness.shift,
-            reception: harness.reception, queue: harness.queue, selfService: harness.selfService, refund: harness.refund,
+            reception: harness.reception, queue: harness.queue, selfService: harness.selfService, refund: harness.refund, browser: harness.browser,
             status: harness.status, mode: "self-service"
         })
         verify(window, "the window")

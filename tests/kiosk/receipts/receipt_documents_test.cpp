@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "peripherals/codes.h"
 #include "peripherals/escpos_encoder.h"
 #include "peripherals/escpos_interpreter.h"
 #include "peripherals/receipt_renderer.h"
@@ -105,6 +106,34 @@ TEST_F(ReceiptDocumentsTest, ASaleReceiptCarriesTheStoreTheLinesTaxTendersAndSca
     EXPECT_EQ(p.codes, (std::vector<std::string>{"QRCode:" + c.receiptNo, "Code128:" + c.receiptNo}));
     // Brand and last four only: no card number anywhere on paper.
     EXPECT_EQ(text.find("4242 4242"), std::string::npos);
+}
+
+TEST_F(ReceiptDocumentsTest, TheReceiptForTheScreenIsThePapersTextWithoutItsCodes) {
+    const Committed c = sale();
+    auto text = receiptText(context(), c);
+    ASSERT_TRUE(text.ok()) << text.status().toString();
+    EXPECT_EQ(text->rfind("Frontdesk Cafe\n", 0), 0u) << *text;
+    EXPECT_NE(text->find("Receipt" + std::string(32 - 7 - c.receiptNo.size(), ' ') + c.receiptNo), std::string::npos)
+        << *text;
+    EXPECT_NE(text->find("Total"), std::string::npos);
+    EXPECT_NE(text->find("EUR 4.48"), std::string::npos);
+    EXPECT_EQ(text->find("[QR"), std::string::npos) << "the paper's codes are left out";
+    EXPECT_EQ(text->find("[Code"), std::string::npos);
+    EXPECT_EQ(text->find(" \n"), std::string::npos) << "no trailing spaces";
+    EXPECT_EQ(text->find("\n\n\n"), std::string::npos) << "no run of empty lines";
+    EXPECT_LE(text->size(), peripherals::kMaxQrBytes);
+}
+
+TEST_F(ReceiptDocumentsTest, AReceiptTooLongForAQrCodeIsRefusedForTheScreen) {
+    for (int i = 0; i < 60; ++i) {
+        ASSERT_TRUE(t.checkout().addSku("W", dec(("0." + std::to_string(100 + i)).c_str())).ok());
+    }
+    ASSERT_TRUE(t.checkout().tenderCard().ok());
+    auto done = t.checkout().complete();
+    ASSERT_TRUE(done.ok());
+    auto text = receiptText(context(), *done);
+    EXPECT_EQ(text.status().kind(), core::ErrorKind::FailedPrecondition);
+    EXPECT_NE(text.status().message().find("print it instead"), std::string::npos);
 }
 
 TEST_F(ReceiptDocumentsTest, ARefundSlipSaysRefundAndNamesTheOriginalReceipt) {

@@ -30,7 +30,7 @@ struct Item {
     core::Decimal taxRate;
     std::string category;
     bool ageRestricted = false;
-    bool soldByWeight = false;    // quantities may have decimals (0.375 kg)
+    bool soldByWeight = false;  // quantities may have decimals (0.375 kg)
 };
 
 class Catalog {
@@ -44,6 +44,11 @@ public:
     // Items whose name or sku starts with prefix (case-insensitive for ASCII), name order.
     [[nodiscard]] core::Result<std::vector<Item>> search(const std::string& prefix, int limit = 20);
     [[nodiscard]] core::Result<TaxCode> taxCode(const std::string& code);
+    // The catalog's categories, in order, at most `limit` (the tiles a till shows); one index
+    // seek each, so a 300,000-item catalog answers as fast as a small one.
+    [[nodiscard]] core::Result<std::vector<std::string>> categories(int limit = 48);
+    // The items of one category, name order, at most `limit` (1 to 200).
+    [[nodiscard]] core::Result<std::vector<Item>> inCategory(const std::string& category, int limit = 60);
 
     // ASCII lower-casing used for name_key; non-ASCII bytes pass through unchanged.
     static std::string searchKey(const std::string& text);

@@ -2,6 +2,7 @@
 // The touchscreen app around a till: the view models, the QML engine and the window. main.cpp
 // calls runKioskApp() when it is not --headless; everything else stays there.
 
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -18,6 +19,12 @@ struct AppOptions {
     std::string screenshots;       // with selfTest: a folder for each screen as NAME.png
     std::string demoSession;       // a folder: the demo's session offscreen, a screenshot per step
     int lockAfterSeconds = 120;    // the till locks after this long without input; 0 never
+    std::string language = "en";   // the screens' language: en or fa (language.h)
+    bool onScreenKeyboard = true;  // Qt Virtual Keyboard for the fields (off: a hardware keyboard)
+    // Start-up measured (bench/run_benchmarks.sh): offscreen, exit once the first frame is drawn,
+    // printing the time since `started` (main's first line) and the peak resident memory.
+    bool firstFrame = false;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
 
 // What the app drives; each outlives the app.

@@ -55,6 +55,11 @@ class SaleViewModel : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
     Q_PROPERTY(QString lastReceipt READ lastReceipt NOTIFY committed)
+    // The last sale's receipt as text for a QR code on the screen ("" when too long for one).
+    Q_PROPERTY(QString receiptText READ receiptText NOTIFY committed)
+    // Print the receipt on paper (true), or show it as a QR code only. Either way the drawer opens
+    // when cash moved; a receipt too long for a QR code is printed all the same.
+    Q_PROPERTY(bool paperReceipt READ paperReceipt WRITE setPaperReceipt NOTIFY paperReceiptChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)               // waiting for the card terminal
     Q_PROPERTY(QString cardState READ cardState NOTIFY cardChanged)  // "", present, approved, declined, ...
     Q_PROPERTY(PendingApproval* approval READ approval CONSTANT)
@@ -76,6 +81,15 @@ public:
     QString message() const { return m_message; }
     bool messageIsError() const { return m_error; }
     QString lastReceipt() const { return m_lastReceipt; }
+    QString receiptText() const { return m_receiptText; }
+    bool paperReceipt() const { return m_paperReceipt; }
+    void setPaperReceipt(bool paper) {
+        if (paper == m_paperReceipt) return;
+        m_paperReceipt = paper;
+        emit paperReceiptChanged();
+    }
+    // Whether the last sale's receipt goes on paper: asked for, or too long for the screen.
+    bool printsLastReceipt() const { return m_paperReceipt || m_receiptText.isEmpty(); }
     bool busy() const { return m_access.busy(); }
     QString cardState() const { return m_cardState; }
     PendingApproval* approval() { return &m_approval; }
@@ -84,6 +98,9 @@ public:
 
     // Each returns whether the engine accepted it; the message says what happened either way.
     Q_INVOKABLE bool scan(const QString& code);
+    // An item picked from the tiles (ItemBrowser) by its sku, one of it; a weighed item's weight is
+    // then typed as the line's quantity.
+    Q_INVOKABLE bool addItem(const QString& sku);
     Q_INVOKABLE bool setQuantity(int line, const QString& quantity);  // 1-based line, "2", "0.375"
     Q_INVOKABLE bool removeLine(int line);
     // A discount as typed: "1.50" off, or "10%".
@@ -111,6 +128,7 @@ signals:
     void messageChanged();
     void busyChanged();
     void cardChanged();
+    void paperReceiptChanged();
     // The sale is committed (the receipt prints after this, never before).
     void committed(const QString& receipt);
 
@@ -133,7 +151,8 @@ private:
     TillAccess& m_access;
     Till& m_till;
     CartModel m_cart;
-    QString m_total, m_tax, m_paidSoFar, m_remaining, m_change, m_message, m_lastReceipt, m_cardState;
+    QString m_total, m_tax, m_paidSoFar, m_remaining, m_change, m_message, m_lastReceipt, m_cardState, m_receiptText;
+    bool m_paperReceipt = true;
     QStringList m_quickAmounts;
     bool m_paid = false, m_tendered = false, m_error = false, m_ageCheckNeeded = false;
     PendingApproval m_approval;

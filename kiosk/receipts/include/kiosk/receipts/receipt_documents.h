@@ -42,6 +42,10 @@ struct ReceiptContext {
 
 // A sale.completed or sale.refunded as committed (the payload of docs/events.md).
 [[nodiscard]] peripherals::Document saleReceipt(const ReceiptContext& context, const Committed& committed);
+// The same receipt as text, for a QR code on the screen instead of paper: its lines at 32
+// columns, without the codes the paper carries. FailedPrecondition when it is longer than a QR
+// code holds (peripherals::kMaxQrBytes): such a receipt is printed.
+[[nodiscard]] core::Result<std::string> receiptText(const ReceiptContext& context, const Committed& committed);
 
 // An X report (open shift) or a Z report (closed: with the count and the variance).
 [[nodiscard]] peripherals::Document shiftReport(const ReceiptContext& context, const ShiftReport& report);
