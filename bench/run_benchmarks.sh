@@ -63,6 +63,7 @@ run() {
 # one, in turn, RUNS times each (frontdesk-kiosk --first-frame: offscreen, the time from main to
 # the first frame drawn and the peak resident memory); lines "big|small US KIB" in startup.txt.
 startup() {
+    startup_terminal="$1 items, $2 members"
     local dir
     dir=$(mktemp -d "$scratch/frontdesk-startup.XXXXXX")
     "$build/bench/bench_kiosk_app" --make_terminal="$dir/big.db" --terminal_items="$1" --terminal_members="$2" >/dev/null
@@ -245,7 +246,7 @@ awk -v smoke="$smoke" '
     "$out/printing.json" "$out/kiosk_app.json"
 
 # The start-up runs: medians per terminal, and the big terminal relative to the empty one.
-awk '
+awk -v terminal="$startup_terminal" '
     { us[$1] = us[$1] " " $2; kib[$1] = kib[$1] " " $3 }
     function median(list,    a, n, i, j, t) {
         n = split(list, a, " ")
@@ -256,7 +257,7 @@ awk '
         print ""
         printf "The touchscreen: start to first frame (offscreen; medians of %d starts each)\n", NR / 2
         printf "  %-34s %9.0f ms %9.0f MiB peak\n", "empty terminal", median(us["small"]) / 1000, median(kib["small"]) / 1024
-        printf "  %-34s %9.0f ms %9.0f MiB peak\n", "300,000 items, 1,000,000 members", median(us["big"]) / 1000, median(kib["big"]) / 1024
+        printf "  %-34s %9.0f ms %9.0f MiB peak\n", terminal, median(us["big"]) / 1000, median(kib["big"]) / 1024
         printf "  ratio big/empty %.2f (time), %.2f (memory)\n", median(us["big"]) / median(us["small"]), median(kib["big"]) / median(kib["small"])
     }
 ' "$out/startup.txt"
