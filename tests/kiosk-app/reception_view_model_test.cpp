@@ -42,6 +42,15 @@ TEST_F(ReceptionViewModelTest, TodaysBookingsAreListedAndSearched) {
     EXPECT_EQ(desk.bookings()->rowCount(), 0);
     desk.setFilter("");
     EXPECT_EQ(desk.bookings()->rowCount(), 1);
+    // A time shows the bookings running then (12:00-13:00), in any script's digits.
+    for (const char* running : {"12", "12:30", "۱۲:۵۹"}) {
+        desk.setFilter(QString::fromUtf8(running));
+        EXPECT_EQ(desk.bookings()->rowCount(), 1) << running;
+    }
+    for (const char* other : {"13", "11:59", "25"}) {
+        desk.setFilter(QString::fromUtf8(other));
+        EXPECT_EQ(desk.bookings()->rowCount(), 0) << other;
+    }
 }
 
 TEST_F(ReceptionViewModelTest, AScannedBookingQrChecksInAndAgainIsRefusedAsAlreadyIn) {

@@ -109,6 +109,24 @@
     </message>
 </context>
 <context>
+    <name>ItemBrowserDialog</name>
+    <message>
+        <location filename="../qml/ItemBrowserDialog.qml" line="39" />
+        <source>Search by name or code</source>
+        <translation>جستجو با نام یا کد</translation>
+    </message>
+    <message>
+        <location filename="../qml/ItemBrowserDialog.qml" line="48" />
+        <source>Done</source>
+        <translation>تمام</translation>
+    </message>
+    <message>
+        <location filename="../qml/ItemBrowserDialog.qml" line="101" />
+        <source>Add %1, %2</source>
+        <translation>افزودن %1، %2</translation>
+    </message>
+</context>
+<context>
     <name>LaneScreen</name>
     <message>
         <location filename="../qml/LaneScreen.qml" line="19" />
@@ -186,7 +204,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="37" />
+        <location filename="../qml/Main.qml" line="39" />
         <source>Frontdesk</source>
         <translation>فرانت‌دسک</translation>
     </message>
@@ -258,17 +276,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/kiosk_app.cpp" line="81" />
+        <location filename="../src/kiosk_app.cpp" line="109" />
         <source>keyboard scanner</source>
         <translation>اسکنر صفحه‌کلیدی</translation>
     </message>
     <message>
-        <location filename="../src/kiosk_app.cpp" line="82" />
+        <location filename="../src/kiosk_app.cpp" line="110" />
         <source>simulated card terminal</source>
         <translation>پایانه کارت شبیه‌سازی‌شده</translation>
     </message>
     <message>
-        <location filename="../src/kiosk_app.cpp" line="82" />
+        <location filename="../src/kiosk_app.cpp" line="110" />
         <source>card terminal</source>
         <translation>پایانه کارت</translation>
     </message>
@@ -346,8 +364,8 @@
     </message>
     <message>
         <location filename="../qml/ReceptionScreen.qml" line="37" />
-        <source>Search by name or resource</source>
-        <translation>جستجو با نام یا منبع</translation>
+        <source>Search by name, resource or time (14:00)</source>
+        <translation>جستجو با نام، منبع یا ساعت (14:00)</translation>
     </message>
     <message>
         <location filename="../qml/ReceptionScreen.qml" line="64" />
@@ -522,104 +540,109 @@
 <context>
     <name>SaleScreen</name>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="58" />
+        <location filename="../qml/SaleScreen.qml" line="59" />
         <source>%1, %2 at %3, %4</source>
         <translation>%1، %2 عدد به قیمت %3، %4</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="67" />
+        <location filename="../qml/SaleScreen.qml" line="68" />
         <source>(age check)</source>
         <translation>(بررسی سن)</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="109" />
+        <location filename="../qml/SaleScreen.qml" line="110" />
         <source>Sale discount</source>
         <translation>تخفیف فروش</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="118" />
-        <location filename="../qml/SaleScreen.qml" line="254" />
+        <location filename="../qml/SaleScreen.qml" line="119" />
+        <location filename="../qml/SaleScreen.qml" line="264" />
         <source>Park</source>
         <translation>تعلیق</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="127" />
+        <location filename="../qml/SaleScreen.qml" line="128" />
         <source>Parked sales</source>
         <translation>فروش‌های معلق</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="135" />
+        <location filename="../qml/SaleScreen.qml" line="136" />
+        <source>Items</source>
+        <translation>کالاها</translation>
+    </message>
+    <message>
+        <location filename="../qml/SaleScreen.qml" line="145" />
         <source>Receipt on screen</source>
         <translation>رسید روی صفحه</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="144" />
+        <location filename="../qml/SaleScreen.qml" line="154" />
         <source>Void sale</source>
         <translation>ابطال فروش</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="175" />
+        <location filename="../qml/SaleScreen.qml" line="185" />
         <source>Refund</source>
         <translation>بازپرداخت</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="183" />
+        <location filename="../qml/SaleScreen.qml" line="193" />
         <source>Shift</source>
         <translation>شیفت</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="191" />
+        <location filename="../qml/SaleScreen.qml" line="201" />
         <source>Lock</source>
         <translation>قفل</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="203" />
+        <location filename="../qml/SaleScreen.qml" line="213" />
         <source>Total %1</source>
         <translation>جمع %1</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="225" />
-        <location filename="../qml/SaleScreen.qml" line="230" />
+        <location filename="../qml/SaleScreen.qml" line="235" />
+        <location filename="../qml/SaleScreen.qml" line="240" />
         <source>Barcode</source>
         <translation>بارکد</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="244" />
+        <location filename="../qml/SaleScreen.qml" line="254" />
         <source>Discount on the sale</source>
         <translation>تخفیف روی کل فروش</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="245" />
+        <location filename="../qml/SaleScreen.qml" line="255" />
         <source>Amount (1.50) or percentage (10%)</source>
         <translation>مبلغ (1.50) یا درصد (10%)</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="246" />
+        <location filename="../qml/SaleScreen.qml" line="256" />
         <source>Give discount</source>
         <translation>اعمال تخفیف</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="252" />
+        <location filename="../qml/SaleScreen.qml" line="262" />
         <source>Park the sale</source>
         <translation>تعلیق فروش</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="253" />
+        <location filename="../qml/SaleScreen.qml" line="263" />
         <source>A name to find it by (optional)</source>
         <translation>نامی برای پیدا کردن آن (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="260" />
+        <location filename="../qml/SaleScreen.qml" line="270" />
         <source>Void the sale</source>
         <translation>ابطال فروش</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="261" />
+        <location filename="../qml/SaleScreen.qml" line="271" />
         <source>Why</source>
         <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../qml/SaleScreen.qml" line="262" />
+        <location filename="../qml/SaleScreen.qml" line="272" />
         <source>Void</source>
         <translation>ابطال</translation>
     </message>
@@ -913,6 +936,24 @@
     </message>
 </context>
 <context>
+    <name>frontdesk::kiosk::app::ItemBrowser</name>
+    <message>
+        <location filename="../src/item_browser.cpp" line="21" />
+        <source>No categories in the catalog: search by name</source>
+        <translation>فهرست کالا دسته‌بندی ندارد: با نام جستجو کنید</translation>
+    </message>
+    <message>
+        <location filename="../src/item_browser.cpp" line="31" />
+        <source>Nothing in %1</source>
+        <translation>چیزی در %1 نیست</translation>
+    </message>
+    <message>
+        <location filename="../src/item_browser.cpp" line="39" />
+        <source>Nothing starts with %1</source>
+        <translation>چیزی با %1 شروع نمی‌شود</translation>
+    </message>
+</context>
+<context>
     <name>frontdesk::kiosk::app::PrinterViewModel</name>
     <message>
         <location filename="../src/printer_view_model.cpp" line="53" />
@@ -933,22 +974,22 @@
 <context>
     <name>frontdesk::kiosk::app::QueueViewModel</name>
     <message>
-        <location filename="../src/queue_view_model.cpp" line="44" />
+        <location filename="../src/queue_view_model.cpp" line="46" />
         <source>Number %1: nobody is waiting before it</source>
         <translation>شماره %1: کسی پیش از آن در انتظار نیست</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/queue_view_model.cpp" line="45" />
+        <location filename="../src/queue_view_model.cpp" line="47" />
         <source>Number %1: %n waiting before it</source>
         <translation><numerusform>شماره %1: %Ln نفر پیش از آن در انتظارند</numerusform></translation>
     </message>
     <message>
-        <location filename="../src/queue_view_model.cpp" line="56" />
+        <location filename="../src/queue_view_model.cpp" line="58" />
         <source>Nobody is waiting</source>
         <translation>کسی در انتظار نیست</translation>
     </message>
     <message>
-        <location filename="../src/queue_view_model.cpp" line="62" />
+        <location filename="../src/queue_view_model.cpp" line="64" />
         <source>Calling number %1</source>
         <translation>شماره %1 فراخوانده شد</translation>
     </message>
@@ -1137,78 +1178,78 @@
         <translation>تأیید نشد: چیزی تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="91" />
+        <location filename="../src/sale_view_model.cpp" line="98" />
         <source>Quantity '%1' is not a number</source>
         <translation>تعداد «%1» عدد نیست</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="99" />
+        <location filename="../src/sale_view_model.cpp" line="106" />
         <source>Line removed</source>
         <translation>ردیف حذف شد</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="108" />
+        <location filename="../src/sale_view_model.cpp" line="115" />
         <source>Type the discount first: an amount like 1.50 or a percentage like 10%</source>
         <translation>ابتدا تخفیف را بنویسید: مبلغی مانند 1.50 یا درصدی مانند 10%</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="117" />
+        <location filename="../src/sale_view_model.cpp" line="124" />
         <source>A discount on line %1</source>
         <translation>تخفیف روی ردیف %1</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="117" />
-        <location filename="../src/sale_view_model.cpp" line="126" />
+        <location filename="../src/sale_view_model.cpp" line="124" />
+        <location filename="../src/sale_view_model.cpp" line="133" />
         <source>Discount given</source>
         <translation>تخفیف اعمال شد</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="126" />
+        <location filename="../src/sale_view_model.cpp" line="133" />
         <source>A discount on the sale</source>
         <translation>تخفیف روی کل فروش</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="135" />
+        <location filename="../src/sale_view_model.cpp" line="142" />
         <source>Price '%1': %2</source>
         <translation>قیمت «%1»: %2</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="139" />
+        <location filename="../src/sale_view_model.cpp" line="146" />
         <source>A new price on line %1</source>
         <translation>قیمت تازه روی ردیف %1</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="139" />
+        <location filename="../src/sale_view_model.cpp" line="146" />
         <source>Price changed</source>
         <translation>قیمت تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="150" />
+        <location filename="../src/sale_view_model.cpp" line="157" />
         <source>Sale parked</source>
         <translation>فروش معلق شد</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="170" />
+        <location filename="../src/sale_view_model.cpp" line="177" />
         <source>Sale resumed</source>
         <translation>فروش از سر گرفته شد</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="184" />
+        <location filename="../src/sale_view_model.cpp" line="191" />
         <source>Confirming the customer's age</source>
         <translation>تأیید سن مشتری</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="184" />
+        <location filename="../src/sale_view_model.cpp" line="191" />
         <source>Age confirmed</source>
         <translation>سن تأیید شد</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="190" />
+        <location filename="../src/sale_view_model.cpp" line="197" />
         <source>Voiding the sale</source>
         <translation>ابطال فروش</translation>
     </message>
     <message>
-        <location filename="../src/sale_view_model.cpp" line="197" />
+        <location filename="../src/sale_view_model.cpp" line="204" />
         <source>Sale voided</source>
         <translation>فروش باطل شد</translation>
     </message>
@@ -1216,149 +1257,149 @@
 <context>
     <name>frontdesk::kiosk::app::ShiftViewModel</name>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="14" />
+        <location filename="../src/shift_view_model.cpp" line="16" />
         <source>Not approved: nothing changed</source>
         <translation>تأیید نشد: چیزی تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="47" />
+        <location filename="../src/shift_view_model.cpp" line="49" />
         <source>Opened</source>
         <translation>باز شده</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="48" />
+        <location filename="../src/shift_view_model.cpp" line="50" />
         <source>Closed</source>
         <translation>بسته شده</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="49" />
+        <location filename="../src/shift_view_model.cpp" line="51" />
         <source>Sales</source>
         <translation>فروش‌ها</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="49" />
-        <location filename="../src/shift_view_model.cpp" line="50" />
-        <location filename="../src/shift_view_model.cpp" line="57" />
+        <location filename="../src/shift_view_model.cpp" line="51" />
+        <location filename="../src/shift_view_model.cpp" line="52" />
+        <location filename="../src/shift_view_model.cpp" line="59" />
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="50" />
+        <location filename="../src/shift_view_model.cpp" line="52" />
         <source>Refunds</source>
         <translation>بازپرداخت‌ها</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="51" />
+        <location filename="../src/shift_view_model.cpp" line="53" />
         <source>Voids</source>
         <translation>ابطال‌ها</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="52" />
+        <location filename="../src/shift_view_model.cpp" line="54" />
         <source>Discounts</source>
         <translation>تخفیف‌ها</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="55" />
+        <location filename="../src/shift_view_model.cpp" line="57" />
         <source>Refunded by %1</source>
         <translation>بازپرداخت با %1</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="56" />
+        <location filename="../src/shift_view_model.cpp" line="58" />
         <source>Taken by %1</source>
         <translation>دریافت با %1</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="59" />
+        <location filename="../src/shift_view_model.cpp" line="61" />
         <source>Float</source>
         <translation>موجودی اولیه</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="60" />
+        <location filename="../src/shift_view_model.cpp" line="62" />
         <source>Paid in</source>
         <translation>واریز به صندوق</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="61" />
+        <location filename="../src/shift_view_model.cpp" line="63" />
         <source>Paid out</source>
         <translation>برداشت از صندوق</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="62" />
+        <location filename="../src/shift_view_model.cpp" line="64" />
         <source>Cash expected</source>
         <translation>نقد مورد انتظار</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="63" />
+        <location filename="../src/shift_view_model.cpp" line="65" />
         <source>Cash counted</source>
         <translation>نقد شمرده‌شده</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="64" />
+        <location filename="../src/shift_view_model.cpp" line="66" />
         <source>Over or short</source>
         <translation>اضافه یا کسری</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="79" />
+        <location filename="../src/shift_view_model.cpp" line="81" />
         <source>Shift open with a float of %1</source>
         <translation>شیفت با موجودی اولیه %1 باز شد</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="89" />
+        <location filename="../src/shift_view_model.cpp" line="91" />
         <source>Paid in %1</source>
         <translation>%1 به صندوق واریز شد</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="89" />
+        <location filename="../src/shift_view_model.cpp" line="91" />
         <source>Paid out %1</source>
         <translation>%1 از صندوق برداشت شد</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="90" />
+        <location filename="../src/shift_view_model.cpp" line="92" />
         <source>Paying in %1</source>
         <translation>واریز %1 به صندوق</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="90" />
+        <location filename="../src/shift_view_model.cpp" line="92" />
         <source>Paying out %1</source>
         <translation>برداشت %1 از صندوق</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="115" />
+        <location filename="../src/shift_view_model.cpp" line="117" />
         <source>Opening the drawer without a sale</source>
         <translation>باز کردن کشو بدون فروش</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="122" />
+        <location filename="../src/shift_view_model.cpp" line="124" />
         <source>Drawer opened</source>
         <translation>کشو باز شد</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="132" />
+        <location filename="../src/shift_view_model.cpp" line="134" />
         <source>X report</source>
         <translation>گزارش X</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="133" />
+        <location filename="../src/shift_view_model.cpp" line="135" />
         <source>X report: the shift stays open</source>
         <translation>گزارش X: شیفت باز می‌ماند</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="141" />
+        <location filename="../src/shift_view_model.cpp" line="143" />
         <source>Z report</source>
         <translation>گزارش Z</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="144" />
+        <location filename="../src/shift_view_model.cpp" line="146" />
         <source>Shift closed: the drawer is right</source>
         <translation>شیفت بسته شد: موجودی کشو درست است</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="145" />
+        <location filename="../src/shift_view_model.cpp" line="147" />
         <source>Shift closed: the drawer is over by %1</source>
         <translation>شیفت بسته شد: کشو %1 اضافه دارد</translation>
     </message>
     <message>
-        <location filename="../src/shift_view_model.cpp" line="146" />
+        <location filename="../src/shift_view_model.cpp" line="148" />
         <source>Shift closed: the drawer is short by %1</source>
         <translation>شیفت بسته شد: کشو %1 کسری دارد</translation>
     </message>
@@ -1366,12 +1407,12 @@
 <context>
     <name>frontdesk::kiosk::app::StatusViewModel</name>
     <message>
-        <location filename="../src/status_view_model.cpp" line="15" />
+        <location filename="../src/status_view_model.cpp" line="14" />
         <source>just now</source>
         <translation>همین حالا</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="16" />
+        <location filename="../src/status_view_model.cpp" line="15" />
         <source>%1 min ago</source>
         <translation>%1 دقیقه پیش</translation>
     </message>
@@ -1381,93 +1422,93 @@
         <translation>%1 ساعت و %2 دقیقه پیش</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="18" />
+        <location filename="../src/status_view_model.cpp" line="19" />
         <source>%1 days ago</source>
         <translation>%1 روز پیش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/status_view_model.cpp" line="26" />
+        <location filename="../src/status_view_model.cpp" line="27" />
         <source>%n to send</source>
         <translation><numerusform>%Ln مورد برای ارسال</numerusform></translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="29" />
+        <location filename="../src/status_view_model.cpp" line="30" />
         <source>, the oldest %1</source>
         <translation>، قدیمی‌ترین %1</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="35" />
+        <location filename="../src/status_view_model.cpp" line="36" />
         <source>Online: %1</source>
         <translation>آنلاین: %1</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="36" />
+        <location filename="../src/status_view_model.cpp" line="37" />
         <source>Online, all sent</source>
         <translation>آنلاین، همه ارسال شده</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="40" />
+        <location filename="../src/status_view_model.cpp" line="41" />
         <source>Offline: %1, kept safe here</source>
         <translation>آفلاین: %1، اینجا امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="41" />
+        <location filename="../src/status_view_model.cpp" line="42" />
         <source>Offline, nothing waiting</source>
         <translation>آفلاین، چیزی در انتظار نیست</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="47" />
-        <location filename="../src/status_view_model.cpp" line="52" />
+        <location filename="../src/status_view_model.cpp" line="48" />
+        <location filename="../src/status_view_model.cpp" line="53" />
         <source>Printer: %1</source>
         <translation>چاپگر: %1</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="51" />
+        <location filename="../src/status_view_model.cpp" line="52" />
         <source>Printer: not reachable</source>
         <translation>چاپگر: در دسترس نیست</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="55" />
+        <location filename="../src/status_view_model.cpp" line="56" />
         <source>Printer: paper low</source>
         <translation>چاپگر: کاغذ رو به پایان است</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="56" />
+        <location filename="../src/status_view_model.cpp" line="57" />
         <source>Printer ready</source>
         <translation>چاپگر آماده است</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="56" />
+        <location filename="../src/status_view_model.cpp" line="57" />
         <source>Printer</source>
         <translation>چاپگر</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="67" />
+        <location filename="../src/status_view_model.cpp" line="68" />
         <source>Not syncing: this till works on its own</source>
         <translation>بدون همگام‌سازی: این صندوق مستقل کار می‌کند</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="69" />
+        <location filename="../src/status_view_model.cpp" line="70" />
         <source>No receipt printer</source>
         <translation>چاپگر رسید ندارد</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="87" />
+        <location filename="../src/status_view_model.cpp" line="88" />
         <source>Back office</source>
         <translation>دفتر مرکزی</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="88" />
+        <location filename="../src/status_view_model.cpp" line="89" />
         <source>Receipt printer</source>
         <translation>چاپگر رسید</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="89" />
+        <location filename="../src/status_view_model.cpp" line="90" />
         <source>Scanner</source>
         <translation>اسکنر</translation>
     </message>
     <message>
-        <location filename="../src/status_view_model.cpp" line="90" />
+        <location filename="../src/status_view_model.cpp" line="91" />
         <source>Card terminal</source>
         <translation>پایانه کارت</translation>
     </message>

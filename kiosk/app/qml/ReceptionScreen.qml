@@ -34,7 +34,7 @@ Item {
             }
             TextField {
                 objectName: "bookingSearch"
-                placeholderText: qsTr("Search by name or resource")
+                placeholderText: qsTr("Search by name, resource or time (14:00)")
                 font.pixelSize: Theme.textSize
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.target

@@ -1,5 +1,8 @@
 // The reception screen's lists: today's bookings (searched) and the visitors in.
 #include "kiosk/app/reception_view_model.h"
+
+#include <QRegularExpression>
+
 #include "qt_text.h"
 
 namespace frontdesk::kiosk::app {
@@ -9,6 +12,15 @@ namespace {
 // "09:30" of an RFC 3339 time ("2026-12-01T09:30:00Z"), or the text as it is.
 QString clockTime(const std::string& iso) {
     return iso.size() >= 16 && iso[10] == 'T' ? text(iso.substr(11, 5)) : text(iso);
+}
+
+// A time of day as typed ("14", "9:30", "۱۴:۰۰") as "HH:MM", or "" when the text is no time.
+QString typedClock(const QString& typed) {
+    static const QRegularExpression time(QStringLiteral("^([01]?[0-9]|2[0-3])(?::([0-5][0-9]))?$"));
+    const auto match = time.match(text(typedNumber(typed)));
+    if (!match.hasMatch()) return {};
+    return QStringLiteral("%1:%2").arg(match.captured(1).toInt(), 2, 10, QLatin1Char('0'))
+        .arg(match.captured(2).isEmpty() ? 0 : match.captured(2).toInt(), 2, 10, QLatin1Char('0'));
 }
 
 }  // namespace
@@ -24,7 +36,7 @@ QVariant BookingModel::data(const QModelIndex& index, int role) const {
         case IdRole:
             return text(b.id);
         case TimeRole:
-            return clockTime(b.startsAt) + QStringLiteral("–") + clockTime(b.endsAt);
+            return localNumber(clockTime(b.startsAt) + QStringLiteral("–") + clockTime(b.endsAt));
         case NameRole:
             return text(b.name);
         case ResourceRole:
@@ -46,9 +58,12 @@ QHash<int, QByteArray> BookingModel::roleNames() const {
 
 void BookingModel::set(std::vector<Booking> bookings, const QString& filter) {
     const QString wanted = filter.trimmed();
+    // A time shows the bookings running then: from their start, up to their end.
+    const QString at = typedClock(wanted);
     std::vector<Booking> shown;
     for (Booking& b : bookings) {
-        if (wanted.isEmpty() || text(b.name).contains(wanted, Qt::CaseInsensitive) ||
+        const bool running = !at.isEmpty() && clockTime(b.startsAt) <= at && at < clockTime(b.endsAt);
+        if (wanted.isEmpty() || running || text(b.name).contains(wanted, Qt::CaseInsensitive) ||
             text(b.resource).contains(wanted, Qt::CaseInsensitive)) {
             shown.push_back(std::move(b));
         }

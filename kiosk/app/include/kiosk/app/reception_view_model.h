@@ -1,6 +1,7 @@
 #pragma once
 // The reception desk as the screens show it, over the engine's Reception and TimeClock:
-// - today's bookings (search by name or resource), checked in by scanning their QR code or
+// - today's bookings (search by name or resource, or a time: the bookings running then), checked
+//   in by scanning their QR code or
 //   picked by name;
 // - members checked in by their card (scanned) or membership id (typed); an expired or suspended
 //   member is refused with the reason in words, and the refusal is recorded like an admission;
@@ -41,7 +42,8 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // The day's bookings, and the search ("" shows all; matches name or resource, any case).
+    // The day's bookings, and the search ("" shows all; matches name or resource, any case, or a
+    // time of day typed as "14" or "14:30": the bookings running then).
     void set(std::vector<Booking> bookings, const QString& filter);
 
 signals:
