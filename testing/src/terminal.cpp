@@ -44,9 +44,9 @@ nlohmann::json standardSeed(const nlohmann::json& terminalOverrides) {
            {"age_restricted", true},
            {"barcodes", {"4000000000031"}}}}},
         {"staff",
-         {{{"id", "c1"}, {"name", "Cass"}, {"role", "cashier"}, {"pin", "1111"}},
+         {{{"id", "c1"}, {"name", "Cass"}, {"role", "cashier"}, {"pin", "1111"}, {"badge", kBadgeCass}},
           {{"id", "c2"}, {"name", "Cory"}, {"role", "cashier"}, {"pin", "2222"}},
-          {{"id", "s1"}, {"name", "Sue"}, {"role", "supervisor"}, {"pin", "3333"}},
+          {{"id", "s1"}, {"name", "Sue"}, {"role", "supervisor"}, {"pin", "3333"}, {"badge", kBadgeSue}},
           {{"id", "m1"}, {"name", "Max"}, {"role", "manager"}, {"pin", "4444"}}}},
     };
     for (auto it = terminalOverrides.begin(); it != terminalOverrides.end(); ++it)

@@ -20,6 +20,7 @@
 #include "kiosk/app/reception_view_model.h"
 #include "kiosk/app/refund_view_model.h"
 #include "kiosk/app/sale_view_model.h"
+#include "kiosk/app/scan_router.h"
 #include "kiosk/app/self_service_view_model.h"
 #include "kiosk/app/session_view_model.h"
 #include "kiosk/app/shift_view_model.h"
@@ -58,6 +59,7 @@ public:
     // A fresh terminal (the standard seed, with the reception tables when desk: testing::deskSeed)
     // with a shift open by c1 (Cass), logged in or not.
     Q_INVOKABLE void reset(bool loggedIn, bool desk = false) {
+        m_router.reset();
         m_status.reset();
         m_browser.reset();
         m_refund.reset();
@@ -83,7 +85,21 @@ public:
         m_refund = std::make_unique<RefundViewModel>(*m_access);
         m_browser = std::make_unique<ItemBrowser>(*m_access);
         m_status = std::make_unique<StatusViewModel>(StatusViewModel::Sources{}, m_terminal->clock);
+        m_router = std::make_unique<ScanRouter>(
+            ScanRouter::Screens{*m_session,
+                                *m_sale,
+                                *m_reception,
+                                *m_selfService,
+                                *m_refund,
+                                {m_sale->approval(), m_shift->approval(), m_refund->approval()},
+                                desk});
         emit changed();
+    }
+    // What the scanner reads, routed as the app routes it: a staff badge, an item, a booking.
+    Q_INVOKABLE void scan(const QString& code) { m_router->route(code); }
+    // The standard seed's staff badges (testing/terminal.h).
+    Q_INVOKABLE QString badge(const QString& staff) const {
+        return QString::fromLatin1(staff == QLatin1String("s1") ? testing::kBadgeSue : testing::kBadgeCass);
     }
     // The screens' language, as --language sets it; the QML retranslated at once.
     Q_INVOKABLE bool useLanguage(const QString& code) {
@@ -116,6 +132,7 @@ private:
     std::unique_ptr<RefundViewModel> m_refund;
     std::unique_ptr<ItemBrowser> m_browser;
     std::unique_ptr<StatusViewModel> m_status;
+    std::unique_ptr<ScanRouter> m_router;
 };
 
 class Setup : public QObject {

@@ -146,7 +146,9 @@ struct BusyShift : Terminal {
             auto s = code ? till->checkout().scan(code, dec(qty)) : till->checkout().addSku("W", dec(qty));
             EXPECT_TRUE(s.ok()) << s.status().toString();
         }
-        if (ageCheckNeeded()) EXPECT_TRUE(till->checkout().confirmAge().ok());
+        if (ageCheckNeeded()) {
+            EXPECT_TRUE(till->checkout().confirmAge().ok());
+        }
         if (card) {
             EXPECT_TRUE(till->checkout().tenderCard(eur(card)).ok());
         }

@@ -167,8 +167,8 @@ TEST(TerminalMode, TheConfigurationsModeIsReadAndAnUnknownOneRefusedWithTheReaso
     auto none = configuredMode(*t.db);
     ASSERT_TRUE(none.ok()) << none.status().toString();
     EXPECT_FALSE(none->has_value()) << "no configuration received yet";
-    auto configure = [&](const std::string& json) {
-        ASSERT_TRUE(t.db->exec("INSERT INTO settings (key, value) VALUES ('terminal_config', '" + json +
+    auto configure = [&](const std::string& config) {
+        ASSERT_TRUE(t.db->exec("INSERT INTO settings (key, value) VALUES ('terminal_config', '" + config +
                                "') ON CONFLICT(key) DO UPDATE SET value = excluded.value")
                         .ok());
     };

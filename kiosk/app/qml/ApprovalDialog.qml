@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Frontdesk.Kiosk
 
-// A supervisor approves what the cashier's role may not do: their id (or badge) and PIN, here,
-// on the cashier's screen. Open while an action waits for approval; Cancel drops it.
+// A supervisor approves what the cashier's role may not do: their id and PIN, or their badge
+// read by the scanner, here on the cashier's screen. Open while an action waits for approval; Cancel drops it.
 Popup {
     id: dialog
     required property PendingApproval approval
@@ -50,6 +50,7 @@ Popup {
             Layout.fillWidth: true
             onSubmitted: pin => dialog.approval.approve(supervisorField.text, pin)
         }
+        BadgeHint {}
         Label {
             objectName: "approvalMessage"
             text: dialog.approval.message

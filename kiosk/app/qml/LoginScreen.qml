@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Frontdesk.Kiosk
 
-// Staff login: the staff id, then the PIN on the keypad. A badge scanned as the staff id works too.
+// Staff login: the staff id, then the PIN on the keypad; or a staff badge, read by the scanner on
+// this screen whatever has focus (ScanRouter).
 Item {
     id: screen
     required property SessionViewModel session
@@ -33,6 +34,7 @@ Item {
             Layout.fillWidth: true
             onSubmitted: pin => { if (screen.session.login(staffField.text, pin)) staffField.text = "" }
         }
+        BadgeHint {}
         Label {
             objectName: "loginMessage"
             text: screen.session.message

@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Frontdesk.Kiosk
 
 // A member of staff at the self-service till: their id and PIN take the till back (and log them
-// in at the staffed screens). Opened from "Call staff".
+// in at the staffed screens). Opened from "Call staff". Their badge does it on any screen of the
+// till, this one included.
 Popup {
     id: dialog
     required property SelfServiceViewModel selfService
@@ -45,6 +46,7 @@ Popup {
                 if (dialog.selfService.takeOver(staffField.text, pin)) dialog.close()
             }
         }
+        BadgeHint {}
         Label {
             objectName: "takeOverMessage"
             text: dialog.selfService.message

@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Frontdesk.Kiosk
 
-// Staff clock in or out with their own id and PIN, whoever is logged in; who is on the clock.
+// Staff clock in or out with their own id and PIN, whoever is logged in, or with their badge: read
+// while this is open, it clocks its holder in, or out if they are in. Who is on the clock.
 Popup {
     id: dialog
     required property ReceptionViewModel reception
@@ -15,6 +16,8 @@ Popup {
     padding: Theme.spacing * 2
     width: 3 * Theme.target * 1.6 + 6 * Theme.spacing
     onAboutToShow: staffField.text = ""
+    onOpened: dialog.reception.timeClockOpen = true
+    onClosed: dialog.reception.timeClockOpen = false
 
     ColumnLayout {
         // Popups live in the window's overlay, outside the mirrored content: mirrored here.
@@ -76,10 +79,15 @@ Popup {
                 if (done) dialog.close()
             }
         }
+        BadgeHint {
+            text: qsTr("Or scan your staff badge: it clocks you in, or out if you are in")
+        }
         Label {
-            text: dialog.reception.messageIsError ? dialog.reception.message : ""
+            // A badge punches while the dialog stays open for the next member: its answer shows here.
+            objectName: "timeClockMessage"
+            text: dialog.reception.message
             visible: text.length > 0
-            color: Theme.error
+            color: dialog.reception.messageIsError ? Theme.error : Theme.text
             font.pixelSize: Theme.textSize
             wrapMode: Text.WordWrap
             Layout.fillWidth: true

@@ -22,6 +22,7 @@
 #include "kiosk/app/reception_view_model.h"
 #include "kiosk/app/refund_view_model.h"
 #include "kiosk/app/sale_view_model.h"
+#include "kiosk/app/scan_router.h"
 #include "kiosk/app/scanner_input.h"
 #include "kiosk/app/self_service_view_model.h"
 #include "kiosk/app/session_view_model.h"
@@ -125,22 +126,18 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
     QObject::connect(&shift, &ShiftViewModel::drawerWanted, &printer, &PrinterViewModel::openDrawer);
     QObject::connect(&reception, &ReceptionViewModel::badgeReady, &printer, &PrinterViewModel::printBadge);
     QObject::connect(&queue, &QueueViewModel::ticketReady, &printer, &PrinterViewModel::printTicket);
-    // The keyboard-wedge scanner, on every screen: a scan goes to the sale, whatever has focus.
+    // The keyboard-wedge scanner, on every screen, whatever has focus: the router says what a code
+    // means now (a staff badge, an item, a booking, ...).
     ScannerInput scanner;
     application.installEventFilter(&scanner);
-    const bool atReception = options.mode == "reception";
-    QObject::connect(&scanner, &ScannerInput::scanned, &sale, [&](const QString& code) {
-        if (!session.loggedIn()) return;  // the login screen takes a badge as typing
-        if (selfService.unattended()) {
-            selfService.scanned(code);
-        } else if (refund.active()) {
-            refund.scanned(code);
-        } else if (atReception) {
-            reception.scanned(code);
-        } else {
-            sale.scan(code);
-        }
-    });
+    ScanRouter router({session,
+                       sale,
+                       reception,
+                       selfService,
+                       refund,
+                       {sale.approval(), shift.approval(), refund.approval()},
+                       options.mode == "reception"});
+    QObject::connect(&scanner, &ScannerInput::scanned, &sale, [&router](const QString& code) { router.route(code); });
     // After a while without input a staffed till locks (the sale stays for the next login) and a
     // self-service till goes back to its welcome screen, the customer forgotten. A card payment in
     // progress is never interrupted (both refuse while the terminal waits).

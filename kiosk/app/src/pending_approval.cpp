@@ -29,8 +29,16 @@ bool PendingApproval::run(const QString& what, Attempt attempt) {
 }
 
 bool PendingApproval::approve(const QString& staffId, const QString& pin) {
+    return approveWith(Approval{staffId.trimmed().toStdString(), pin.toStdString()});
+}
+
+bool PendingApproval::approveBadge(const QString& badge) {
+    return approveWith(Approval::ofBadge(badge.trimmed().toStdString()));
+}
+
+bool PendingApproval::approveWith(const Approval& approval) {
     if (!waiting() || m_access.busy()) return false;
-    const core::Status done = m_attempt(Approval{staffId.trimmed().toStdString(), pin.toStdString()});
+    const core::Status done = m_attempt(approval);
     if (done.ok()) {
         set({}, {}, {});
         return true;

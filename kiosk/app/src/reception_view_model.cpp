@@ -159,23 +159,34 @@ void ReceptionViewModel::dismissAlert() {
     emit alertChanged();
 }
 
-bool ReceptionViewModel::punch(bool in, const QString& staffId, const QString& pin) {
-    if (const core::Status idle = m_access.idle(); !idle.ok()) return refuse(idle);
-    const std::string id = staffId.trimmed().toStdString();
-    auto punched =
-        in ? m_till.timeClock().clockIn(id, pin.toStdString()) : m_till.timeClock().clockOut(id, pin.toStdString());
-    if (!punched.ok()) return refuse(punched.status());
-    say(in ? tr("%1 clocked in").arg(staffId.trimmed()) : tr("%1 clocked out").arg(staffId.trimmed()), false);
+bool ReceptionViewModel::punched(const core::Result<Punch>& punch) {
+    if (!punch.ok()) return refuse(punch.status());
+    const QString who = text(punch->name);
+    say(punch->kind == PunchKind::In ? tr("%1 clocked in").arg(who) : tr("%1 clocked out").arg(who), false);
     refresh();
     return true;
 }
 
 bool ReceptionViewModel::clockIn(const QString& staffId, const QString& pin) {
-    return punch(true, staffId, pin);
+    if (const core::Status idle = m_access.idle(); !idle.ok()) return refuse(idle);
+    return punched(m_till.timeClock().clockIn(staffId.trimmed().toStdString(), pin.toStdString()));
 }
 
 bool ReceptionViewModel::clockOut(const QString& staffId, const QString& pin) {
-    return punch(false, staffId, pin);
+    if (const core::Status idle = m_access.idle(); !idle.ok()) return refuse(idle);
+    return punched(m_till.timeClock().clockOut(staffId.trimmed().toStdString(), pin.toStdString()));
+}
+
+void ReceptionViewModel::setTimeClockOpen(bool open) {
+    if (open == m_timeClockOpen) return;
+    m_timeClockOpen = open;
+    if (open) say({}, false);  // the desk's last answer is not the clock's
+    emit clockChanged();
+}
+
+bool ReceptionViewModel::punchBadge(const QString& badge) {
+    if (const core::Status idle = m_access.idle(); !idle.ok()) return refuse(idle);
+    return punched(m_till.timeClock().toggle(Credential::ofBadge(badge.trimmed().toStdString())));
 }
 
 }  // namespace frontdesk::kiosk::app

@@ -99,4 +99,12 @@ bool SelfServiceViewModel::takeOver(const QString& staffId, const QString& pin) 
     return handedOver(m_session.takeOver(staffId, pin) ? QString() : m_session.message());
 }
 
+SessionViewModel::BadgeUse SelfServiceViewModel::takeOverByBadge(const QString& code) {
+    const auto use = m_session.useBadge(code);
+    if (use != SessionViewModel::BadgeUse::NotABadge) {
+        handedOver(use == SessionViewModel::BadgeUse::Accepted ? QString() : m_session.message());
+    }
+    return use;
+}
+
 }  // namespace frontdesk::kiosk::app

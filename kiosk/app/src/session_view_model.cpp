@@ -28,6 +28,16 @@ bool SessionViewModel::login(const QString& staffId, const QString& pin) {
     return switchTo([&] { return m_till.session().login(staffId.trimmed().toStdString(), pin.toStdString()); });
 }
 
+bool SessionViewModel::loginBadge(const QString& badge) {
+    return switchTo([&] { return m_till.session().login(Credential::ofBadge(badge.trimmed().toStdString())); });
+}
+
+SessionViewModel::BadgeUse SessionViewModel::useBadge(const QString& code) {
+    const std::string badge = code.trimmed().toStdString();
+    if (!m_till.session().isStaffBadge(badge)) return BadgeUse::NotABadge;
+    return switchTo([&] { return m_till.session().badge(badge); }) ? BadgeUse::Accepted : BadgeUse::Refused;
+}
+
 bool SessionViewModel::takeOver(const QString& staffId, const QString& pin) {
     return switchTo([&] {
         return m_till.session().endUnattended(Approval{staffId.trimmed().toStdString(), pin.toStdString()});

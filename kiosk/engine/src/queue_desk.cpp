@@ -26,10 +26,6 @@ Ticket ticketRow(const core::Statement& row) {
 
 }  // namespace
 
-std::string QueueDesk::today() const {
-    return utcDay(core::formatIso8601(m_ctx.clock.now()));
-}
-
 Result<Ticket> QueueDesk::take(const std::string& service) {
     FD_ASSIGN(auto actor, admit(m_ctx.session, nullptr, Permission::Reception, std::nullopt));
     if (service.size() > kMaxServiceBytes) {
@@ -37,7 +33,7 @@ Result<Ticket> QueueDesk::take(const std::string& service) {
                                      " bytes: '" + core::excerpt(service) + "'");
     }
     FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
-    const std::string day = today();
+    const std::string day = utcToday(m_ctx.clock);
     FD_ASSIGN(auto* last, m_ctx.db.cached("SELECT coalesce(max(number), 0) FROM queue_tickets WHERE day = ?"));
     Ticket ticket;
     FD_TRY(last->bind(1, day).firstRow(
@@ -62,7 +58,7 @@ Result<Ticket> QueueDesk::take(const std::string& service) {
 Result<Ticket> QueueDesk::callNext() {
     FD_ASSIGN(auto actor, admit(m_ctx.session, nullptr, Permission::Reception, std::nullopt));
     FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
-    FD_ASSIGN(auto queue, waitingOn(today()));
+    FD_ASSIGN(auto queue, waitingOn(utcToday(m_ctx.clock)));
     if (queue.empty()) return core::notFound("nobody is waiting: no ticket of today is left to call");
     Ticket ticket = queue.front();
     const std::string call = m_ctx.ids.next();
@@ -79,7 +75,7 @@ Result<Ticket> QueueDesk::callNext() {
 
 Result<std::vector<Ticket>> QueueDesk::waiting() {
     FD_TRY(admit(m_ctx.session, nullptr, Permission::Reception, std::nullopt).status());
-    return waitingOn(today());
+    return waitingOn(utcToday(m_ctx.clock));
 }
 
 Result<std::optional<Ticket>> QueueDesk::lastCalled() {
@@ -89,7 +85,7 @@ Result<std::optional<Ticket>> QueueDesk::lastCalled() {
                               " WHERE day = ? AND called_at IS NOT NULL ORDER BY called_at DESC, number DESC"
                               " LIMIT 1"));
     std::optional<Ticket> last;
-    FD_TRY(stmt->bind(1, today()).forEachRow([&](const core::Statement& row) { last = ticketRow(row); }));
+    FD_TRY(stmt->bind(1, utcToday(m_ctx.clock)).forEachRow([&](const core::Statement& row) { last = ticketRow(row); }));
     return last;
 }
 

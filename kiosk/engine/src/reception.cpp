@@ -39,10 +39,6 @@ Status checkOptionalText(const std::string& text, const char* what) {
 
 }  // namespace
 
-std::string Reception::today() const {
-    return utcDay(core::formatIso8601(m_ctx.clock.now()));
-}
-
 Result<CheckinResult> Reception::checkInBooking(const std::string& bookingId, CheckinMethod method) {
     return bookingCheckin(CheckinDirection::In, bookingId, method);
 }
@@ -92,7 +88,7 @@ Result<CheckinResult> Reception::bookingCheckin(CheckinDirection direction, cons
             result.record.refusal = kAlreadyOut;
         } else if (direction == CheckinDirection::In && found->status == "checked_in") {
             result.record.refusal = kAlreadyIn;
-        } else if (direction == CheckinDirection::In && utcDay(found->startsAt) != today()) {
+        } else if (direction == CheckinDirection::In && utcDay(found->startsAt) != utcToday(m_ctx.clock)) {
             result.record.refusal = kNotToday;
         }
         result.booking = std::move(found).value();
@@ -112,7 +108,7 @@ Result<CheckinResult> Reception::decideMember(CheckinMethod method, Result<Membe
         return result;
     }
     result.record.member = found->id;
-    const std::string state = memberState(*found, today());
+    const std::string state = memberState(*found, utcToday(m_ctx.clock));
     if (state != "active") result.record.refusal = state;  // suspended or expired
     result.member = std::move(found).value();
     return result;
@@ -219,7 +215,7 @@ Result<std::vector<Visit>> Reception::visitorsIn() {
 
 Result<std::vector<Booking>> Reception::bookingsToday() {
     FD_TRY(admit(m_ctx.session, nullptr, Permission::Reception, std::nullopt).status());
-    return m_directory.bookingsOn(today());
+    return m_directory.bookingsOn(utcToday(m_ctx.clock));
 }
 
 }  // namespace frontdesk::kiosk

@@ -39,6 +39,10 @@ std::string utcDay(const std::string& isoTime) {
     return isoTime.substr(0, 10);
 }
 
+std::string utcToday(const core::Clock& clock) {
+    return utcDay(core::formatIso8601(clock.now()));
+}
+
 std::string nameKey(std::string_view name) {
     std::string key;
     bool space = false;

@@ -9,6 +9,7 @@
 #include "core/bounded_input.h"
 #include "kiosk/cart.h"
 #include "kiosk/catalog.h"
+#include "kiosk/customer_ids.h"
 #include "kiosk/json_text.h"
 #include "kiosk/quarantine.h"
 #include "kiosk/staff.h"
@@ -48,7 +49,8 @@ Result<StoreHeader> parseHeader(const json& terminal) {
     const json& r = *it;
     for (const auto& [key, value] : r.items()) {
         if (key != "name" && key != "address" && key != "vat_id" && key != "footer") {
-            return core::invalidArgument("'terminal.receipt." + core::excerpt(key) + "' is not a field (name, address, vat_id, footer)");
+            return core::invalidArgument("'terminal.receipt." + core::excerpt(key) +
+                                         "' is not a field (name, address, vat_id, footer)");
         }
     }
     FD_ASSIGN(header.name, textField(r, "name", false));
@@ -104,8 +106,8 @@ Status checkSettingsChange(core::Database& db, const TerminalSettings& next) {
     FD_ASSIGN(bool row, events->step());
     const bool recorded = row && events->int64(0) > 0;
     events->reset();
-    if (recorded && (current->store != next.store || current->terminal != next.terminal ||
-                     !(current->currency == next.currency))) {
+    if (recorded &&
+        (current->store != next.store || current->terminal != next.terminal || !(current->currency == next.currency))) {
         return core::failedPrecondition("this terminal has recorded events as " + current->store + "/" +
                                         current->terminal + " in " + std::string(current->currency.codeView()) +
                                         ": its store, terminal id and currency cannot change");
@@ -114,7 +116,8 @@ Status checkSettingsChange(core::Database& db, const TerminalSettings& next) {
     FD_ASSIGN(bool openRow, open->step());
     const bool shiftOpen = openRow && open->int64(0) > 0;
     open->reset();
-    if (shiftOpen && (current->pricing.tax.mode != next.pricing.tax.mode || current->pricing.tax.rounding != next.pricing.tax.rounding ||
+    if (shiftOpen && (current->pricing.tax.mode != next.pricing.tax.mode ||
+                      current->pricing.tax.rounding != next.pricing.tax.rounding ||
                       current->pricing.tax.roundingMode != next.pricing.tax.roundingMode)) {
         return core::failedPrecondition("tax mode and rounding change only between shifts: close the shift first");
     }
@@ -122,7 +125,8 @@ Status checkSettingsChange(core::Database& db, const TerminalSettings& next) {
 }
 
 Status appearsTwice(const char* what, const std::string& key) {
-    return core::invalidArgument(std::string(what) + " '" + key + "' appears twice in this seed: the first entry was applied");
+    return core::invalidArgument(std::string(what) + " '" + key +
+                                 "' appears twice in this seed: the first entry was applied");
 }
 
 }  // namespace
@@ -152,7 +156,8 @@ public:
 
 private:
     Status quarantine(const char* kind, const json& raw, const std::string& key, const Status& why);
-    Status staffEntry(const json& j, std::set<std::string>& ids);
+    // ids and badges seen: each badge opens one member's account.
+    Status staffEntry(const json& j, std::set<std::string>& ids, std::set<std::string>& badges);
 
     core::Database& m_db;
     const core::Clock& m_clock;
@@ -212,7 +217,7 @@ Status SeedImport::items(const json& list) {
     return {};
 }
 
-Status SeedImport::staffEntry(const json& j, std::set<std::string>& ids) {
+Status SeedImport::staffEntry(const json& j, std::set<std::string>& ids, std::set<std::string>& badges) {
     if (!j.is_object()) return core::invalidArgument("a staff entry must be an object");
     StaffMember member;
     FD_ASSIGN(member.id, textField(j, "id", true));
@@ -220,17 +225,28 @@ Status SeedImport::staffEntry(const json& j, std::set<std::string>& ids) {
     FD_ASSIGN(member.name, textField(j, "name", true));
     FD_ASSIGN(auto role, textField(j, "role", true));
     FD_ASSIGN(member.role, parseRole(role));
+    // The badge as read (digested here, never stored) or already as its digest.
+    FD_ASSIGN(auto badge, textField(j, "badge", false));
+    FD_ASSIGN(auto digest, textField(j, "badge_sha256", false));
+    if (!badge.empty() && !digest.empty()) return core::invalidArgument("give 'badge' or 'badge_sha256', not both");
+    if (!badge.empty()) digest = core::badgeDigest(badge);
+    if (!digest.empty() && !isBadgeDigest(digest)) {
+        return core::invalidArgument("'badge_sha256' must be 64 lower-case hex digits");
+    }
+    if (!digest.empty() && !badges.insert(digest).second) {
+        return core::invalidArgument("its badge is an earlier staff entry's in this seed, which keeps it");
+    }
     FD_ASSIGN(auto hash, textField(j, "pin_hash", false));
-    if (!hash.empty()) return m_staff.upsertHashed(member, hash);
+    if (!hash.empty()) return m_staff.upsertHashed(member, hash, digest);
     FD_ASSIGN(auto pin, textField(j, "pin", true));
-    return m_staff.upsert(member, pin, m_strength);
+    return m_staff.upsert(member, pin, m_strength, digest);
 }
 
 Status SeedImport::staff(const json& list) {
     if (!list.is_array()) return core::invalidArgument("'staff' must be a list");
-    std::set<std::string> ids;
+    std::set<std::string> ids, badges;
     for (const auto& j : list) {
-        Status applied = staffEntry(j, ids);
+        Status applied = staffEntry(j, ids, badges);
         if (stopsTheImport(applied)) return applied;
         if (!applied.ok()) {
             FD_TRY(quarantine("staff", j, keyOf(j, "id"), applied));

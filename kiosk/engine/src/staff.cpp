@@ -194,6 +194,38 @@ Result<StaffMember> StaffDirectory::authenticate(const std::string& id, const st
     return wrong;
 }
 
+Result<StaffMember> StaffDirectory::authenticateBadge(const std::string& badge) {
+    FD_ASSIGN(auto* find, m_db.cached("SELECT id, name, role, locked_until FROM staff WHERE badge_sha256 = ?"));
+    find->bind(1, core::badgeDigest(badge));
+    FD_ASSIGN(bool row, find->step());
+    if (!row) return Status(core::ErrorKind::Unauthenticated, "this badge is not a member of staff's");
+    StaffMember member{find->text(0), find->text(1), Role::Cashier};
+    FD_ASSIGN(member.role, parseRole(find->text(2)));
+    const auto lockedUntil = find->optionalText(3);
+    find->reset();
+    if (lockedUntil) {
+        FD_ASSIGN(auto until, core::parseIso8601(*lockedUntil));
+        if (m_clock.now() < until) {
+            return Status(core::ErrorKind::Locked,
+                          "staff " + member.id + " is locked after repeated wrong PINs until " + *lockedUntil);
+        }
+    }
+    return member;
+}
+
+bool StaffDirectory::holdsBadge(const std::string& badge) {
+    auto find = m_db.cached("SELECT 1 FROM staff WHERE badge_sha256 = ?");
+    if (!find.ok()) return false;
+    (*find)->bind(1, core::badgeDigest(badge));
+    const auto row = (*find)->step();
+    (*find)->reset();
+    return row.ok() && *row;
+}
+
+Result<StaffMember> StaffDirectory::authenticate(const Credential& who) {
+    return who.isBadge() ? authenticateBadge(who.badge) : authenticate(who.staffId, who.pin);
+}
+
 Result<std::string> StaffDirectory::authorize(const StaffMember& actor, Permission permission,
                                               const std::optional<Approval>& approval) {
     if (roleAllows(actor.role, permission)) return std::string();
@@ -201,13 +233,22 @@ Result<std::string> StaffDirectory::authorize(const StaffMember& actor, Permissi
         return core::permissionDenied(std::string(permissionName(permission)) + " needs a supervisor's approval (" +
                                       std::string(roleName(actor.role)) + " " + actor.id + " may not)");
     }
-    if (approval->staffId == actor.id) return core::permissionDenied("staff cannot approve their own operation");
-    FD_ASSIGN(auto approver, authenticate(approval->staffId, approval->pin));
-    if (!roleAllows(approver.role, permission)) {
-        return core::permissionDenied(std::string(roleName(approver.role)) + " " + approver.id + " may not approve " +
+    return approver(*approval, permission, actor.id);
+}
+
+Result<std::string> StaffDirectory::approver(const Approval& approval, Permission permission,
+                                             const std::string& actor) {
+    const Status own = core::permissionDenied("staff cannot approve their own operation");
+    // Refused before the PIN is checked, so approving oneself costs no attempt; a badge names its
+    // holder only once it is looked up.
+    if (!actor.empty() && !approval.isBadge() && approval.staffId == actor) return own;
+    FD_ASSIGN(auto member, authenticate(approval));
+    if (!actor.empty() && member.id == actor) return own;
+    if (!roleAllows(member.role, permission)) {
+        return core::permissionDenied(std::string(roleName(member.role)) + " " + member.id + " may not approve " +
                                       std::string(permissionName(permission)));
     }
-    return approver.id;
+    return member.id;
 }
 
 Status StaffDirectory::unlock(const std::string& id) {
@@ -221,12 +262,13 @@ Status StaffDirectory::unlock(const std::string& id) {
     return reset->bind(1, id).run();
 }
 
-Status StaffDirectory::upsert(const StaffMember& member, const std::string& pin, core::HashStrength strength) {
+Status StaffDirectory::upsert(const StaffMember& member, const std::string& pin, core::HashStrength strength,
+                              const std::string& badgeSha256) {
     if (pin.size() < 4 || pin.size() > 12 || pin.find_first_not_of("0123456789") != std::string::npos) {
         return core::invalidArgument("PIN of staff " + member.id + " must be 4 to 12 digits");
     }
     FD_ASSIGN(auto hash, core::hashSecret(pin, strength));
-    return upsertHashed(member, hash);
+    return upsertHashed(member, hash, badgeSha256);
 }
 
 Status StaffDirectory::upsertHashed(const StaffMember& member, const std::string& pinHash,

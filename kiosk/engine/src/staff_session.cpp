@@ -6,9 +6,18 @@ using core::Result;
 using core::Status;
 
 Result<StaffMember> StaffSession::login(const std::string& staffId, const std::string& pin) {
-    FD_ASSIGN(auto member, m_directory.authenticate(staffId, pin));
+    return login(Credential{staffId, pin});
+}
+
+Result<StaffMember> StaffSession::login(const Credential& who) {
+    FD_ASSIGN(auto member, m_directory.authenticate(who));
     m_user = member;
     return member;
+}
+
+Result<StaffMember> StaffSession::badge(const std::string& badge) {
+    const auto who = Credential::ofBadge(badge);
+    return m_unattended ? endUnattended(who) : login(who);
 }
 
 Result<StaffMember> StaffSession::requireUser() const {
@@ -24,12 +33,7 @@ Result<std::string> StaffSession::authorize(const StaffMember& actor, Permission
         return core::permissionDenied(std::string(permissionName(permission)) +
                                       " needs a member of staff at this self-service till");
     }
-    FD_ASSIGN(auto approver, m_directory.authenticate(approval->staffId, approval->pin));
-    if (!roleAllows(approver.role, permission)) {
-        return core::permissionDenied(std::string(roleName(approver.role)) + " " + approver.id + " may not approve " +
-                                      std::string(permissionName(permission)));
-    }
-    return approver.id;
+    return m_directory.approver(*approval, permission, {});
 }
 
 bool StaffSession::userMay(Permission permission) const {
@@ -51,7 +55,7 @@ Status StaffSession::startUnattended() {
 
 Result<StaffMember> StaffSession::endUnattended(const Approval& staff) {
     if (!m_unattended) return core::failedPrecondition("this till is not in self-service");
-    FD_ASSIGN(auto member, m_directory.authenticate(staff.staffId, staff.pin));
+    FD_ASSIGN(auto member, m_directory.authenticate(staff));
     if (!roleAllows(member.role, Permission::Sell)) {
         return core::permissionDenied(std::string(roleName(member.role)) + " " + member.id +
                                       " may not take over a till: it sells");

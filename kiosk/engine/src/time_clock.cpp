@@ -6,11 +6,11 @@ using core::Result;
 using core::Status;
 
 Result<Punch> TimeClock::clockIn(const std::string& staffId, const std::string& pin) {
-    return punch(PunchKind::In, staffId, pin);
+    return punch(PunchKind::In, Credential{staffId, pin});
 }
 
 Result<Punch> TimeClock::clockOut(const std::string& staffId, const std::string& pin) {
-    return punch(PunchKind::Out, staffId, pin);
+    return punch(PunchKind::Out, Credential{staffId, pin});
 }
 
 Result<ClockStatus> TimeClock::status(const std::string& staffId) {
@@ -41,11 +41,20 @@ Result<std::vector<ClockedIn>> TimeClock::clockedIn() {
     return in;
 }
 
-Result<Punch> TimeClock::punch(PunchKind kind, const std::string& staffId, const std::string& pin) {
+Result<Punch> TimeClock::punch(PunchKind kind, const Credential& who) {
+    return punchAs(kind, who);
+}
+
+Result<Punch> TimeClock::toggle(const Credential& who) {
+    return punchAs(std::nullopt, who);
+}
+
+Result<Punch> TimeClock::punchAs(std::optional<PunchKind> wanted, const Credential& who) {
     // Outside the transaction, as at login: the attempt stays counted whatever happens next.
-    FD_ASSIGN(auto member, m_directory.authenticate(staffId, pin));
+    FD_ASSIGN(auto member, m_directory.authenticate(who));
     FD_ASSIGN(auto tx, core::Transaction::begin(m_ctx.db));
     FD_ASSIGN(auto current, status(member.id));
+    const PunchKind kind = wanted.value_or(current.in ? PunchKind::Out : PunchKind::In);
     if (kind == PunchKind::In && current.in) {
         return core::failedPrecondition("staff " + member.id + " is already clocked in, since " + current.since);
     }
@@ -54,9 +63,10 @@ Result<Punch> TimeClock::punch(PunchKind kind, const std::string& staffId, const
                                         (current.since.empty() ? std::string("has not clocked in at this terminal")
                                                                : "clocked out since " + current.since));
     }
-    Punch punch{m_ctx.ids.next(), member.id, kind, {}};
+    Punch punch{m_ctx.ids.next(), member.id, kind, {}, member.name};
     FD_ASSIGN(auto event,
-              m_ctx.outbox.append(punchEventType(kind), member.id, punch.id, punchPayload(punch.id, PunchMethod::Pin)));
+              m_ctx.outbox.append(punchEventType(kind), member.id, punch.id,
+                                  punchPayload(punch.id, who.isBadge() ? PunchMethod::Badge : PunchMethod::Pin)));
     // The punch time is the event's: the envelope's at is the only time the back office sees.
     punch.at = event.at;
     FD_TRY(record(punch));

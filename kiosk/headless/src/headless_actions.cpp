@@ -178,9 +178,8 @@ Result<json> selfServiceStart(Context& c, const json&) {
 }
 
 Result<json> selfServiceEnd(Context& c, const json& a) {
-    FD_ASSIGN(auto staff, text(a, "staff"));
-    FD_ASSIGN(auto pin, text(a, "pin"));
-    FD_ASSIGN(auto member, c.till.session().endUnattended(Approval{staff, pin}));
+    FD_ASSIGN(auto who, credential(a));
+    FD_ASSIGN(auto member, c.till.session().endUnattended(who));
     return json{{"unattended", false}, {"staff", member.id}, {"name", member.name}};
 }
 

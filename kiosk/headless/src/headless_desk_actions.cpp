@@ -10,12 +10,10 @@ using nlohmann::json;
 
 namespace {
 
-// The time clock takes the member's own id and PIN: nobody need be logged in.
+// The time clock takes the member's own id and PIN, or badge: nobody need be logged in.
 Result<json> punch(Context& c, const json& a, PunchKind kind) {
-    FD_ASSIGN(auto staff, text(a, "staff"));
-    FD_ASSIGN(auto pin, text(a, "pin"));
-    TimeClock& clock = c.till.timeClock();
-    FD_ASSIGN(auto punched, kind == PunchKind::In ? clock.clockIn(staff, pin) : clock.clockOut(staff, pin));
+    FD_ASSIGN(auto who, credential(a));
+    FD_ASSIGN(auto punched, c.till.timeClock().punch(kind, who));
     return json{{"punch", punched.id}, {"staff", punched.staff}, {"at", punched.at}};
 }
 
@@ -68,9 +66,8 @@ json visitJson(const Visit& v) {
 }  // namespace
 
 Result<json> login(Context& c, const json& a) {
-    FD_ASSIGN(auto staff, text(a, "staff"));
-    FD_ASSIGN(auto pin, text(a, "pin"));
-    FD_ASSIGN(auto member, c.till.session().login(staff, pin));
+    FD_ASSIGN(auto who, credential(a));
+    FD_ASSIGN(auto member, c.till.session().login(who));
     return json{{"staff", member.id}, {"name", member.name}, {"role", roleName(member.role)}};
 }
 
@@ -82,7 +79,10 @@ Result<json> logout(Context& c, const json&) {
 Result<json> unlock(Context& c, const json& a) {
     FD_ASSIGN(auto staff, text(a, "staff"));
     FD_ASSIGN(auto approval, headless::approval(a));
-    if (!approval) return core::invalidArgument("unlocking needs a supervisor's 'approver' and 'approver_pin'");
+    if (!approval) {
+        return core::invalidArgument(
+            "unlocking needs a supervisor's 'approver' and 'approver_pin', or 'approver_badge'");
+    }
     return done(c.till.session().unlock(staff, *approval));
 }
 

@@ -11,7 +11,9 @@ using core::Result;
 using nlohmann::json;
 
 namespace {
-std::string quoted(const char* key) { return std::string("'") + key + "'"; }
+std::string quoted(const char* key) {
+    return std::string("'") + key + "'";
+}
 }  // namespace
 
 Result<std::string> text(const json& a, const char* key, bool required) {
@@ -69,11 +71,30 @@ Result<std::size_t> lineNumber(const json& a) {
     return static_cast<std::size_t>(it->get<std::int64_t>());
 }
 
+namespace {
+Result<Credential> credentialFields(const json& a, const char* idKey, const char* pinKey, const char* badgeKey) {
+    if (a.contains(badgeKey)) {
+        if (a.contains(idKey)) {
+            return core::invalidArgument(std::string("give ") + quoted(badgeKey) + " or " + quoted(idKey) +
+                                         ", not both");
+        }
+        FD_ASSIGN(auto badge, text(a, badgeKey));
+        return Credential::ofBadge(badge);
+    }
+    FD_ASSIGN(auto staff, text(a, idKey));
+    FD_ASSIGN(auto pin, text(a, pinKey));
+    return Credential{staff, pin};
+}
+}  // namespace
+
+Result<Credential> credential(const json& a) {
+    return credentialFields(a, "staff", "pin", "badge");
+}
+
 Result<std::optional<Approval>> approval(const json& a) {
-    if (!a.contains("approver")) return std::optional<Approval>();
-    FD_ASSIGN(auto staff, text(a, "approver"));
-    FD_ASSIGN(auto pin, text(a, "approver_pin"));
-    return std::optional<Approval>(Approval{staff, pin});
+    if (!a.contains("approver") && !a.contains("approver_badge")) return std::optional<Approval>();
+    FD_ASSIGN(auto approval, credentialFields(a, "approver", "approver_pin", "approver_badge"));
+    return std::optional<Approval>(std::move(approval));
 }
 
 Result<OneField> exactlyOne(const json& a, std::initializer_list<const char*> keys) {

@@ -30,8 +30,10 @@ namespace frontdesk::kiosk::headless {
                                                const char* what);
 // A receipt or cart line number, from 1.
 [[nodiscard]] core::Result<std::size_t> lineNumber(const nlohmann::json& a);
-// "approver" and "approver_pin", when the action carries an approval.
+// "approver" and "approver_pin", or "approver_badge", when the action carries an approval.
 [[nodiscard]] core::Result<std::optional<Approval>> approval(const nlohmann::json& a);
+// A member proving who they are: "staff" and "pin", or "badge".
+[[nodiscard]] core::Result<Credential> credential(const nlohmann::json& a);
 // Exactly one of these string fields, given and not empty: which, and its value. Otherwise
 // invalid_argument "name one of 'a', 'b' or 'c'".
 struct OneField {

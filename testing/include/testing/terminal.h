@@ -21,7 +21,8 @@ namespace frontdesk::kiosk::testing {
 // The standard test seed: EUR, VAT inclusive per line, two rates (VAT19, VAT7), items
 // A (1.99, VAT19, barcode 4000000000017), B (0.50, VAT7, barcode 4000000000024),
 // W (by weight, 24.80/kg, VAT7), X (age restricted, 9.99, VAT19, barcode 4000000000031);
-// staff c1/1111 cashier, c2/2222 cashier, s1/3333 supervisor, m1/4444 manager.
+// staff c1/1111 cashier (badge kBadgeCass), c2/2222 cashier, s1/3333 supervisor (badge kBadgeSue),
+// m1/4444 manager.
 // max_failed_logins 3, lockout 60 s, price_version 7. Overrides are merged into "terminal".
 nlohmann::json standardSeed(const nlohmann::json& terminalOverrides = nlohmann::json::object());
 
@@ -33,6 +34,10 @@ nlohmann::json standardSeed(const nlohmann::json& terminalOverrides = nlohmann::
 nlohmann::json deskSeed();
 constexpr const char* kDeskCourt = "01890a5d-ac96-774b-bcce-b302099a0001";
 constexpr const char* kDeskTomorrow = "01890a5d-ac96-774b-bcce-b302099a0003";
+
+// Staff badges of the standard seed, as a badge reader reads them.
+constexpr const char* kBadgeCass = "0004417720";
+constexpr const char* kBadgeSue = "0004417733";
 
 // Barcodes of the standard seed's items.
 constexpr const char* kApple = "4000000000017";   // A 1.99 VAT19

@@ -144,6 +144,26 @@ TestCase {
         compare(find(w, "total").text, "EUR 1.79")
     }
 
+    function test_aBadgeLogsTheCashierInAndASupervisorsBadgeApproves() {
+        const w = open(false)
+        harness.scan("4000000000017")
+        tryVerify(() => find(w, "loginMessage").text.indexOf("badge") >= 0, 5000, "an item's code is not a badge")
+        harness.scan(harness.badge("c1"))
+        tryCompare(find(w, "staffName"), "text", "Cass")
+        harness.scan("4000000000017")
+        const list = find(w, "cartList")
+        tryVerify(() => list.itemAtIndex(0) !== null)
+        mouseClick(list.itemAtIndex(0))
+        type(w, "lineValue", "10%")
+        tap(w, "lineDiscount")
+        const dialog = find(w, "approvalDialog")
+        tryCompare(dialog, "opened", true)
+        harness.scan(harness.badge("s1"))
+        tryCompare(dialog, "visible", false)
+        compare(find(w, "total").text, "EUR 1.79")
+        compare(find(w, "staffName").text, "Cass", "approving is not logging in")
+    }
+
     function test_theShiftClosesWithTheDrawerCountedAndTheVarianceShown() {
         const w = open(true)
         type(w, "barcodeField", "4000000000017")

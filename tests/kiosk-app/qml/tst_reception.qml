@@ -64,6 +64,21 @@ TestCase {
         compare(harness.rows("visits WHERE out_at IS NOT NULL"), 1)
     }
 
+    function test_aBadgeAtTheOpenTimeClockClocksInThenOut() {
+        const w = open()
+        mouseClick(find(w, "timeClockButton"))
+        const dialog = find(w, "timeClockDialog")
+        tryCompare(dialog, "opened", true)
+        harness.scan(harness.badge("s1"))
+        tryCompare(find(w, "timeClockMessage"), "text", "Sue clocked in")
+        compare(harness.rows("time_clock WHERE staff = 's1' AND out_at IS NULL"), 1)
+        harness.scan(harness.badge("s1"))
+        tryCompare(find(w, "timeClockMessage"), "text", "Sue clocked out")
+        dialog.close()
+        tryCompare(dialog, "visible", false)
+        compare(harness.reception.timeClockOpen, false)
+    }
+
     function test_aNumberIsTakenAndCalled() {
         const w = open()
         compare(find(w, "callNextButton").enabled, false)

@@ -95,7 +95,7 @@ struct CashMoveRecord {
 // clock.in and clock.out: a staff member's punch at the time clock. Who punched and when are the
 // envelope's staff and at; the payload names the punch and how the member identified themselves.
 enum class PunchKind { In, Out };
-enum class PunchMethod { Pin, Badge };  // only Pin is produced until badge readers arrive
+enum class PunchMethod { Pin, Badge };  // how the member proved who they are
 [[nodiscard]] EventType punchEventType(PunchKind kind);
 [[nodiscard]] nlohmann::json punchPayload(const std::string& punch, PunchMethod method);
 

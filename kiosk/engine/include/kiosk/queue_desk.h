@@ -57,7 +57,6 @@ public:
 
 private:
     core::Result<std::vector<Ticket>> waitingOn(const std::string& day);
-    std::string today() const;
 
     TillContext m_ctx;
 };

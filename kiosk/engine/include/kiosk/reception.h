@@ -93,7 +93,6 @@ private:
     // Admits the user, decides inside the transaction, writes the rows and the event, commits.
     core::Result<CheckinResult> record(const std::function<core::Result<CheckinResult>()>& decide);
     core::Result<Visit> findVisit(const std::string& visitId);
-    std::string today() const;
 
     TillContext m_ctx;
     ReceptionDirectory m_directory;

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/database.h"
 
 namespace frontdesk::kiosk {
@@ -39,6 +40,8 @@ struct Booking {
 
 // The day of a time, YYYY-MM-DD (UTC), as memberState and the day's bookings read it.
 [[nodiscard]] std::string utcDay(const std::string& isoTime);
+// Today as the till's clock has it, YYYY-MM-DD (UTC): the day a queue counts and bookings are for.
+[[nodiscard]] std::string utcToday(const core::Clock& clock);
 // A name as the block list compares it: trimmed, inner runs of spaces as one, ASCII lower case.
 [[nodiscard]] std::string nameKey(std::string_view name);
 

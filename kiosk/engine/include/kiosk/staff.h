@@ -61,11 +61,19 @@ struct StaffMember {
     Role role = Role::Cashier;
 };
 
-// A second staff member's id and PIN, offered to approve an operation.
-struct Approval {
+// A member of staff proving who they are: their id and PIN, or their badge (what the badge
+// reader or scanner read; id and PIN are then empty). Offered to log in, to punch the time clock,
+// and to approve an operation (an Approval).
+struct Credential {
     std::string staffId;
     std::string pin;
+    std::string badge{};
+
+    static Credential ofBadge(std::string badge) { return {{}, {}, std::move(badge)}; }
+    bool isBadge() const { return !badge.empty(); }
 };
+// A second member of staff's credential, offered to approve an operation.
+using Approval = Credential;
 
 // The staff table: authentication, lockouts and provisioning. Owned by the Till (the session
 // reaches it) and by the seed import; same thread as its Database.
@@ -79,20 +87,37 @@ public:
     // Verifies id and PIN. Unauthenticated on a wrong PIN or unknown id (the same message, so ids
     // cannot be probed), Locked while locked out.
     [[nodiscard]] core::Result<StaffMember> authenticate(const std::string& id, const std::string& pin);
+    // Finds the member holding this badge (kept only as core::badgeDigest). Unauthenticated for a
+    // badge nobody holds; Locked while its holder is locked out after wrong PINs: a badge is the
+    // same account, and a lock is lifted by a supervisor, not walked around. Counts no attempt: a
+    // badge is a long number, not a 4-digit guess.
+    [[nodiscard]] core::Result<StaffMember> authenticateBadge(const std::string& badge);
+    // Whether a member of staff holds this badge (locked out or not): a scanned code is then a
+    // badge, not an item's or a booking's.
+    [[nodiscard]] bool holdsBadge(const std::string& badge);
+    // A badge if the credential carries one, otherwise the id and PIN.
+    [[nodiscard]] core::Result<StaffMember> authenticate(const Credential& who);
 
     // Checks that `actor` may do `permission`, or that `approval` names someone who may.
     // Returns the approver's id (empty when no approval was needed). Writes nothing but the
     // approver's attempt count.
     [[nodiscard]] core::Result<std::string> authorize(const StaffMember& actor, Permission permission,
                                                       const std::optional<Approval>& approval);
+    // The one approver check: authenticates the approval and checks that its member's role may
+    // do `permission` and that they are not `actor` ("" lets anyone approve, the actor included).
+    // Returns the approver's id.
+    [[nodiscard]] core::Result<std::string> approver(const Approval& approval, Permission permission,
+                                                     const std::string& actor);
 
     // Clears a lockout and the wrong-PIN count (inside the caller's transaction). NotFound for an
     // unknown id; FailedPrecondition if the member is not locked.
     [[nodiscard]] core::Status unlock(const std::string& id);
 
-    // Adds or replaces a staff member; the PIN is hashed here (4 to 12 digits).
+    // Adds or replaces a staff member; the PIN is hashed here (4 to 12 digits). The badge as in
+    // upsertHashed.
     [[nodiscard]] core::Status upsert(const StaffMember& member, const std::string& pin,
-                                      core::HashStrength strength = core::HashStrength::Interactive);
+                                      core::HashStrength strength = core::HashStrength::Interactive,
+                                      const std::string& badgeSha256 = {});
     // Adds or replaces a staff member from an already hashed PIN (master data from the back office,
     // a seed), with their badge as core::badgeDigest ("" for none). A member whose PIN hash is
     // unchanged keeps their wrong-PIN count and lock; a new PIN clears them.

@@ -41,15 +41,21 @@ public:
     // Logs a member in (switching cashier keeps the sale in progress; it completes under the new
     // one). Unauthenticated on a wrong id or PIN, Locked while locked out.
     [[nodiscard]] core::Result<StaffMember> login(const std::string& staffId, const std::string& pin);
+    // By id and PIN, or by badge.
+    [[nodiscard]] core::Result<StaffMember> login(const Credential& who);
     void logout() {
         m_user.reset();
         m_unattended = false;
     }
     const std::optional<StaffMember>& user() const { return m_user; }
+    // A badge read while the till is in use: its holder logs in (a quick cashier switch) or, at a
+    // till handed to customers, takes it back (endUnattended).
+    [[nodiscard]] core::Result<StaffMember> badge(const std::string& badge);
+    [[nodiscard]] bool isStaffBadge(const std::string& badge) const { return m_directory.holdsBadge(badge); }
 
     // Needs a logged-in member whose role may sell. Audited.
     [[nodiscard]] core::Status startUnattended();
-    // A member of staff (their id and PIN; a role that may sell) takes the till back and is logged
+    // A member of staff (their id and PIN, or badge; a role that may sell) takes the till back and is logged
     // in. FailedPrecondition when the till is attended. Audited.
     [[nodiscard]] core::Result<StaffMember> endUnattended(const Approval& staff);
     bool unattended() const { return m_unattended; }

@@ -1,11 +1,11 @@
 #pragma once
 // TimeClock: staff clocking in and out at this terminal, whatever the till is doing.
 //
-// A punch needs only the member's own id and PIN: nobody need be logged in, no shift need be
-// open, and the logged-in cashier and the sale in progress are left as they are. The PIN is
-// checked by the StaffDirectory exactly as at login: the attempt is counted before the PIN is
-// checked, a wrong one counts toward the lockout, and the errors are login's (Unauthenticated,
-// Locked). Each punch writes its row and exactly one outbox event (clock.in or clock.out, whose
+// A punch needs only the member's own id and PIN, or their badge: nobody need be logged in, no
+// shift need be open, and the logged-in cashier and the sale in progress are left as they are.
+// The PIN or badge is checked by the StaffDirectory exactly as at login: a PIN attempt is counted
+// before the PIN is checked, a wrong one counts toward the lockout, and the errors are login's
+// (Unauthenticated, Locked). Each punch writes its row and exactly one outbox event (clock.in or clock.out, whose
 // envelope names the member who punched as staff and the punch time as at) in one transaction
 // before it returns. Clocking in twice, or out without being in, is FailedPrecondition and
 // writes nothing but the counted PIN attempt.
@@ -16,6 +16,7 @@
 // Owned by the Till; holds references to the context and the staff directory, which the Till
 // owns and which outlive it. Not thread-safe: the till's thread calls everything.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,8 @@ struct Punch {
     std::string id;     // UUIDv7, the event payload's punch
     std::string staff;  // who punched
     PunchKind kind = PunchKind::In;
-    std::string at;  // the event's envelope time
+    std::string at;    // the event's envelope time
+    std::string name;  // the member's, for the screen (not in the event)
 };
 
 // A member's state at this terminal's time clock.
@@ -56,6 +58,10 @@ public:
 
     [[nodiscard]] core::Result<Punch> clockIn(const std::string& staffId, const std::string& pin);
     [[nodiscard]] core::Result<Punch> clockOut(const std::string& staffId, const std::string& pin);
+    // By id and PIN, or by badge (the event's method says which).
+    [[nodiscard]] core::Result<Punch> punch(PunchKind kind, const Credential& who);
+    // In, or out when the member is in: a badge held to a time clock's reader.
+    [[nodiscard]] core::Result<Punch> toggle(const Credential& who);
 
     // Reads only; needs no PIN. An id that never punched here is out, since "".
     [[nodiscard]] core::Result<ClockStatus> status(const std::string& staffId);
@@ -63,7 +69,8 @@ public:
     [[nodiscard]] core::Result<std::vector<ClockedIn>> clockedIn();
 
 private:
-    core::Result<Punch> punch(PunchKind kind, const std::string& staffId, const std::string& pin);
+    // kind: none to toggle.
+    core::Result<Punch> punchAs(std::optional<PunchKind> kind, const Credential& who);
     core::Status record(const Punch& punch);
 
     TillContext m_ctx;

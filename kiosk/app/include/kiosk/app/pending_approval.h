@@ -2,7 +2,7 @@
 // An action waiting for a supervisor: a discount, a price override, a void or a paid-out that the
 // logged-in member's role may not do alone. The view model runs the action through run(); when
 // the engine refuses it for want of permission, it waits here (request says what it is) until a
-// supervisor gives their id and PIN (approve(): the action is repeated with their approval) or
+// supervisor gives their id and PIN or badge (approve(): the action is repeated with their approval) or
 // the cashier cancels. A wrong PIN, a lockout or an approver whose role may not do it either keeps
 // it waiting, with the engine's reason in message; any other refusal ends it.
 //
@@ -46,6 +46,8 @@ public:
     // waiting (the cashier moved on). Returns whether it was done now.
     bool run(const QString& what, Attempt attempt);
     Q_INVOKABLE bool approve(const QString& staffId, const QString& pin);
+    // The approver's badge, read by the scanner while the dialog waits.
+    bool approveBadge(const QString& badge);
     Q_INVOKABLE void cancel();
 
 signals:
@@ -54,6 +56,7 @@ signals:
 
 private:
     void set(Attempt attempt, const QString& request, const QString& message);
+    bool approveWith(const Approval& approval);
 
     TillAccess& m_access;
     Attempt m_attempt;

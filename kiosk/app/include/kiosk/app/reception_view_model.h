@@ -8,7 +8,7 @@
 // - walk-in visitors signed in (name, company, whom they visit; the badge is handed to the printer
 //   through badgeReady) and out (by scanning the badge's QR code or from the list); a name on the
 //   block list is signed in all the same and raises a discreet alert for the staff;
-// - staff clocking in and out with their id and PIN, whoever is logged in.
+// - staff clocking in and out with their id and PIN, or their badge, whoever is logged in.
 //
 // What a scan means here: a visit id of a visitor still in signs them out; another UUID is a
 // booking's QR code; anything else is a member card (never kept: the engine looks up its digest).
@@ -92,6 +92,7 @@ class ReceptionViewModel : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
     Q_PROPERTY(QVariantList clockedIn READ clockedIn NOTIFY clockChanged)  // [{staff, name, since}]
+    Q_PROPERTY(bool timeClockOpen READ timeClockOpen WRITE setTimeClockOpen NOTIFY clockChanged)
 
 public:
     explicit ReceptionViewModel(TillAccess& access, QObject* parent = nullptr);
@@ -122,6 +123,11 @@ public:
     Q_INVOKABLE void clearOutcome();
     Q_INVOKABLE bool clockIn(const QString& staffId, const QString& pin);
     Q_INVOKABLE bool clockOut(const QString& staffId, const QString& pin);
+    // While the time clock is open (its dialog says so), a staff badge read punches its holder in,
+    // or out when they are in.
+    bool timeClockOpen() const { return m_timeClockOpen; }
+    void setTimeClockOpen(bool open);
+    bool punchBadge(const QString& badge);
 
 signals:
     void outcomeChanged();
@@ -136,7 +142,7 @@ private:
     bool refuse(const core::Status& status);
     void say(const QString& message, bool error);
     void setOutcome(const QString& outcome, const QString& title, const QString& detail);
-    bool punch(bool in, const QString& staffId, const QString& pin);
+    bool punched(const core::Result<Punch>& punch);
     QString refusalInWords(const CheckinResult& result) const;
 
     TillAccess& m_access;
@@ -147,6 +153,7 @@ private:
     QString m_filter, m_outcome, m_outcomeTitle, m_outcomeDetail, m_alert, m_message;
     bool m_error = false;
     QVariantList m_clockedIn;
+    bool m_timeClockOpen = false;
 };
 
 }  // namespace frontdesk::kiosk::app

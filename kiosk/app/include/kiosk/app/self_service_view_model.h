@@ -12,7 +12,7 @@
 // unpaid is abandoned (voided, with no approval), the check-in's answer cleared. A card payment in
 // progress is never interrupted. "Call staff" raises staffCalled until a member of staff comes; an
 // age-restricted item calls them by itself. A member of staff takes the till back (takeOver) with
-// their id and PIN, and is then logged in, at the staffed screens.
+// their id and PIN or their badge, and is then logged in, at the staffed screens.
 //
 // GUI thread. The TillAccess and the view models it is given outlive it.
 
@@ -61,6 +61,9 @@ public:
     Q_INVOKABLE bool reset();
     // A member of staff takes the till back, and is logged in.
     Q_INVOKABLE bool takeOver(const QString& staffId, const QString& pin);
+    // A scanned code that may be a member of staff's badge: they take the till back. NotABadge,
+    // doing nothing, for any other code.
+    SessionViewModel::BadgeUse takeOverByBadge(const QString& code);
 
 signals:
     void changed();

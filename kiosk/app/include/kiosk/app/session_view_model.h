@@ -1,7 +1,8 @@
 #pragma once
-// Who is at the till: PIN login (a cashier switch is a login while someone is logged in: the sale
-// in progress stays and completes under the new cashier), logout, and the lock after idle, which
-// is a logout that keeps the sale. Wrong PINs and lockouts come back in the engine's words.
+// Who is at the till: login by PIN or badge (a cashier switch is a login while someone is logged
+// in: the sale in progress stays and completes under the new cashier), logout, and the lock after
+// idle, which is a logout that keeps the sale. Wrong PINs, unknown badges and lockouts come back
+// in the engine's words.
 //
 // Refused while a card payment waits (TillAccess::busy): the payment completes under the cashier
 // who took it.
@@ -37,6 +38,12 @@ public:
     QString message() const { return m_message; }
 
     Q_INVOKABLE bool login(const QString& staffId, const QString& pin);
+    Q_INVOKABLE bool loginBadge(const QString& badge);
+    // A code the scanner read while the till is in use, which may be a staff badge: its holder logs
+    // in (a quick cashier switch) or takes back a till handed to customers. NotABadge, saying
+    // nothing, when no member of staff holds it: it is an item's or a booking's code.
+    enum class BadgeUse { NotABadge, Accepted, Refused };
+    BadgeUse useBadge(const QString& code);
     Q_INVOKABLE bool logout();
     // A member of staff takes back a till handed to customers (self-service), and is logged in.
     Q_INVOKABLE bool takeOver(const QString& staffId, const QString& pin);
