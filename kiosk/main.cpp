@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
@@ -73,8 +74,31 @@ struct SyncOptions {
     std::string credentials;
     std::string terminalUser;
     std::string broker;
+    int waitSeconds = 0;  // before exiting, for the back office to acknowledge every event
     bool enabled() const { return !credentials.empty(); }
 };
+
+// A script or a demo that ends, not a till: a till's outbox simply waits for its next start.
+// Counts in the terminal database itself, which the relay marks as the acks arrive. Says what is
+// still unacknowledged after the wait; it stays in the outbox, safe.
+void awaitAcknowledged(core::Database& db, int seconds) {
+    const auto unacknowledged = [&db]() -> std::int64_t {
+        auto count = db.cached("SELECT count(*) FROM outbox WHERE synced_at IS NULL");
+        if (!count.ok()) return -1;
+        std::int64_t n = -1;
+        (void)(*count)->firstRow([&n](const core::Statement& row) { n = row.int64(0); }, "");
+        return n;
+    };
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (unacknowledged() != 0 && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    if (const auto left = unacknowledged(); left != 0) {
+        std::cerr << "frontdesk-kiosk: " << (left < 0 ? std::string("some") : std::to_string(left))
+                  << " events not acknowledged by the back office after " << seconds
+                  << " s: they stay in the outbox for the next start\n";
+    }
+}
 
 core::Result<sync::RelayOptions> relayOptions(const SyncOptions& wanted, const kiosk::TerminalSettings& settings) {
     FD_ASSIGN(auto login, sync::readBrokerLogin(wanted.credentials,
@@ -182,6 +206,9 @@ int main(int argc, char** argv) {
                    "this terminal's entry in the credentials file "
                    "(default: the terminal id)");
     app.add_option("--broker", syncWanted.broker, "the broker as HOST:PORT (default: the one in the credentials file)");
+    app.add_option("--sync-wait", syncWanted.waitSeconds,
+                   "before exiting, wait up to this many seconds for the back office to acknowledge every event")
+        ->check(CLI::Range(0, 3600));
     std::string mode;  // "": the terminal configuration's, else cashier
     app.add_option("--mode", mode,
                    "the touchscreen's mode: cashier, reception or self-service (default: the terminal "
@@ -322,6 +349,7 @@ int main(int argc, char** argv) {
         if (sync.relay) syncStatus = [relay = sync.relay.get()] { return relay->status(); };
         const int code =
             kiosk::app::runKioskApp(argc, argv, {**till, *clock, &payments, printer.get(), syncStatus}, appWanted);
+        if (sync.relay) awaitAcknowledged(**db, syncWanted.waitSeconds);
         if (!selfTestDir.empty()) {
             std::error_code ignored;
             std::filesystem::remove_all(selfTestDir, ignored);
@@ -330,6 +358,7 @@ int main(int argc, char** argv) {
     }
 #endif
     const int failures = driver.run(scriptPath.empty() ? std::cin : script, std::cout, pretty);
+    if (sync.relay) awaitAcknowledged(**db, syncWanted.waitSeconds);
     // Failed actions are reported in their result lines; the exit code says whether any failed.
     return failures == 0 ? 0 : 3;
 }

@@ -83,6 +83,8 @@ void addReceptionCommands(Cli& cli) {
     bookCmd->add_option("--from", o.booking.startsAt, "ISO 8601 UTC")->required();
     bookCmd->add_option("--to", o.booking.endsAt, "ISO 8601 UTC")->required();
     bookCmd->add_option("--customer", o.booking.customer, "the customer's id");
+    bookCmd->add_option("--id", o.booking.id,
+                        "the booking's id, a UUIDv7 (a booking system's own; default: a new one). Again: changes it");
     cli.jsonCommand(*bookingCmd, "cancel", "cancel a booking not yet checked in",
                     [&o, &clock](core::Database& db) -> core::Result<nlohmann::json> {
                         FD_TRY(Reception(db, clock).cancelBooking(o.id, o.by));

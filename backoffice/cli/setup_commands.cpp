@@ -1,6 +1,7 @@
 // serve, store, catalog and user: what an installer runs to set the back office up and start it.
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "backoffice/backoffice_db.h"
@@ -31,7 +32,8 @@ struct ServeOptions {
     std::string db = "frontdesk-backoffice.db";
     std::string credentials;
     std::string broker;
-    std::string http;  // HOST:PORT; "" serves no HTTP API
+    std::string http;   // HOST:PORT; "" serves no HTTP API
+    std::string clock;  // ISO 8601: run as if it were then (a demo of that day); "" the wall clock
 };
 
 int serve(const ServeOptions& o) {
@@ -51,8 +53,13 @@ int serve(const ServeOptions& o) {
     // SIGINT and SIGTERM go to the sigwait below only: blocked before any thread starts.
     const sigset_t stop = stopSignals();
     pthread_sigmask(SIG_BLOCK, &stop, nullptr);
-    core::SystemClock clock;
-    auto service = IngestService::open(options, clock);
+    std::unique_ptr<core::Clock> clock = std::make_unique<core::SystemClock>();
+    if (!o.clock.empty()) {
+        auto start = core::parseIso8601(o.clock);
+        if (!start.ok()) return failed(start.status().withContext("--clock"));
+        clock = std::make_unique<core::ShiftedClock>(*start);
+    }
+    auto service = IngestService::open(options, *clock);
     if (!service.ok()) return failed(service.status());
     if (core::Status started = (*service)->start(); !started.ok()) return failed(started);
     std::unique_ptr<HttpApi> api;
@@ -68,7 +75,7 @@ int serve(const ServeOptions& o) {
         http.ingest.requestResend = [&ingest](const sync::TerminalAddress& t, std::int64_t from) {
             ingest.consumer().requestResend(t, from);
         };
-        auto started = HttpApi::start(std::move(http), clock);
+        auto started = HttpApi::start(std::move(http), *clock);
         if (!started.ok()) return failed(started.status());
         api = std::move(*started);
     }
@@ -169,6 +176,8 @@ void addSetupCommands(Cli& cli) {
         ->required();
     serveCmd->add_option("--broker", serveOptions.broker, "HOST:PORT (default: the one in the credentials file)");
     serveCmd->add_option("--http", serveOptions.http, "serve the HTTP API on HOST:PORT (e.g. 127.0.0.1:8080)");
+    serveCmd->add_option("--clock", serveOptions.clock,
+                         "run as if it were this UTC time now, the clock running on (demos of a given day)");
     cli.onRun(serveCmd, [&serveOptions] { return serve(serveOptions); });
 
     auto& store = cli.keep<StoreOptions>();

@@ -148,6 +148,21 @@ TEST(SystemClock, ReportsCurrentWallClockTime) {
     EXPECT_LE(now, after);
 }
 
+TEST(ShiftedClock, StartsAtTheGivenTimeAndRunsOnWithTheWallClock) {
+    const auto wallBefore = SystemClock().now();
+    const ShiftedClock clock(knownTime());
+    const auto first = clock.now();
+    const auto wallBetween = SystemClock().now();
+    EXPECT_GE(first, knownTime());
+    EXPECT_LE(first - knownTime(), wallBetween - wallBefore) << "it starts where it was told";
+    // However the wall clock moves between two readings, the shifted one moves as much.
+    const auto wall = SystemClock().now();
+    const auto shifted = clock.now();
+    const auto wallAfter = SystemClock().now();
+    EXPECT_GE(shifted - first, wall - wallBetween);
+    EXPECT_LE(shifted - first, wallAfter - wallBefore);
+}
+
 // ---- UUIDv7 ----
 
 TEST(UuidV7, GeneratedIdsHaveVersionSevenAndTheRfcVariant) {

@@ -25,6 +25,17 @@ public:
     TimePoint now() const override;
 };
 
+// The wall clock moved so that it reads `start` when made, and runs on from there: a service run
+// as if on a given day (a demo of that day's bookings). Thread-safe.
+class ShiftedClock final : public Clock {
+public:
+    explicit ShiftedClock(TimePoint start) : m_offset(start - SystemClock().now()) {}
+    TimePoint now() const override { return SystemClock().now() + m_offset; }
+
+private:
+    std::chrono::milliseconds m_offset;
+};
+
 // Manually set time, for tests and scripted demos. Not thread-safe.
 class FakeClock final : public Clock {
 public:
