@@ -55,13 +55,15 @@ core::Status importSeed(core::Database& db, const core::Clock& clock, const std:
 // The terminal database: provisioned from the seed file (created if missing, and removed again if
 // that fails), or without one an existing, provisioned database only. A refused start leaves the
 // file system as it found it.
+// integrity: Quick, or None when the touchscreen checks it after its first frame.
 core::Result<std::unique_ptr<core::Database>> openDatabase(const std::string& dbPath, const std::string& seedPath,
-                                                           const core::Clock& clock, bool pretty) {
+                                                           const core::Clock& clock, bool pretty,
+                                                           core::IntegrityCheck integrity) {
     if (!seedPath.empty()) {
         return kiosk::provisionTerminalDb(dbPath,
                                           [&](core::Database& db) { return importSeed(db, clock, seedPath, pretty); });
     }
-    auto db = kiosk::openTerminalDb(dbPath, core::OpenOptions{.create = false});
+    auto db = kiosk::openTerminalDb(dbPath, core::OpenOptions{.integrity = integrity, .create = false});
     if (!db.ok() && db.status().kind() == core::ErrorKind::NotFound) {
         return core::Status(core::ErrorKind::NotFound, db.status().message() + " (provision a terminal with --seed)");
     }
@@ -294,7 +296,14 @@ int main(int argc, char** argv) {
 #endif
     auto clock = makeClock(clockAt);
     if (!clock) return 2;
-    auto db = openDatabase(dbPath, seedPath, *clock, pretty);
+    // The touchscreen opens its database unchecked and checks it once its first frame is up; a
+    // script, the self-test and a provisioning check it at open.
+    bool deferCheck = false;
+#ifdef FRONTDESK_APP
+    deferCheck = !headless && seedPath.empty();
+#endif
+    auto db = openDatabase(dbPath, seedPath, *clock, pretty,
+                           deferCheck ? core::IntegrityCheck::None : core::IntegrityCheck::Quick);
     if (!db.ok()) {
         std::cerr << "frontdesk-kiosk: " << db.status().toString() << "\n";
         return 1;
@@ -347,8 +356,8 @@ int main(int argc, char** argv) {
         core::log::info("kiosk", "touchscreen", {{"mode", appWanted.mode}});
         std::function<frontdesk::sync::SyncStatus()> syncStatus;
         if (sync.relay) syncStatus = [relay = sync.relay.get()] { return relay->status(); };
-        const int code =
-            kiosk::app::runKioskApp(argc, argv, {**till, *clock, &payments, printer.get(), syncStatus}, appWanted);
+        const int code = kiosk::app::runKioskApp(
+            argc, argv, {**till, *clock, &payments, printer.get(), syncStatus, deferCheck ? dbPath : ""}, appWanted);
         if (sync.relay) awaitAcknowledged(**db, syncWanted.waitSeconds);
         if (!selfTestDir.empty()) {
             std::error_code ignored;

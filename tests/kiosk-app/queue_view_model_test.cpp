@@ -61,7 +61,7 @@ TEST_F(QueueViewModelTest, NothingIsTakenOrCalledWhileTheCardTerminalHoldsTheTil
     t.payments.holdAnswers();
     ASSERT_TRUE(sale.tenderCard());
     EXPECT_FALSE(queue.take(""));
-    EXPECT_EQ(queue.message(), TillAccess::busyRefusal());
+    EXPECT_EQ(queue.message(), access.busyRefusal());
     EXPECT_TRUE(queue.messageIsError());
     EXPECT_FALSE(queue.callNext());
     QSignalSpy answered(&sale, &SaleViewModel::cardChanged);

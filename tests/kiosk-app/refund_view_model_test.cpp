@@ -72,7 +72,7 @@ TEST_F(RefundViewModelTest, ACardSaleGoesBackToTheCardOffTheGuiThread) {
     ASSERT_TRUE(refunds.refund("stale"));
     EXPECT_TRUE(refunds.busy());
     EXPECT_FALSE(refunds.findReceipt(QString::fromStdString(receipt)));
-    EXPECT_EQ(refunds.message(), TillAccess::busyRefusal());
+    EXPECT_EQ(refunds.message(), access.busyRefusal());
     t.payments.releaseAnswers();
     ASSERT_TRUE(committed.wait(10000)) << "no answer from the card terminal";
     const Committed done = committed.at(0).at(0).value<Committed>();

@@ -184,7 +184,7 @@ TEST_F(SaleViewModelTest, WhileTheTerminalWaitsEveryOtherTillActionIsRefusedAndN
     ASSERT_TRUE(sale.tenderCard());
     ASSERT_TRUE(sale.busy());
     EXPECT_FALSE(sale.scan(kBread));
-    EXPECT_EQ(sale.message(), TillAccess::busyRefusal());
+    EXPECT_EQ(sale.message(), access.busyRefusal());
     EXPECT_FALSE(sale.tenderCard());
     EXPECT_FALSE(sale.tenderCash("5.00"));
     EXPECT_FALSE(sale.complete());

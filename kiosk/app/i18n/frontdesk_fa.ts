@@ -1538,9 +1538,19 @@
 <context>
     <name>frontdesk::kiosk::app::TillAccess</name>
     <message>
-        <location filename="../include/kiosk/app/till_access.h" line="34"/>
+        <location filename="../src/till_access.cpp" line="9"/>
+        <source>One moment: the till is checking its records</source>
+        <translation>لحظه‌ای صبر کنید: صندوق در حال بررسی سوابق خود است</translation>
+    </message>
+    <message>
+        <location filename="../src/till_access.cpp" line="10"/>
         <source>Finish the card payment first: the terminal is waiting for the card</source>
         <translation>ابتدا پرداخت کارتی را تمام کنید: پایانه منتظر کارت است</translation>
+    </message>
+    <message>
+        <location filename="../src/till_access.cpp" line="28"/>
+        <source>The till&apos;s records are damaged (%1): nothing more can be recorded on this till. Call support</source>
+        <translation>سوابق صندوق آسیب دیده است (%1): دیگر چیزی روی این صندوق ثبت نمی‌شود. با پشتیبانی تماس بگیرید</translation>
     </message>
 </context>
 </TS>

@@ -169,14 +169,20 @@ int runKioskApp(int& argc, char** argv, const AppServices& services, const AppOp
         std::cerr << "frontdesk-kiosk: the screens did not load\n";
         return 1;
     }
-    if (options.firstFrame) return firstFrame(application, engine, options.started);
-    if (!options.selfTest && options.demoSession.empty()) return application.exec();
-
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
     if (!window) {
         std::cerr << "frontdesk-kiosk: the root object is not a window\n";
         return 1;
     }
+    // The integrity check waits for the first frame, so the screen comes up at once; the till
+    // refuses actions until it answers.
+    if (!services.uncheckedDatabase.empty()) {
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, &access,
+            [&access, path = services.uncheckedDatabase] { access.checkDatabase(path); }, Qt::SingleShotConnection);
+    }
+    if (options.firstFrame) return firstFrame(application, engine, options.started);
+    if (!options.selfTest && options.demoSession.empty()) return application.exec();
     std::vector<TourStep> steps;
     std::string screenshots = options.screenshots;
     if (!options.demoSession.empty()) {

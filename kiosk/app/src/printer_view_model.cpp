@@ -54,7 +54,7 @@ bool PrinterViewModel::reprint() {
         return false;
     }
     if (m_access.busy()) {
-        set(m_state, TillAccess::busyRefusal());
+        set(m_state, m_access.busyRefusal());
         return false;
     }
     auto copy = m_access.till().history().receiptCopy(m_lastReceipt);  // read on the till's thread

@@ -59,7 +59,7 @@ bool SaleViewModel::apply(const core::Result<SaleState>& state, const QString& d
 
 bool SaleViewModel::refuseWhileBusy() {
     if (!m_access.busy()) return false;
-    say(TillAccess::busyRefusal(), true);
+    say(m_access.busyRefusal(), true);
     return true;
 }
 

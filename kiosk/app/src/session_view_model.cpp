@@ -20,7 +20,7 @@ void SessionViewModel::say(const QString& message) {
 
 bool SessionViewModel::refuseWhileBusy() {
     if (!m_access.busy()) return false;
-    say(TillAccess::busyRefusal());
+    say(m_access.busyRefusal());
     return true;
 }
 

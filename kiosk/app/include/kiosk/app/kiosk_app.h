@@ -34,6 +34,9 @@ struct AppServices {
     FakePaymentAdapter* simulatedTerminal = nullptr;  // the simulated card terminal, whose answers the demo sets
     receipts::TillPrinter* printer = nullptr;         // null when the till has no receipt printer
     std::function<sync::SyncStatus()> syncStatus;     // null when the till does not sync
+    // The terminal database, opened without its integrity check: checked once the first frame is
+    // up (TillAccess::checkDatabase). "" when it was checked at open.
+    std::string uncheckedDatabase;
 };
 
 // Runs the Qt event loop until the window closes (or, for a self-test, until every screen has
