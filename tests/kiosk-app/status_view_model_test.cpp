@@ -53,8 +53,10 @@ TEST(StatusLine, WithoutSyncOrPrinterTheBarSaysSo) {
     StatusViewModel status({{}, nullptr, "keyboard scanner", "simulated card terminal"}, clock);
     EXPECT_EQ(status.syncState(), "off");
     EXPECT_EQ(status.printerText(), "No receipt printer");
-    ASSERT_EQ(status.details().size(), 4);
+    ASSERT_EQ(status.details().size(), 5);
     EXPECT_EQ(status.details()[3].toMap()["text"].toString(), "simulated card terminal");
+    EXPECT_EQ(status.details()[4].toMap()["name"].toString(), "Scale");
+    EXPECT_EQ(status.details()[4].toMap()["state"].toString(), "off");
 }
 
 }  // namespace

@@ -1534,6 +1534,16 @@
         <source>Card terminal</source>
         <translation>پایانه کارت</translation>
     </message>
+    <message>
+        <location filename="../src/status_view_model.cpp" line="93"/>
+        <source>Scale</source>
+        <translation>ترازو</translation>
+    </message>
+    <message>
+        <location filename="../src/status_view_model.cpp" line="93"/>
+        <source>No scale connected: type the weight the scale shows</source>
+        <translation>ترازویی وصل نیست: وزنی را که ترازو نشان می‌دهد وارد کنید</translation>
+    </message>
 </context>
 <context>
     <name>frontdesk::kiosk::app::TillAccess</name>

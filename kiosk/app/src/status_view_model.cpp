@@ -88,7 +88,9 @@ QVariantList StatusViewModel::details() const {
     return {row(tr("Back office"), m_sync.state, m_sync.text),
             row(tr("Receipt printer"), m_printer.state, m_printer.text),
             row(tr("Scanner"), QStringLiteral("ok"), m_sources.scanner),
-            row(tr("Card terminal"), QStringLiteral("ok"), m_sources.cardTerminal)};
+            row(tr("Card terminal"), QStringLiteral("ok"), m_sources.cardTerminal),
+            // No scale is driven yet: the cashier types the weight the scale shows.
+            row(tr("Scale"), QStringLiteral("off"), tr("No scale connected: type the weight the scale shows"))};
 }
 
 }  // namespace frontdesk::kiosk::app
