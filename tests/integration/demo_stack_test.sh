@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The demo store of scripts/demo as CI can run it (demo/stack.sh): the broker with generated
 # credentials and the back office holding the demo's data, on free loopback ports; terminal t1
-# plays demo/sale.jsonl syncing with it. Every event must be acknowledged and taken in once, with
-# no gap, and the ledger must balance. Usage: demo_stack_test.sh BUILD_DIR
+# plays demo/sale.jsonl syncing with it, and (in a build with the touchscreen) terminal t2 runs the
+# touchscreen's offscreen session syncing too. Every event must be acknowledged and taken in once,
+# with no gap, and the ledger must balance. Usage: demo_stack_test.sh BUILD_DIR
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$1
@@ -42,4 +43,19 @@ taken=$(sqlite3 "$backoffice_db" "SELECT count(*) FROM ingest_events WHERE termi
 balance=$(bo report trial-balance --json)
 echo "$balance" | grep -q '"balanced":true' || fail "the ledger does not balance: $balance"
 echo "$balance" | grep -q '"balanced":false' && fail "a currency does not balance: $balance"
+
+# Terminal t2, the touchscreen's offscreen session, syncing too (builds with the touchscreen only).
+if "$build/kiosk/frontdesk-kiosk" --help | grep -q -- --demo-session; then
+    mkdir -p "$store/screens"
+    sed 's/"terminal": "t1"/"terminal": "t2"/' "$root/demo/seed.json" >"$store/seed-t2.json"
+    "$build/kiosk/frontdesk-kiosk" --demo-session "$store/screens" --seed "$store/seed-t2.json" \
+        --clock "${demo_day}T09:00:00Z" --log-level warn --credentials "$credentials" --sync-wait 60 \
+        >"$store/t2.out" 2>&1 || fail "the touchscreen's session failed: $(cat "$store/t2.out")"
+    grep -q "acknowledged" "$store/t2.out" && fail "t2's events were not all acknowledged: $(cat "$store/t2.out")"
+    t2=$(sqlite3 "$backoffice_db" "SELECT count(*) FROM ingest_events WHERE terminal = 't2' AND outcome = 'applied'")
+    [ "$t2" -ge 10 ] || fail "the back office took in $t2 events of the touchscreen's session, which makes 10"
+    bo terminals --json | grep -q "\"terminal\":\"t2\",\"upto\":$t2" ||
+        fail "the back office sees t2 with gaps: $(bo terminals --json)"
+    echo "demo store: the touchscreen's $t2 events taken in"
+fi
 echo "demo store: $events events from t1 acknowledged and taken in once, the ledger balanced"
