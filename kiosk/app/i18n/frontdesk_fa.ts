@@ -118,6 +118,194 @@
     </message>
 </context>
 <context>
+    <name>Engine</name>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="13"/>
+        <source>wrong staff id or PIN</source>
+        <translation>شناسه کارمند یا رمز اشتباه است</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="14"/>
+        <source>this badge is not a member of staff&apos;s</source>
+        <translation>این کارت متعلق به هیچ‌یک از کارکنان نیست</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="15"/>
+        <source>no one is logged in</source>
+        <translation>هیچ‌کس وارد نشده است</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="16"/>
+        <source>staff cannot approve their own operation</source>
+        <translation>کارکنان نمی‌توانند کار خودشان را تأیید کنند</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="17"/>
+        <source>this till is not in self-service</source>
+        <translation>این صندوق در حالت سلف‌سرویس نیست</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="19"/>
+        <source>a sale holds at most 500 lines</source>
+        <translation>هر فروش حداکثر ۵۰۰ ردیف دارد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="20"/>
+        <source>no sale in progress</source>
+        <translation>فروشی در جریان نیست</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="21"/>
+        <source>no sale in progress to void</source>
+        <translation>فروشی برای ابطال در جریان نیست</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="22"/>
+        <source>the sale has no lines to discount</source>
+        <translation>این فروش ردیفی برای تخفیف ندارد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="23"/>
+        <source>payment has started: complete or void the sale to change it</source>
+        <translation>پرداخت آغاز شده است: برای تغییر، فروش را تکمیل یا باطل کنید</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="24"/>
+        <source>nothing to park: the sale is empty</source>
+        <translation>چیزی برای نگه‌داشتن نیست: فروش خالی است</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="25"/>
+        <source>finish or park the current sale before resuming another</source>
+        <translation>پیش از ادامهٔ فروشی دیگر، فروش فعلی را تمام کنید یا نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="26"/>
+        <source>nothing in this sale is age-restricted</source>
+        <translation>هیچ کالایی در این فروش محدودیت سنی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="27"/>
+        <source>nothing to pay: the sale is empty</source>
+        <translation>چیزی برای پرداخت نیست: فروش خالی است</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="28"/>
+        <source>the sale is paid: complete it</source>
+        <translation>فروش پرداخت شده است: آن را تکمیل کنید</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="29"/>
+        <source>nothing to complete: the sale is empty</source>
+        <translation>چیزی برای تکمیل نیست: فروش خالی است</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="30"/>
+        <source>only a self-service till abandons a sale; a member of staff voids it</source>
+        <translation>فقط صندوق سلف‌سرویس فروش را رها می‌کند؛ کارکنان آن را باطل می‌کنند</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="31"/>
+        <source>a discount needs exactly one of amount or percent</source>
+        <translation>تخفیف باید یا مبلغ باشد یا درصد، نه هر دو</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="32"/>
+        <source>discount amount must be positive</source>
+        <translation>مبلغ تخفیف باید مثبت باشد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="33"/>
+        <source>price cannot be negative</source>
+        <translation>قیمت نمی‌تواند منفی باشد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="34"/>
+        <source>unit price is out of range</source>
+        <translation>قیمت واحد خارج از محدوده است</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="35"/>
+        <source>barcode must be 1 to 64 characters</source>
+        <translation>بارکد باید ۱ تا ۶۴ نویسه باشد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="36"/>
+        <source>search needs at least one character</source>
+        <translation>جستجو دست‌کم یک نویسه لازم دارد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="38"/>
+        <source>cash tendered must be positive</source>
+        <translation>مبلغ نقدی پرداختی باید مثبت باشد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="39"/>
+        <source>card amount must be positive</source>
+        <translation>مبلغ کارت باید مثبت باشد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="40"/>
+        <source>payment terminal offline</source>
+        <translation>دستگاه کارت‌خوان در دسترس نیست</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="42"/>
+        <source>a sale is in progress: complete, park or void it before a refund</source>
+        <translation>فروشی در جریان است: پیش از بازپرداخت آن را تکمیل، نگه‌داری یا باطل کنید</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="43"/>
+        <source>a refund without a receipt is paid in cash</source>
+        <translation>بازپرداخت بدون رسید نقدی پرداخت می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="44"/>
+        <source>card refund amount must be positive</source>
+        <translation>مبلغ بازپرداخت به کارت باید مثبت باشد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="45"/>
+        <source>name the items to refund</source>
+        <translation>کالاهایی را که بازپرداخت می‌شوند مشخص کنید</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="46"/>
+        <source>name the receipt lines to refund</source>
+        <translation>ردیف‌های رسید را که بازپرداخت می‌شوند مشخص کنید</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="48"/>
+        <source>no shift is open: open a shift with a float first</source>
+        <translation>شیفتی باز نیست: ابتدا شیفتی با موجودی اولیه باز کنید</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="49"/>
+        <source>a sale is in progress: complete, park or void it before closing the shift</source>
+        <translation>فروشی در جریان است: پیش از بستن شیفت آن را تکمیل، نگه‌داری یا باطل کنید</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="50"/>
+        <source>the opening float cannot be negative</source>
+        <translation>موجودی اولیه نمی‌تواند منفی باشد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="51"/>
+        <source>counted cash cannot be negative</source>
+        <translation>پول شمرده‌شده نمی‌تواند منفی باشد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="53"/>
+        <source>name must be 1 to 200 characters</source>
+        <translation>نام باید ۱ تا ۲۰۰ نویسه باشد</translation>
+    </message>
+    <message>
+        <location filename="../src/engine_messages.cpp" line="54"/>
+        <source>nobody is waiting: no ticket of today is left to call</source>
+        <translation>کسی در انتظار نیست: نوبتی از امروز برای فراخواندن نمانده است</translation>
+    </message>
+</context>
+<context>
     <name>ItemBrowserDialog</name>
     <message>
         <location filename="../qml/ItemBrowserDialog.qml" line="39"/>

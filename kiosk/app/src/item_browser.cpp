@@ -42,7 +42,7 @@ void ItemBrowser::search(const QString& typed) {
 void ItemBrowser::show(const core::Result<std::vector<Item>>& found, const QString& empty) {
     m_items.clear();
     if (!found.ok()) {
-        m_message = text(found.status().message());
+        m_message = engineText(found.status().message());
     } else {
         const core::Currency& currency = m_till.settings().currency;
         for (const Item& item : *found) {

@@ -2,6 +2,7 @@
 // The engine's UTF-8 strings, amounts and numbers as the screens show them, and numbers as a
 // person types them, in the app's locale (QLocale's default: Persian writes ۱۲٫۵۰ for 12.50).
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QString>
 #include <cstdint>
@@ -13,6 +14,13 @@ namespace frontdesk::kiosk::app {
 
 inline QString text(const std::string& s) {
     return QString::fromStdString(s);
+}
+
+// What the engine says when it refuses, in the screens' language. Its fixed sentences are
+// translated, with the English as the key (engine_messages.cpp lists them for Qt Linguist); a
+// sentence that carries a value (an id, an amount, a time) shows in the engine's English words.
+inline QString engineText(const std::string& message) {
+    return QCoreApplication::translate("Engine", message.c_str());
 }
 
 // ASCII digits and '.' (as the engine writes numbers) in the locale's own digits and decimal

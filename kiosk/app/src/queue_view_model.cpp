@@ -17,7 +17,7 @@ void QueueViewModel::say(const QString& message, bool error) {
 }
 
 bool QueueViewModel::refuse(const core::Status& status) {
-    say(text(status.message()), true);
+    say(engineText(status.message()), true);
     return false;
 }
 

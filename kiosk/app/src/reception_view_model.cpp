@@ -16,7 +16,7 @@ void ReceptionViewModel::say(const QString& message, bool error) {
 }
 
 bool ReceptionViewModel::refuse(const core::Status& status) {
-    say(text(status.message()), true);
+    say(engineText(status.message()), true);
     return false;
 }
 

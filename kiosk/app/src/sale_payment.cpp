@@ -44,7 +44,7 @@ void SaleViewModel::cardAnswered(const core::Result<SaleState>& state) {
     switch (state.status().kind()) {
         case core::ErrorKind::Declined:
             m_cardState = QStringLiteral("declined");
-            say(tr("%1. Ask for another card or another way to pay.").arg(text(state.status().message())), true);
+            say(tr("%1. Ask for another card or another way to pay.").arg(engineText(state.status().message())), true);
             break;
         case core::ErrorKind::Cancelled:
             m_cardState = QStringLiteral("cancelled");

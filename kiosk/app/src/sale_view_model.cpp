@@ -46,7 +46,7 @@ void SaleViewModel::show(const SaleState& state) {
 }
 
 bool SaleViewModel::refuse(const core::Status& status) {
-    say(text(status.message()), true);
+    say(engineText(status.message()), true);
     return false;
 }
 
@@ -139,7 +139,7 @@ bool SaleViewModel::discountSale(const QString& typed) {
 bool SaleViewModel::overridePrice(int line, const QString& unitPrice) {
     auto price = core::Money::parse(typedNumber(unitPrice), m_till.settings().currency);
     if (!price.ok()) {
-        say(tr("Price '%1': %2").arg(unitPrice, text(price.status().message())), true);
+        say(tr("Price '%1': %2").arg(unitPrice, engineText(price.status().message())), true);
         return false;
     }
     const auto at = static_cast<std::size_t>(std::max(line, 0));
@@ -162,7 +162,7 @@ QVariantList SaleViewModel::parkedSales() {
     QVariantList list;
     auto parked = m_till.checkout().parked();
     if (!parked.ok()) {
-        say(text(parked.status().message()), true);
+        say(engineText(parked.status().message()), true);
         return list;
     }
     for (const ParkedSale& p : *parked) {

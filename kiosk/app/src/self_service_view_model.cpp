@@ -51,7 +51,7 @@ bool SelfServiceViewModel::handedOver(const QString& refusal) {
 bool SelfServiceViewModel::start() {
     core::Status started = m_access.idle();
     if (started.ok()) started = m_till.session().startUnattended();
-    return handedOver(started.ok() ? QString() : text(started.message()));
+    return handedOver(started.ok() ? QString() : engineText(started.message()));
 }
 
 void SelfServiceViewModel::startCheckout() {

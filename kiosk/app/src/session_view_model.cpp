@@ -1,5 +1,7 @@
 #include "kiosk/app/session_view_model.h"
 
+#include "qt_text.h"
+
 namespace frontdesk::kiosk::app {
 
 QString SessionViewModel::staffName() const {
@@ -48,7 +50,7 @@ bool SessionViewModel::switchTo(const std::function<core::Result<StaffMember>()>
     if (refuseWhileBusy()) return false;
     auto member = authenticate();
     if (!member.ok()) {
-        say(QString::fromStdString(member.status().message()));
+        say(engineText(member.status().message()));
         return false;
     }
     say({});

@@ -27,7 +27,7 @@ void ShiftViewModel::say(const QString& message, bool error) {
 }
 
 bool ShiftViewModel::refuse(const core::Status& status) {
-    say(QString::fromStdString(status.message()), true);
+    say(engineText(status.message()), true);
     return false;
 }
 
