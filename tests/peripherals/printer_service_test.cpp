@@ -94,6 +94,9 @@ protected:
     static PrinterServiceOptions fast() {
         PrinterServiceOptions o;
         o.pollInterval = 20ms;  // status read often, so that the tests do not wait for it
+        // A simulator that is up always answers: a test process starved of the CPU for a couple
+        // of seconds (a loaded CI machine) must not read as a silent printer.
+        o.answerTimeout = 20s;
         return o;
     }
     std::string receiptText(const std::string& name) { return fileText(std::filesystem::path(dir.file("out")) / name); }

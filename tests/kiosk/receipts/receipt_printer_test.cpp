@@ -43,6 +43,7 @@ protected:
     std::unique_ptr<ReceiptPrinter> printer(int port) {
         peripherals::PrinterServiceOptions o;
         o.pollInterval = 20ms;
+        o.answerTimeout = 20s;  // a starved test process is not a silent printer
         auto p = ReceiptPrinter::open("tcp://127.0.0.1:" + std::to_string(port), t88(), o);
         EXPECT_TRUE(p.ok()) << p.status().toString();
         return std::move(*p);
